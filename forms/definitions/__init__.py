@@ -1,0 +1,1 @@
+"""The form definitions: one YAML data file per official attachment (see README)."""

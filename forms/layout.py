@@ -1,0 +1,223 @@
+"""Build the printed form from its definition: the blank official form and its template.
+
+The blank form is what a school would receive from the notice; the template is the same
+document with ``{{ field_id }}`` placeholders in the blanks a roster pre-fills. Both come
+from the layout in the definition, so fixing a layout means editing the data file only.
+Every run carries an east-Asian font so Word, WPS and LibreOffice show 宋体/仿宋/黑体.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from forms.model import BlockSpec, CellSpec, FormSpec, TableSpec, grid_positions
+
+LATIN_FONT = "Times New Roman"
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a kind of printed text looks: east-Asian font, size in points, weight."""
+
+    font: str
+    size: float
+    bold: bool = False
+
+
+ATTACHMENT_STYLE = TextStyle("黑体", 16)
+TITLE_STYLE = TextStyle("宋体", 18, bold=True)
+SUBTITLE_STYLE = TextStyle("楷体", 14)
+BODY_STYLE = TextStyle("仿宋", 14)
+NOTE_STYLE = TextStyle("仿宋", 12)
+CELL_STYLE = TextStyle("宋体", 12)
+HEADER_STYLE = TextStyle("宋体", 12, bold=True)
+
+
+def build_blank_form(spec: FormSpec) -> DocxDocument:
+    """Return the blank official form of `spec` as a python-docx Document."""
+    return _FormBuilder(spec, placeholders=False).build()
+
+
+def build_template(spec: FormSpec) -> DocxDocument:
+    """Return the form of `spec` with ``{{ id }}`` placeholders in pre-filled blanks."""
+    return _FormBuilder(spec, placeholders=True).build()
+
+
+def document_bytes(document: DocxDocument) -> bytes:
+    """Return `document` saved as .docx bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def set_run_font(run_element: object, style: TextStyle) -> None:
+    """Set fonts (east-Asian included), size and weight on a python-docx run."""
+    from docx.text.run import Run
+
+    assert isinstance(run_element, Run)
+    run_element.font.size = Pt(style.size)
+    run_element.font.bold = style.bold
+    run_element.font.name = LATIN_FONT
+    fonts = run_element._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), style.font)
+    fonts.set(qn("w:ascii"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:cs"), LATIN_FONT)
+
+
+def add_text(paragraph: Paragraph, text: str, style: TextStyle) -> None:
+    """Append `text` to `paragraph` as one run in `style`."""
+    set_run_font(paragraph.add_run(text), style)
+
+
+class _FormBuilder:
+    def __init__(self, spec: FormSpec, *, placeholders: bool) -> None:
+        self.spec = spec
+        self.placeholders = placeholders
+        self.document = Document()
+
+    def build(self) -> DocxDocument:
+        self._page_setup()
+        body = self.document.element.body
+        for paragraph in list(body.iterchildren(qn("w:p"))):
+            body.remove(paragraph)
+        for block in self.spec.layout:
+            self._block(block)
+        self.document.core_properties.title = self.spec.title
+        self.document.core_properties.author = self.spec.issuer or "tianbiao"
+        return self.document
+
+    def _page_setup(self) -> None:
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.top_margin = section.bottom_margin = Cm(2.54)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+        normal = self.document.styles["Normal"]
+        normal.font.name = LATIN_FONT
+        normal.font.size = Pt(CELL_STYLE.size)
+        rpr = normal.element.get_or_add_rPr()
+        rpr.get_or_add_rFonts().set(qn("w:eastAsia"), CELL_STYLE.font)
+
+    def _paragraph(self, text: str, style: TextStyle, align: WD_ALIGN_PARAGRAPH) -> None:
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_after = Pt(6)
+        add_text(paragraph, text, style)
+
+    def _block(self, block: BlockSpec) -> None:
+        left, center = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER
+        if block.kind == "attachment":
+            self._paragraph(block.text, ATTACHMENT_STYLE, left)
+        elif block.kind == "title":
+            for line in block.text.splitlines():
+                self._paragraph(line, TITLE_STYLE, center)
+        elif block.kind == "subtitle":
+            self._paragraph(block.text, SUBTITLE_STYLE, center)
+        elif block.kind == "paragraph":
+            self._paragraph(block.text, BODY_STYLE, WD_ALIGN_PARAGRAPH.JUSTIFY)
+        elif block.kind == "note":
+            self._paragraph(block.text, NOTE_STYLE, left)
+        elif block.table is not None:
+            if block.table.is_list:
+                self._list_table(block.table)
+            else:
+                self._table(block.table)
+
+    def _new_table(self, n_rows: int, widths: tuple[float, ...]) -> object:
+        table = self.document.add_table(rows=n_rows, cols=len(widths))
+        table.style = self.document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for index, width in enumerate(widths):
+            table.columns[index].width = Cm(width)
+            for cell in table.columns[index].cells:
+                cell.width = Cm(width)
+        return table
+
+    def _table(self, spec: TableSpec) -> None:
+        table = self._new_table(len(spec.rows), spec.widths_cm)
+        for r, (row_spec, placed) in enumerate(zip(spec.rows, grid_positions(spec), strict=False)):
+            row = table.rows[r]  # type: ignore[attr-defined]
+            if row_spec.height_cm:
+                row.height = Cm(row_spec.height_cm)
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for col, cell_spec in placed:
+                cell = table.cell(r, col)  # type: ignore[attr-defined]
+                far = table.cell(  # type: ignore[attr-defined]
+                    r + cell_spec.rowspan - 1, col + cell_spec.colspan - 1
+                )
+                if far is not cell:
+                    cell = cell.merge(far)
+                self._fill_cell(cell, cell_spec)
+                if not row_spec.borders:
+                    _hide_borders(cell, keep_bottom=True)
+
+    def _fill_cell(self, cell: _Cell, spec: CellSpec) -> None:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        first = cell.paragraphs[0]
+        if spec.blank is None:
+            for index, line in enumerate(spec.text.splitlines() or [""]):
+                paragraph = first if index == 0 else cell.add_paragraph()
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                add_text(paragraph, line, CELL_STYLE)
+            return
+        field = self.spec.field(spec.blank)
+        first.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        if self.placeholders and field.prefill:
+            add_text(first, f"{{{{ {field.id} }}}}", CELL_STYLE)
+        else:
+            add_text(first, "", CELL_STYLE)
+        parts = self.spec.parts_of(field.id)
+        if parts:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        for part in parts:
+            line = cell.add_paragraph()
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            add_text(line, part.printed or f"{part.column}：", CELL_STYLE)
+
+    def _list_table(self, spec: TableSpec) -> None:
+        columns = self.spec.columns
+        table = self._new_table(1 + spec.blank_rows, spec.widths_cm)
+        for col, column in enumerate(columns):
+            cell = table.cell(0, col)  # type: ignore[attr-defined]
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_text(cell.paragraphs[0], column.header, HEADER_STYLE)
+        for r in range(1, 1 + spec.blank_rows):
+            table.rows[r].height = Cm(0.8)  # type: ignore[attr-defined]
+            for col in range(len(columns)):
+                add_text(table.cell(r, col).paragraphs[0], "", CELL_STYLE)  # type: ignore
+
+
+def _hide_borders(cell: _Cell, *, keep_bottom: bool) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for edge in ("top", "left", "bottom", "right"):
+        if edge == "bottom" and keep_bottom:
+            continue
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    # Schema order: tcBorders comes before shading, margins and vertical alignment.
+    later = [child for child in properties if child.tag in _AFTER_BORDERS]
+    if later:
+        later[0].addprevious(borders)
+    else:
+        properties.append(borders)
+
+
+_AFTER_BORDERS = {
+    qn(f"w:{name}")
+    for name in ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
+}

@@ -1,0 +1,145 @@
+"""Parse files and folders: one record per file, in a stable order, never stopping the batch.
+
+.docx files are read directly; .doc files (and .docx that are really Word 97 files) are
+first converted by LibreOffice in one batch. A file that cannot be read becomes an
+"unreadable" record with a message for the office; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from forms.errors import TianbiaoError, UnreadableFileError
+from forms.model import FormSpec
+from forms.registry import get_form
+from parsers.docx_reader import read_docx
+from parsers.extract import extract_fields
+from parsers.identify import PROPERTY_KEY, identify_form
+from parsers.office import WORD_2007, convert_batch
+from parsers.record import Record, build_record, unreadable_record
+
+READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_POOL_THRESHOLD = 16
+
+
+def collect_files(paths: Iterable[str]) -> list[str]:
+    """Return the readable files named in `paths`, folders walked recursively, in order."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(
+                str(p) for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
+                and not p.name.startswith(("~$", "."))
+            )
+        else:
+            found.append(given)
+    return found
+
+
+def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = None) -> Record:
+    """Read one returned `file` into a record; `read_as` is a converted copy to read instead."""
+    try:
+        grid = read_docx(read_as or file)
+    except UnreadableFileError as error:
+        return unreadable_record(file, error.code, error.message)
+    except OSError as error:
+        return unreadable_record(file, "io_error", f"无法读取文件：{error.strerror}")
+    if form_id:
+        spec: FormSpec | None = get_form(form_id)
+        how = "forced"
+    else:
+        identification = identify_form(grid)
+        spec, how = identification.form, identification.how
+    if spec is None:
+        return unreadable_record(
+            file, "unknown_form", "认不出这是哪一张表：标题和栏目都对不上已有的表单"
+        )
+    record = build_record(file, spec, extract_fields(grid, spec))
+    record.key = grid.properties.get(PROPERTY_KEY)
+    record.identified_by = how
+    return record
+
+
+def parse_paths(
+    paths: Iterable[str],
+    form_id: str | None = None,
+    *,
+    workers: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Record]:
+    """Yield one record per file under `paths`, in order, using a process pool for many."""
+    if form_id:
+        get_form(form_id)  # fail once, before the batch, on an unknown form
+    files = collect_files(paths)
+    with tempfile.TemporaryDirectory(prefix="tianbiao-parse-") as scratch:
+        converted = _convert_word97(files, Path(scratch))
+        jobs = [(f, form_id, converted.get(f)) for f in files]
+        total = len(jobs)
+        if total < _POOL_THRESHOLD or workers == 1:
+            results: Iterable[Record] = (_parse_job(job) for job in jobs)
+            yield from _with_progress(results, total, on_progress)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from _with_progress(pool.map(_parse_job, jobs, chunksize=8), total, on_progress)
+
+
+def _parse_job(job: tuple[str, str | None, str | Record | None]) -> Record:
+    file, form_id, converted = job
+    if isinstance(converted, Record):
+        return converted
+    try:
+        return parse_file(file, form_id, read_as=converted)
+    except TianbiaoError as error:
+        return unreadable_record(file, error.code, error.message)
+
+
+def _with_progress(
+    records: Iterable[Record], total: int, on_progress: Callable[[int, int], None] | None
+) -> Iterator[Record]:
+    for done, record in enumerate(records, start=1):
+        if on_progress:
+            on_progress(done, total)
+        yield record
+
+
+def _convert_word97(files: list[str], scratch: Path) -> dict[str, str | Record]:
+    """Convert the Word 97 files among `files` to .docx; map each to its copy or its error."""
+    word97: dict[Path, str] = {}
+    outcome: dict[str, str | Record] = {}
+    for file in files:
+        suffix = Path(file).suffix.lower()
+        if suffix == ".pdf":
+            outcome[file] = unreadable_record(
+                file, "pdf_unsupported",
+                "暂时不能读取 PDF 文件，请学校提交 Word 文件（.docx 或 .doc）",
+            )
+        elif suffix == ".doc" or (suffix == ".docx" and _is_word97(file)):
+            word97[Path(file)] = file
+    if not word97:
+        return outcome
+    converted = convert_batch(list(word97), WORD_2007, scratch, infilter="MS Word 97")
+    for source, result in converted.items():
+        file = word97[source]
+        if isinstance(result, Path):
+            outcome[file] = str(result)
+        else:
+            outcome[file] = unreadable_record(file, result.code, result.message)
+    return outcome
+
+
+def _is_word97(file: str) -> bool:
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    if head != _OLE_MAGIC:
+        return False
+    with open(file, "rb") as handle:
+        return "EncryptionInfo".encode("utf-16-le") not in handle.read()

@@ -1,0 +1,129 @@
+"""The grid model: what every reader (.docx, .doc, .pdf) produces and everything above reads.
+
+A document is a sequence of blocks, paragraphs and tables, in reading order. A table is a
+rectangular grid of rows and columns; each visible cell sits at its top-left grid position
+and spans ``rowspan`` rows and ``colspan`` columns, so merged cells appear once. Cell text is
+what a reader of the document sees: paragraphs joined by "\\n", checkbox marks written as
+"☑" (ticked) or "☐" (empty) where they stand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+CHECKED = "☑"
+UNCHECKED = "☐"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One visible table cell, possibly merged over several grid rows and columns."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+    @property
+    def last_row(self) -> int:
+        """Return the index of the last grid row this cell covers."""
+        return self.row + self.rowspan - 1
+
+    @property
+    def last_col(self) -> int:
+        """Return the index of the last grid column this cell covers."""
+        return self.col + self.colspan - 1
+
+
+@dataclass
+class Table:
+    """A table as a grid of merged cells."""
+
+    cells: list[Cell]
+    n_rows: int
+    n_cols: int
+    _slots: dict[tuple[int, int], Cell] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    self._slots.setdefault((r, c), cell)
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        """Return the cell covering grid position (`row`, `col`), or None."""
+        return self._slots.get((row, col))
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """Return the distinct cells that cover grid row `row`, left to right."""
+        seen: list[Cell] = []
+        for col in range(self.n_cols):
+            cell = self._slots.get((row, col))
+            if cell is not None and (not seen or seen[-1] is not cell):
+                seen.append(cell)
+        return seen
+
+    def right_of(self, cell: Cell) -> Cell | None:
+        """Return the next distinct cell to the right of `cell` on its top row."""
+        for col in range(cell.last_col + 1, self.n_cols):
+            other = self._slots.get((cell.row, col))
+            if other is not None and other is not cell:
+                return other
+        return None
+
+    def below(self, cell: Cell) -> Cell | None:
+        """Return the cell directly under `cell`'s top-left corner."""
+        return self._slots.get((cell.last_row + 1, cell.col))
+
+    def text_rows(self) -> list[list[str]]:
+        """Return the table as a plain matrix of text, merged cells repeated in each slot."""
+        return [
+            [(c.text if (c := self._slots.get((r, col))) else "") for col in range(self.n_cols)]
+            for r in range(self.n_rows)
+        ]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph outside any table."""
+
+    text: str
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Grid:
+    """A whole document as readers see it: blocks in order plus custom properties."""
+
+    blocks: list[Block]
+    properties: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> list[Table]:
+        """Return the tables in document order."""
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Return the paragraphs outside tables in document order."""
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def iter_cells(self) -> Iterator[tuple[Table, Cell]]:
+        """Yield every visible cell of every table with its table."""
+        for table in self.tables:
+            for cell in table.cells:
+                yield table, cell
+
+    def all_text(self) -> str:
+        """Return every paragraph and cell text, one per line, in reading order."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            else:
+                lines.extend(cell.text for cell in block.cells)
+        return "\n".join(lines)

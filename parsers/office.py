@@ -1,0 +1,127 @@
+"""LibreOffice, headless: convert and re-save documents in batches.
+
+One ``soffice`` process per batch, never one per file (about 0.4 s a document batched against
+2.4 s alone), each with its own throw-away profile so parallel runs never share state, a
+time limit after which the whole process group is killed, and every output checked to
+exist: soffice exits 0 even when a conversion failed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from forms.errors import OfficeError
+
+WORD_2007 = "docx:MS Word 2007 XML"
+WORD_97 = "doc:MS Word 97"
+WRITER_PDF = "pdf:writer_pdf_Export"
+DEFAULT_TIMEOUT = 600.0
+
+
+def find_soffice() -> str | None:
+    """Return the path of LibreOffice's ``soffice``, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_batch(
+    files: Sequence[Path],
+    target: str,
+    out_dir: Path,
+    *,
+    infilter: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> dict[Path, Path | OfficeError]:
+    """Convert `files` to `target` (e.g. ``WORD_2007``) into `out_dir`, one soffice per batch.
+
+    Return, for each input, the output path or the error that explains why there is none.
+    Inputs sharing a file name go to separate sub-folders so no output overwrites another.
+    """
+    soffice = find_soffice()
+    if soffice is None:
+        error = OfficeError("未安装 LibreOffice（soffice），无法转换 .doc/.pdf 文件")
+        return {Path(f): error for f in files}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    extension = target.split(":", 1)[0]
+    results: dict[Path, Path | OfficeError] = {}
+    for index, group in enumerate(_groups_with_unique_stems([Path(f) for f in files])):
+        group_dir = out_dir if index == 0 else out_dir / f"batch{index}"
+        group_dir.mkdir(parents=True, exist_ok=True)
+        failure = _run_soffice(soffice, group, target, group_dir, infilter, timeout)
+        for source in group:
+            output = group_dir / f"{source.stem}.{extension}"
+            if output.is_file() and output.stat().st_size > 0:
+                results[source] = output
+            else:
+                results[source] = failure or OfficeError(
+                    "LibreOffice 未能转换此文件（文件可能已损坏或不是 Word 文档）",
+                    file=str(source),
+                    code="conversion_failed",
+                )
+    return results
+
+
+def resave_as_docx(files: Sequence[Path], out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT
+                   ) -> dict[Path, Path | OfficeError]:
+    """Open each of `files` in LibreOffice and save it again as .docx into `out_dir`."""
+    for source in files:
+        if Path(source).resolve().parent == out_dir.resolve():
+            raise OfficeError("另存的输出文件夹不能是原文件所在的文件夹", file=str(source))
+    return convert_batch(files, WORD_2007, out_dir, timeout=timeout)
+
+
+def _groups_with_unique_stems(files: list[Path]) -> list[list[Path]]:
+    groups: list[list[Path]] = []
+    seen: defaultdict[str, int] = defaultdict(int)
+    for source in files:
+        index = seen[source.stem]
+        seen[source.stem] += 1
+        while len(groups) <= index:
+            groups.append([])
+        groups[index].append(source)
+    return groups
+
+
+def _run_soffice(
+    soffice: str,
+    files: list[Path],
+    target: str,
+    out_dir: Path,
+    infilter: str | None,
+    timeout: float,
+) -> OfficeError | None:
+    with tempfile.TemporaryDirectory(prefix="tianbiao-lo-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
+            "--nodefault",
+        ]
+        if infilter:
+            command.append(f"--infilter={infilter}")
+        command += ["--convert-to", target, "--outdir", str(out_dir), *map(str, files)]
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            env={**os.environ, "HOME": profile},
+        )
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return OfficeError(
+                f"LibreOffice 转换超时（超过 {timeout:.0f} 秒），已停止", code="timeout"
+            )
+    if process.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip()[-300:]
+        return OfficeError(f"LibreOffice 转换失败：{detail}", code="conversion_failed")
+    return None

@@ -1,0 +1,104 @@
+"""`make demo`: the 瑞安 “回头看” campaign from the bureau's list to the summary workbook.
+
+Runs the real ``tianbiao`` commands one after another, printing each, and writes everything
+under the output folder: the roster, 60 pre-filled reports, five of them filled in as the
+schools would (then re-saved by LibreOffice when it is installed), their parsed records and
+the summary workbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from fill_as_school import fill_document  # noqa: E402
+
+from parsers.office import find_soffice, resave_as_docx  # noqa: E402
+
+FORM = "ruian-2022-report"
+LIST = HERE / "ruian-2022-list.xlsx"
+ANSWERS = HERE / "ruian-2022-answers.yaml"
+
+
+def tianbiao(*args: str, stdout: Path | None = None) -> str:
+    """Run one tianbiao command, echo it, and return what it printed."""
+    command = [str(Path(sys.executable).with_name("tianbiao")), *args]
+    shown = "tianbiao " + " ".join(shlex.quote(a) for a in args)
+    print(f"\n$ {shown}" + (f" > {stdout}" if stdout else ""), flush=True)
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    if result.stderr:
+        print(result.stderr.rstrip())
+    if stdout is not None:
+        stdout.write_text(result.stdout, encoding="utf-8")
+    else:
+        print(result.stdout.rstrip())
+    return result.stdout
+
+
+def main() -> None:
+    """Run the demo campaign into the output folder."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("out"))
+    out: Path = parser.parse_args().out
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    reports, typed, returned = out / "reports", out / "filled", out / "returned"
+
+    roster_json = out / "roster.json"
+    tianbiao("roster", str(LIST), "--format", "json", stdout=roster_json)
+    roster = json.loads(roster_json.read_text(encoding="utf-8"))
+    print(f"名单：{len(roster['rows'])} 行")
+
+    tianbiao("generate", FORM, "--roster", str(LIST), "--out", str(reports))
+
+    print("\n# 五所学校在 Word 里填写了各自的报告……")
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    position = {row["key"]: row["position"] for row in roster["rows"]}
+    width = max(2, len(str(len(roster["rows"]))))
+    for key, answer in answers.items():
+        prefix = f"{str(position[key]).zfill(width)}_"
+        source = next(p for p in sorted(reports.iterdir()) if p.name.startswith(prefix))
+        fill_document(source, answer, typed / source.name)
+        print(f"  {source.name}")
+    if find_soffice():
+        print("# ……并用 LibreOffice 另存（如学校的办公软件所做）")
+        results = resave_as_docx(sorted(typed.iterdir()), returned)
+        failed = [str(s) for s, r in results.items() if not isinstance(r, Path)]
+        if failed:
+            raise SystemExit(f"LibreOffice 另存失败：{failed}")
+    else:
+        print("# （未安装 LibreOffice：直接使用 python-docx 保存的文件）")
+        shutil.copytree(typed, returned)
+
+    parsed = out / "parsed.jsonl"
+    tianbiao("parse", str(returned), "--format", "jsonl", "--out", str(parsed))
+    for line in parsed.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        problems = "；".join(p["message"] for p in record["problems"])
+        print(f"  {record['status']:<10} {Path(record['file']).name}  {problems}")
+
+    summary = out / "summary.xlsx"
+    tianbiao("summary", FORM, str(returned), "--out", str(summary))
+
+    print("\n输出：")
+    print(f"  名单（JSON）        {roster_json}")
+    print(f"  预填的报告（{len(list(reports.iterdir()))} 份） {reports}/")
+    print(f"  学校填好交回的报告  {returned}/")
+    print(f"  解析结果（JSONL）   {parsed}")
+    print(f"  汇总表              {summary}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Shared fixtures: the sample campaign, generated once per session, and LibreOffice."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(SAMPLES))  # fill_as_school: the stand-in for a school's clerk
+
+REPORT = "ruian-2022-report"
+SAMPLE_LIST = SAMPLES / "ruian-2022-list.xlsx"
+
+
+@pytest.fixture(scope="session")
+def sample_roster():
+    """Return the 瑞安 project list read from the sample workbook."""
+    from generator.roster import read_roster
+
+    return read_roster(SAMPLE_LIST)
+
+
+@pytest.fixture(scope="session")
+def generated_reports(tmp_path_factory, sample_roster):
+    """Return the 60 pre-filled 项目建设报告 generated from the sample list, by roster key."""
+    from forms.registry import get_form
+    from generator.render import generate_copies
+
+    out = tmp_path_factory.mktemp("reports")
+    copies = generate_copies(get_form(REPORT), sample_roster, out)
+    return {copy.key: copy.path for copy in copies}
+
+
+@pytest.fixture(scope="session")
+def soffice():
+    """Return LibreOffice's soffice; fail (never skip) when it is missing: CI installs it."""
+    from parsers.office import find_soffice
+
+    path = find_soffice()
+    if path is None:
+        pytest.fail("LibreOffice (soffice) is not installed; run `make test` as root or "
+                    "apt-get install libreoffice-writer-nogui")
+    return path

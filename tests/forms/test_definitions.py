@@ -1,0 +1,91 @@
+"""Every definition loads, and its blank form and template hold to it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docxtpl import DocxTemplate
+
+from forms.errors import DefinitionError, UnknownFormError
+from forms.labels import label_key
+from forms.layout import build_blank_form, build_template, document_bytes
+from forms.model import load_definition
+from forms.registry import all_forms, get_form
+from parsers.docx_reader import read_docx
+
+FORMS = [f.id for f in all_forms()]
+
+
+def test_the_first_campaign_is_defined():
+    assert {"ruian-2022-list", "ruian-2022-report"} <= set(FORMS)
+    report = get_form("ruian-2022-report")
+    assert report.attachment == "附件2"
+    assert str(report.due) == "每年3月10日"
+    assert report.contact == "radhjy@163.com"
+    assert report.field("amount").unit == "元"
+    assert report.field("leader").label == "项目负责人及联系方式"
+    assert report.field("principal_date").label == "校长意见"
+    assert report.field("principal_date").column == "日期"
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+def test_blank_form_prints_title_and_every_label(form_id):
+    spec = get_form(form_id)
+    grid = read_docx(document_bytes(build_blank_form(spec)))
+    paragraphs = [p.text for p in grid.paragraphs]
+    assert spec.attachment in paragraphs
+    assert spec.title in paragraphs
+    cell_keys = {label_key(cell.text) for _, cell in grid.iter_cells()}
+    for field in spec.top_fields():
+        assert label_key(field.label) in cell_keys, field.label
+    for column in spec.columns:
+        assert column.header in cell_keys
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+def test_template_asks_exactly_for_the_prefilled_blanks(form_id):
+    spec = get_form(form_id)
+    template = DocxTemplate(io.BytesIO(document_bytes(build_template(spec))))
+    wanted = {f.id for f in spec.fields if f.prefill}
+    assert template.get_undeclared_template_variables() == wanted
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+def test_blank_form_is_a4_with_east_asian_fonts_on_every_run(form_id):
+    document = build_blank_form(get_form(form_id))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    runs = document.element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"
+    )
+    for run in runs:
+        fonts = run.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
+        assert fonts is not None
+        assert fonts.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        ) in {"宋体", "仿宋", "黑体", "楷体"}
+
+
+def test_unknown_form_names_the_known_ones():
+    with pytest.raises(UnknownFormError, match="ruian-2022-report"):
+        get_form("no-such-form")
+
+
+def test_a_blank_without_a_field_definition_is_refused():
+    data = {
+        "id": "x", "title": "T", "source": "S", "attachment": "附件1", "version": 1,
+        "layout": [{"table": {"widths": [3, 3], "rows": [{"cells": ["学校", "{school}"]}]}}],
+    }
+    with pytest.raises(DefinitionError, match="school"):
+        load_definition(data, origin="x.yaml")
+
+
+def test_an_unknown_kind_is_refused_by_name():
+    data = {
+        "id": "x", "title": "T", "source": "S", "attachment": "附件1", "version": 1,
+        "fields": [{"id": "school", "kind": "colour"}],
+        "layout": [{"table": {"widths": [3, 3], "rows": [{"cells": ["学校", "{school}"]}]}}],
+    }
+    with pytest.raises(DefinitionError, match="colour"):
+        load_definition(data, origin="x.yaml")
