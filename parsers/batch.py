@@ -1,13 +1,15 @@
 """Parse files and folders: one record per file, in a stable order, never stopping the batch.
 
 .docx files are read directly; .doc files (and .docx that are really Word 97 files) are
-first converted by LibreOffice in one batch. A file that cannot be read becomes an
+first converted by LibreOffice, one batch per core. A file that cannot be read becomes an
 "unreadable" record with a message for the office; the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,12 +20,17 @@ from forms.registry import get_form
 from parsers.docx_reader import read_docx
 from parsers.extract import extract_fields
 from parsers.identify import PROPERTY_KEY, identify_form
-from parsers.office import WORD_2007, convert_batch
-from parsers.record import Record, build_record, unreadable_record
+from parsers.office import WORD_2007, convert_on_all_cores
+from parsers.record import Problem, Record, build_record, unreadable_record
 
 READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _POOL_THRESHOLD = 16
+FILE_TIME_LIMIT = 60.0
+
+
+class _FileTimeout(Exception):
+    """Raised inside a worker when one file takes longer than its time limit."""
 
 
 def collect_files(paths: Iterable[str]) -> list[str]:
@@ -50,19 +57,29 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
         return unreadable_record(file, error.code, error.message)
     except OSError as error:
         return unreadable_record(file, "io_error", f"无法读取文件：{error.strerror}")
+    runner_up: FormSpec | None = None
     if form_id:
         spec: FormSpec | None = get_form(form_id)
         how = "forced"
     else:
         identification = identify_form(grid)
-        spec, how = identification.form, identification.how
+        spec, how, runner_up = identification.form, identification.how, identification.runner_up
     if spec is None:
         return unreadable_record(
-            file, "unknown_form", "认不出这是哪一张表：标题和栏目都对不上已有的表单"
+            file, "unknown_form",
+            "认不出这是哪一张表：标题和栏目都对不上已有的表单（tianbiao forms list 可查看；"
+            "可用 --form 指定）",
         )
     record = build_record(file, spec, extract_fields(grid, spec))
     record.key = grid.properties.get(PROPERTY_KEY)
     record.identified_by = how
+    if runner_up is not None:
+        # A notice, not an error: the status stays what the values make it.
+        record.problems.append(Problem(
+            None, "form_uncertain",
+            f"按标题和栏目认定为《{spec.title}》，但与《{runner_up.title}》也很接近；"
+            f"如认错了，请用 --form {runner_up.id} 指定",
+        ))
     return record
 
 
@@ -94,9 +111,38 @@ def _parse_job(job: tuple[str, str | None, str | Record | None]) -> Record:
     if isinstance(converted, Record):
         return converted
     try:
-        return parse_file(file, form_id, read_as=converted)
+        with _TimeLimit(FILE_TIME_LIMIT):
+            return parse_file(file, form_id, read_as=converted)
     except TianbiaoError as error:
         return unreadable_record(file, error.code, error.message)
+    except _FileTimeout:
+        return unreadable_record(
+            file, "timeout",
+            f"读取超过 {FILE_TIME_LIMIT:.0f} 秒仍未完成，已跳过；文件可能过大或已损坏",
+        )
+
+
+class _TimeLimit:
+    """Interrupt the work inside after `seconds` (main thread only; elsewhere a no-op)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.active = threading.current_thread() is threading.main_thread()
+        self.previous: object = None
+
+    def __enter__(self) -> None:
+        if self.active:
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *_: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _expire(*_: object) -> None:
+        raise _FileTimeout()
 
 
 def _with_progress(
@@ -123,7 +169,7 @@ def _convert_word97(files: list[str], scratch: Path) -> dict[str, str | Record]:
             word97[Path(file)] = file
     if not word97:
         return outcome
-    converted = convert_batch(list(word97), WORD_2007, scratch, infilter="MS Word 97")
+    converted = convert_on_all_cores(list(word97), WORD_2007, scratch, infilter="MS Word 97")
     for source, result in converted.items():
         file = word97[source]
         if isinstance(result, Path):

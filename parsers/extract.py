@@ -95,16 +95,35 @@ class _LabelFinder:
             inline = _inline_value(cell.text, wanted)
             if inline is not None:
                 return inline
+        for table, cell, key in self.cells:
+            if _extends_label(key, wanted) and key not in self.label_keys:
+                return self._neighbour_text(table, cell)
         return None
 
+    def _is_label(self, cell: Cell) -> bool:
+        return label_key(cell.text) in self.label_keys
+
     def _neighbour_text(self, table: Table, cell: Cell) -> str:
-        for neighbour in (table.right_of(cell), table.below(cell)):
-            if neighbour is None:
-                continue
-            if label_key(neighbour.text) in self.label_keys:
-                return ""  # the blank was deleted; the next cell is another label
-            return neighbour.text
-        return ""
+        """Return the text right of `cell` up to the next label, or below it in a column form.
+
+        Cells the school's copy did not merge are read together, so a value typed into the
+        second of three unmerged cells is still found.
+        """
+        texts: list[str] = []
+        neighbour = table.right_of(cell)
+        if neighbour is None:
+            below = table.below(cell)
+            return "" if below is None or self._is_label(below) else below.text
+        while neighbour is not None and not self._is_label(neighbour):
+            if neighbour.text.strip():
+                texts.append(neighbour.text)
+            neighbour = table.right_of(neighbour)
+        return "\n".join(texts)
+
+
+def _extends_label(key: str, wanted: str) -> bool:
+    """Return True when a printed label is ours with a short addition ("投入资金（元）")."""
+    return key.startswith(wanted) and 0 < len(key) - len(wanted) <= 6
 
 
 def _inline_value(text: str, wanted: str) -> str | None:

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from forms.errors import OfficeError
@@ -64,6 +65,34 @@ def convert_batch(
                     file=str(source),
                     code="conversion_failed",
                 )
+    return results
+
+
+def convert_on_all_cores(
+    files: Sequence[Path],
+    target: str,
+    out_dir: Path,
+    *,
+    infilter: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    workers: int | None = None,
+) -> dict[Path, Path | OfficeError]:
+    """Convert `files` like `convert_batch`, one soffice per core, each with its own batch."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    if workers == 1:
+        return convert_batch(files, target, out_dir, infilter=infilter, timeout=timeout)
+    chunks = [list(files[i::workers]) for i in range(workers)]
+    results: dict[Path, Path | OfficeError] = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        outcomes = pool.map(
+            lambda indexed: convert_batch(
+                indexed[1], target, out_dir / f"worker{indexed[0]}",
+                infilter=infilter, timeout=timeout,
+            ),
+            enumerate(chunks),
+        )
+        for outcome in outcomes:
+            results.update(outcome)
     return results
 
 
