@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from forms.model import BlockSpec, CellSpec, FormSpec, TableSpec, grid_positions
+from forms.model import BlockSpec, CellSpec, FormSpec, RepeatSpec, TableSpec
 
 LATIN_FONT = "Times New Roman"
 
@@ -42,6 +42,9 @@ BODY_STYLE = TextStyle("仿宋", 14)
 NOTE_STYLE = TextStyle("仿宋", 12)
 CELL_STYLE = TextStyle("宋体", 12)
 HEADER_STYLE = TextStyle("宋体", 12, bold=True)
+HEADING_STYLE = TextStyle("黑体", 16)
+GUIDANCE_STYLE = TextStyle("楷体", 14)
+LINE_BLANK = "\u3000" * 10  # an empty blank on a printed line: ten character widths
 
 
 def build_blank_form(spec: FormSpec) -> DocxDocument:
@@ -52,6 +55,11 @@ def build_blank_form(spec: FormSpec) -> DocxDocument:
 def build_template(spec: FormSpec) -> DocxDocument:
     """Return the form of `spec` with ``{{ id }}`` placeholders in pre-filled blanks."""
     return _FormBuilder(spec, placeholders=True).build()
+
+
+def placeholder(field_id: str) -> str:
+    """Return the template placeholder a pre-filled blank `field_id` carries."""
+    return "{{ " + field_id + " }}"
 
 
 def document_bytes(document: DocxDocument) -> bytes:
@@ -128,11 +136,34 @@ class _FormBuilder:
             self._paragraph(block.text, BODY_STYLE, WD_ALIGN_PARAGRAPH.JUSTIFY)
         elif block.kind == "note":
             self._paragraph(block.text, NOTE_STYLE, left)
+        elif block.kind == "pagebreak":
+            self.document.add_page_break()
+        elif block.kind == "line":
+            self._line(block)
+        elif block.kind == "section":
+            self._section(block)
         elif block.table is not None:
-            if block.table.is_list:
-                self._list_table(block.table)
-            else:
-                self._table(block.table)
+            self._table(block.table)
+
+    def _line(self, block: BlockSpec) -> None:
+        paragraph = self.document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(6)
+        for index, segment in enumerate(block.segments):
+            if index % 2 == 0:
+                if segment:
+                    add_text(paragraph, segment, BODY_STYLE)
+                continue
+            field = self.spec.field(segment)
+            text = placeholder(field.id) if self.placeholders and field.prefill else LINE_BLANK
+            run = paragraph.add_run(text)
+            set_run_font(run, BODY_STYLE)
+            run.font.underline = True
+
+    def _section(self, block: BlockSpec) -> None:
+        self._paragraph(block.text, HEADING_STYLE, WD_ALIGN_PARAGRAPH.LEFT)
+        for line in block.segments:
+            self._paragraph(line, GUIDANCE_STYLE, WD_ALIGN_PARAGRAPH.LEFT)
+        self._paragraph("", BODY_STYLE, WD_ALIGN_PARAGRAPH.LEFT)
 
     def _new_table(self, n_rows: int, widths: tuple[float, ...]) -> object:
         table = self.document.add_table(rows=n_rows, cols=len(widths))
@@ -146,12 +177,15 @@ class _FormBuilder:
         return table
 
     def _table(self, spec: TableSpec) -> None:
-        table = self._new_table(len(spec.rows), spec.widths_cm)
-        for r, (row_spec, placed) in enumerate(zip(spec.rows, grid_positions(spec), strict=False)):
+        repeat_rows = 1 + spec.repeat.blank_rows if spec.repeat else 0
+        table = self._new_table(len(spec.rows) + repeat_rows, spec.widths_cm)
+        for r, (row_spec, placed) in enumerate(zip(spec.rows, spec.placed(), strict=True)):
             row = table.rows[r]  # type: ignore[attr-defined]
             if row_spec.height_cm:
                 row.height = Cm(row_spec.height_cm)
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            if row_spec.header:
+                _repeat_as_header(row)
             for col, cell_spec in placed:
                 cell = table.cell(r, col)  # type: ignore[attr-defined]
                 far = table.cell(  # type: ignore[attr-defined]
@@ -159,21 +193,51 @@ class _FormBuilder:
                 )
                 if far is not cell:
                     cell = cell.merge(far)
-                self._fill_cell(cell, cell_spec)
+                self._fill_cell(cell, cell_spec, bold=row_spec.header)
                 if not row_spec.borders:
                     _hide_borders(cell, keep_bottom=True)
+        if spec.repeat is not None:
+            self._repeat_rows(table, len(spec.rows), spec.repeat, len(spec.widths_cm))
 
-    def _fill_cell(self, cell: _Cell, spec: CellSpec) -> None:
+    def _repeat_rows(self, table: object, first: int, repeat: RepeatSpec, n_cols: int) -> None:
+        """Print a repeating part: its header row, then empty rows to write in."""
+        columns = repeat.columns
+        spans = _spread(len(columns), n_cols)
+        for r in range(first, first + 1 + repeat.blank_rows):
+            row = table.rows[r]  # type: ignore[attr-defined]
+            row.height = Cm(0.9)
+            col = 0
+            for index, span in enumerate(spans):
+                cell = table.cell(r, col)  # type: ignore[attr-defined]
+                if span > 1:
+                    cell = cell.merge(table.cell(r, col + span - 1))  # type: ignore[attr-defined]
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                if r == first:
+                    self._fill_cell(cell, CellSpec(text=columns[index].header), bold=True)
+                else:
+                    add_text(cell.paragraphs[0], "", CELL_STYLE)
+                col += span
+
+    def _fill_cell(self, cell: _Cell, spec: CellSpec, *, bold: bool = False) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         first = cell.paragraphs[0]
         if spec.blank is None:
-            for index, line in enumerate(spec.text.splitlines() or [""]):
+            lines = spec.text.splitlines() or [""]
+            for index, line in enumerate(lines):
                 paragraph = first if index == 0 else cell.add_paragraph()
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                add_text(paragraph, line, CELL_STYLE)
+                # Long printed text (item descriptions) reads better left-aligned.
+                long = len(line) > 16
+                paragraph.alignment = (
+                    WD_ALIGN_PARAGRAPH.LEFT if long else WD_ALIGN_PARAGRAPH.CENTER
+                )
+                add_text(paragraph, line, HEADER_STYLE if bold else CELL_STYLE)
             return
         field = self.spec.field(spec.blank)
         first.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        if spec.label:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            add_text(first, spec.label, CELL_STYLE)
+            first = cell.add_paragraph()
         if self.placeholders and field.prefill:
             add_text(first, f"{{{{ {field.id} }}}}", CELL_STYLE)
         else:
@@ -186,18 +250,23 @@ class _FormBuilder:
             line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             add_text(line, part.printed or f"{part.column}：", CELL_STYLE)
 
-    def _list_table(self, spec: TableSpec) -> None:
-        columns = self.spec.columns
-        table = self._new_table(1 + spec.blank_rows, spec.widths_cm)
-        for col, column in enumerate(columns):
-            cell = table.cell(0, col)  # type: ignore[attr-defined]
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_text(cell.paragraphs[0], column.header, HEADER_STYLE)
-        for r in range(1, 1 + spec.blank_rows):
-            table.rows[r].height = Cm(0.8)  # type: ignore[attr-defined]
-            for col in range(len(columns)):
-                add_text(table.cell(r, col).paragraphs[0], "", CELL_STYLE)  # type: ignore
+
+def _spread(n_columns: int, n_grid: int) -> list[int]:
+    """Return how many grid columns each of `n_columns` repeat columns spans."""
+    if n_columns >= n_grid:
+        return [1] * n_columns
+    spans = [1] * n_columns
+    for extra in range(n_grid - n_columns):
+        spans[extra % n_columns] += 1
+    return spans
+
+
+def _repeat_as_header(row: object) -> None:
+    """Mark a table row to repeat at the top of every printed page."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
 
 
 def _hide_borders(cell: _Cell, *, keep_bottom: bool) -> None:

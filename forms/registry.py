@@ -9,7 +9,8 @@ import yaml
 
 from forms.errors import DefinitionError, UnknownFormError
 from forms.labels import label_key
-from forms.model import FormSpec, load_definition
+from forms.loader import load_definition
+from forms.model import FormSpec
 
 DEFINITIONS = Path(__file__).parent / "definitions"
 

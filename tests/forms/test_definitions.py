@@ -10,7 +10,7 @@ from docxtpl import DocxTemplate
 from forms.errors import DefinitionError, UnknownFormError
 from forms.labels import label_key
 from forms.layout import build_blank_form, build_template, document_bytes
-from forms.model import load_definition
+from forms.loader import load_definition
 from forms.registry import all_forms, get_form
 from parsers.docx_reader import read_docx
 
