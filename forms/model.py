@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from forms.errors import DefinitionError
+from forms.labels import printed_label
 
 BlockKind = Literal[
     "attachment", "title", "subtitle", "paragraph", "note", "table", "line", "section",
@@ -71,6 +72,11 @@ class ColumnSpec:
     merge_down: bool = False
     total: bool = False
     required: bool = False
+
+    @property
+    def header_label(self) -> str:
+        """Return the header as records name the column: "所需经费（万元）"."""
+        return printed_label(self.header)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,174 @@
+"""Rules that tie blanks together (sums, totals) and values computed from blanks.
+
+Both come from the definition: a check says which sum must equal which total and whether
+a mismatch is an error or a warning; a derived value says how it is computed (a ratio, a
+share in percent, a requirement looked up in a table, a grade band) and what target it must
+meet. Nothing here evaluates text from a definition or a returned file as code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeGuard
+
+from forms.model import CheckSpec, DerivedSpec, FormSpec
+
+_TOLERANCE = 0.005
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The outcome of one check or target: which blank, a code, a message for the office."""
+
+    field: str | None
+    code: str
+    message: str
+    severity: str  # "error" makes a record invalid; "warning" and "notice" do not
+
+
+@dataclass(frozen=True)
+class DerivedValue:
+    """A value computed from the blanks, with how it was computed in words."""
+
+    id: str
+    label: str
+    value: Any
+    explanation: str
+
+
+def run_checks(spec: FormSpec, values: dict[str, Any],
+               rows: dict[str, list[dict[str, Any]]]) -> list[Finding]:
+    """Return the findings of every check of `spec` on a record's `values` and `rows`."""
+    findings = []
+    for check in spec.checks:
+        finding = _sum_check(spec, check, values, rows)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _sum_check(spec: FormSpec, check: CheckSpec, values: dict[str, Any],
+               rows: dict[str, list[dict[str, Any]]]) -> Finding | None:
+    total = values.get(check.equals)
+    if not _is_number(total):
+        return None
+    if check.rows:
+        numbers = [row.get(check.column or "") for row in rows.get(check.rows, [])]
+        repeat = next(r for r in spec.repeats if r.id == check.rows)
+        column = next((c.header for c in repeat.columns if c.id == check.column), "")
+        what = f"{repeat.label}中各行“{column}”之和"
+    else:
+        numbers = [values.get(term) for term in check.terms]
+        names = [spec.field(t).display_label for t in check.terms]
+        what = "、".join(names[:3]) + ("等各项" if len(names) > 3 else "") + "之和"
+    present: list[float] = [n for n in numbers if _is_number(n)]
+    if not present:
+        return None
+    found = sum(present)
+    if abs(found - total) <= _TOLERANCE:
+        return None
+    target = spec.field(check.equals).display_label
+    message = f"{target}：填写 {_number(total)}，但{what}为 {_number(found)}"
+    if check.why:
+        message += f"（{check.why}）"
+    code = "sum_mismatch" if check.severity == "error" else "sum_warning"
+    return Finding(check.equals, code, message, check.severity)
+
+
+def compute_derived(spec: FormSpec, values: dict[str, Any]
+                    ) -> tuple[list[DerivedValue], list[Finding]]:
+    """Return the derived values of `spec` from `values`, and the targets they miss."""
+    known = dict(values)
+    results: list[DerivedValue] = []
+    findings: list[Finding] = []
+    for derived in spec.derived:
+        value, explanation = _compute(spec, derived, known)
+        known[derived.id] = value
+        results.append(DerivedValue(derived.id, derived.label, value, explanation))
+        finding = _target(derived, value, known)
+        if finding is not None:
+            findings.append(finding)
+    return results, findings
+
+
+def _compute(spec: FormSpec, derived: DerivedSpec, known: dict[str, Any]
+             ) -> tuple[Any, str]:
+    inputs = [known.get(name) for name in derived.inputs]
+    names = [_name(spec, n) for n in derived.inputs]
+    if derived.how in ("ratio", "percent"):
+        top, bottom = inputs[0], inputs[1]
+        if not (_is_number(top) and _is_number(bottom)) or bottom == 0:
+            return None, f"{names[0]} ÷ {names[1]}：缺少数据"
+        value = top / bottom * (100 if derived.how == "percent" else 1)
+        return round(value, 2), f"{names[0]} {_number(top)} ÷ {names[1]} {_number(bottom)}"
+    if derived.how == "lookup":
+        return _lookup(derived, inputs, names)
+    return _band(derived, inputs[0], names[0])
+
+
+def _lookup(derived: DerivedSpec, inputs: list[Any], names: list[str]) -> tuple[Any, str]:
+    """Find the first table row whose conditions the inputs meet: {when: {...}, value: n}."""
+    by_name = dict(zip(derived.inputs, inputs, strict=True))
+    for row in derived.table:
+        conditions = row.get("when", {})
+        if all(_meets(by_name.get(name), condition) for name, condition in conditions.items()):
+            shown = "，".join(f"{n} {by_name.get(i)}" for n, i in zip(
+                names, derived.inputs, strict=True))
+            return row.get("value"), f"{shown}：{row.get('rule', '')}".rstrip("：")
+    return None, "无法确定（缺少数据或不在规定范围内）"
+
+
+def _meets(value: Any, condition: Any) -> bool:
+    if isinstance(condition, dict):
+        if not _is_number(value):
+            return False
+        low, high = condition.get("min"), condition.get("max")
+        return (low is None or value >= low) and (high is None or value <= high)
+    if isinstance(condition, list):
+        return value in condition
+    return bool(value == condition)
+
+
+def _band(derived: DerivedSpec, value: Any, name: str) -> tuple[Any, str]:
+    if not _is_number(value):
+        return None, f"{name}：未填写"
+    for row in derived.table:
+        if value >= row.get("min", float("-inf")):
+            return row.get("value"), f"{name} {_number(value)} 分"
+    return None, f"{name} {_number(value)} 分"
+
+
+def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Finding | None:
+    if not _is_number(value):
+        return None
+    limit_text = derived.target_text
+    if derived.compare_to is not None:
+        actual = known.get(derived.compare_to)
+        if _is_number(actual) and actual < value:
+            return Finding(derived.id, "below_target",
+                           f"{derived.label}：应配 {_number(value)}，实有 {_number(actual)}"
+                           + (f"（{limit_text}）" if limit_text else ""), "notice")
+        return None
+    missed = (derived.at_most is not None and value > derived.at_most + _TOLERANCE) or (
+        derived.at_least is not None and value < derived.at_least - _TOLERANCE
+    )
+    if not missed:
+        return None
+    target = limit_text or _number(derived.at_most if derived.at_most is not None
+                                   else derived.at_least or 0)
+    return Finding(derived.id, "below_target",
+                   f"{derived.label}为 {_number(value)}，未达到 {target}", "notice")
+
+
+def _name(spec: FormSpec, name: str) -> str:
+    if spec.has_field(name):
+        return spec.field(name).display_label
+    return next((d.label for d in spec.derived if d.id == name), name)
+
+
+def _is_number(value: Any) -> TypeGuard[float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
