@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -159,23 +159,48 @@ def generate_command(form_id: str, roster_file: Path, out_dir: Path) -> None:
               default="jsonl", show_default=True)
 @click.option("--out", "out_file", type=click.File("w", encoding="utf-8"), default="-",
               help="write the records here instead of standard output")
+@click.option("--roster", "roster_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="match each file's school/unit to this list; records then carry its key")
 def parse_command(paths: tuple[str, ...], form_id: str | None, output_format: str,
-                  out_file: IO[str]) -> None:
-    """Read returned files (.docx, .doc; folders walked) into records, one per file."""
+                  out_file: IO[str], roster_file: Path | None) -> None:
+    """Read returned files (.docx, .doc, .pdf; folders walked) into records, one per file."""
     from parsers.batch import parse_paths
 
     counts: dict[str, int] = {}
     with _progress("读取") as progress:
-        for record in parse_paths(paths, form_id, on_progress=progress):
+        records = parse_paths(paths, form_id, on_progress=progress)
+        if roster_file is not None:
+            records = _attributed(records, form_id, roster_file)
+        for record in records:
             counts[record.status] = counts.get(record.status, 0) + 1
             if output_format == "jsonl":
-                out_file.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
+                data = record.as_json()
+                if roster_file is not None:
+                    data["key"] = record.key
+                out_file.write(json.dumps(data, ensure_ascii=False) + "\n")
             else:
                 problems = "；".join(p.message for p in record.problems)
                 out_file.write(f"{record.status:<11} {record.form or '-':<20} {record.file}"
                                f"{'  ' + problems if problems else ''}\n")
     summary = "，".join(f"{k} {v}" for k, v in sorted(counts.items()))
     click.echo(f"共读取 {sum(counts.values())} 个文件：{summary or '无'}", err=True)
+
+
+def _attributed(records: Iterable[Any], form_id: str | None, roster_file: Path
+                ) -> Iterator[Any]:
+    """Yield `records` matched to the roster in `roster_file`, per form."""
+    from generator.roster import read_roster
+    from records.attribution import attribute
+
+    roster = read_roster(roster_file)
+    if roster.form is not None and not form_id:
+        # A list roster pre-fills the forms that name it; match the records of those forms.
+        users = [f for f in all_forms() if f.roster == roster.form.id]
+        form_id = users[0].id if len(users) == 1 else None
+    if form_id is None:
+        raise TianbiaoError("使用 --roster 时请用 --form 指明要与名单对应的表单")
+    yield from attribute(records, get_form(form_id), roster)
 
 
 @cli.command("summary")

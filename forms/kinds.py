@@ -18,7 +18,7 @@ from babel.numbers import format_decimal
 
 from forms.errors import DefinitionError, ValueProblem
 
-__all__ = ["KINDS", "format_value", "parse_value"]
+__all__ = ["KINDS", "convert_money", "format_value", "parse_value"]
 
 KINDS: frozenset[str] = frozenset(
     {
@@ -34,6 +34,12 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 _SIMPLIFIED_NUMERALS = str.maketrans("萬億圓貳參陸兩", "万亿圆贰叁陆两")
 
 _SEAL_WORDS = re.compile(r"[(\[【]?(?:单位公章|盖公章|盖章|签字|签名|签章|公章|印章)[)\]】]?")
+# The prompts Word and WPS show in an empty content control; printed, they mean "left empty".
+_WORD_PROMPTS = re.compile(
+    r"(?:单击或点击此处输入(?:文字|日期)|单击此处输入(?:文字|日期)|点击或轻按此处输入(?:文字|日期)"
+    r"|Clickortaphere(?:to)?enter(?:text|adate)|Clickheretoenter(?:text|adate))[。.]?",
+    re.IGNORECASE,
+)
 _EMPTY_BRACKETS = re.compile(r"\(\)|\[\]|【】")
 _DATE_LEFTOVERS = re.compile(r"[年月日号至到—\-~]*")
 
@@ -160,6 +166,7 @@ def _half_width(text: str) -> str:
 def _is_left_empty(raw: str) -> bool:
     """Tell whether a blank holds only spaces or what the form itself prints in it."""
     compact = "".join(_half_width(raw).split())
+    compact = _WORD_PROMPTS.sub("", compact)
     compact = _SEAL_WORDS.sub("", compact).replace("_", "").replace("…", "")
     compact = _EMPTY_BRACKETS.sub("", compact)
     if not compact:
@@ -232,6 +239,18 @@ def _parse_money(blank: _Blank) -> int | float | None:
         # Four places in 万元 keep the amount to the yuan.
         return _as_plain_number((in_yuan / 10**4).quantize(Decimal("0.0001"), ROUND_HALF_UP))
     return _as_plain_number(in_yuan.quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def convert_money(value: object, from_unit: str, to_unit: str) -> int | float | None:
+    """Return the amount `value` in `from_unit` (元 or 万元) expressed in `to_unit`."""
+    if value is None or from_unit == to_unit:
+        return value  # type: ignore[return-value]
+    amount = Decimal(str(value))
+    if from_unit == "万元" and to_unit == "元":
+        return _as_plain_number((amount * 10**4).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    if from_unit == "元" and to_unit == "万元":
+        return _as_plain_number((amount / 10**4).quantize(Decimal("0.0001"), ROUND_HALF_UP))
+    raise DefinitionError(f"无法在“{from_unit}”和“{to_unit}”之间换算金额", code="bad_unit")
 
 
 def _read_amount(text: str, bare_number_scale: int) -> Decimal | None:

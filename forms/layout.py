@@ -62,6 +62,15 @@ def placeholder(field_id: str) -> str:
     return "{{ " + field_id + " }}"
 
 
+def printed_options(kind: str, options: tuple[str, ...]) -> str:
+    """Return what an empty yes/no or choice blank prints: "□是   □否"; "" for other kinds."""
+    if kind == "yesno":
+        return "   ".join(f"□{o}" for o in options or ("是", "否"))
+    if kind == "choice":
+        return "   ".join(f"□{o}" for o in options)
+    return ""
+
+
 def document_bytes(document: DocxDocument) -> bytes:
     """Return `document` saved as .docx bytes."""
     buffer = io.BytesIO()
@@ -102,6 +111,10 @@ class _FormBuilder:
             body.remove(paragraph)
         for block in self.spec.layout:
             self._block(block)
+        if self.spec.layout and self.spec.layout[-1].kind == "table":
+            # Word always ends a document with a paragraph; without it a table that ends
+            # the document is lost when the file is saved as Word 97 (.doc).
+            self._paragraph("", BODY_STYLE, WD_ALIGN_PARAGRAPH.LEFT)
         self.document.core_properties.title = self.spec.title
         self.document.core_properties.author = self.spec.issuer or "tianbiao"
         return self.document
@@ -202,7 +215,7 @@ class _FormBuilder:
     def _repeat_rows(self, table: object, first: int, repeat: RepeatSpec, n_cols: int) -> None:
         """Print a repeating part: its header row, then empty rows to write in."""
         columns = repeat.columns
-        spans = _spread(len(columns), n_cols)
+        spans = repeat_column_spans(len(columns), n_cols)
         for r in range(first, first + 1 + repeat.blank_rows):
             row = table.rows[r]  # type: ignore[attr-defined]
             row.height = Cm(0.9)
@@ -239,9 +252,9 @@ class _FormBuilder:
             add_text(first, spec.label, CELL_STYLE)
             first = cell.add_paragraph()
         if self.placeholders and field.prefill:
-            add_text(first, f"{{{{ {field.id} }}}}", CELL_STYLE)
+            add_text(first, placeholder(field.id), CELL_STYLE)
         else:
-            add_text(first, "", CELL_STYLE)
+            add_text(first, printed_options(field.kind, field.options), CELL_STYLE)
         parts = self.spec.parts_of(field.id)
         if parts:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -251,7 +264,7 @@ class _FormBuilder:
             add_text(line, part.printed or f"{part.column}：", CELL_STYLE)
 
 
-def _spread(n_columns: int, n_grid: int) -> list[int]:
+def repeat_column_spans(n_columns: int, n_grid: int) -> list[int]:
     """Return how many grid columns each of `n_columns` repeat columns spans."""
     if n_columns >= n_grid:
         return [1] * n_columns

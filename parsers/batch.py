@@ -1,6 +1,6 @@
 """Parse files and folders: one record per file, in a stable order, never stopping the batch.
 
-.docx files are read directly; .doc files (and .docx that are really Word 97 files) are
+.docx and .pdf files are read directly; .doc files (and .docx that are really Word 97 files) are
 first converted by LibreOffice, one batch per core. A file that cannot be read becomes an
 "unreadable" record with a message for the office; the rest of the batch goes on.
 """
@@ -18,9 +18,11 @@ from forms.errors import TianbiaoError, UnreadableFileError
 from forms.model import FormSpec
 from forms.registry import get_form
 from parsers.docx_reader import read_docx
-from parsers.extract import extract_fields
+from parsers.extract import extract_fields, extract_rows
+from parsers.grid import Grid
 from parsers.identify import PROPERTY_KEY, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
+from parsers.pdf_reader import read_pdf
 from parsers.record import Problem, Record, build_record, unreadable_record
 
 READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
@@ -52,7 +54,7 @@ def collect_files(paths: Iterable[str]) -> list[str]:
 def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = None) -> Record:
     """Read one returned `file` into a record; `read_as` is a converted copy to read instead."""
     try:
-        grid = read_docx(read_as or file)
+        grid = read_grid(read_as or file)
     except UnreadableFileError as error:
         return unreadable_record(file, error.code, error.message)
     except OSError as error:
@@ -70,7 +72,7 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
             "认不出这是哪一张表：标题和栏目都对不上已有的表单（tianbiao forms list 可查看；"
             "可用 --form 指定）",
         )
-    record = build_record(file, spec, extract_fields(grid, spec))
+    record = build_record(file, spec, extract_fields(grid, spec), extract_rows(grid, spec))
     record.key = grid.properties.get(PROPERTY_KEY)
     record.identified_by = how
     if runner_up is not None:
@@ -81,6 +83,15 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
             f"如认错了，请用 --form {runner_up.id} 指定",
         ))
     return record
+
+
+def read_grid(path: str) -> Grid:
+    """Read `path` with the reader its first bytes call for (.pdf or .docx)."""
+    with open(path, "rb") as handle:
+        head = handle.read(5)
+    if head.startswith(b"%PDF") or (not head and path.lower().endswith(".pdf")):
+        return read_pdf(path)
+    return read_docx(path)
 
 
 def parse_paths(
@@ -160,12 +171,7 @@ def _convert_word97(files: list[str], scratch: Path) -> dict[str, str | Record]:
     outcome: dict[str, str | Record] = {}
     for file in files:
         suffix = Path(file).suffix.lower()
-        if suffix == ".pdf":
-            outcome[file] = unreadable_record(
-                file, "pdf_unsupported",
-                "暂时不能读取 PDF 文件，请学校提交 Word 文件（.docx 或 .doc）",
-            )
-        elif suffix == ".doc" or (suffix == ".docx" and _is_word97(file)):
+        if suffix == ".doc" or (suffix == ".docx" and _is_word97(file)):
             word97[Path(file)] = file
     if not word97:
         return outcome

@@ -1,9 +1,13 @@
 """Find each blank of a form in a grid by its printed label, not by its position.
 
-A blank's value is the cell to the right of its label cell (or below it, for labels printed
-above their blank), or the rest of the label cell when a school wrote "学校：XX" in one cell.
-Opinion cells keep their printed leftovers (负责人：…  年  月  日) out of the opinion text;
-those lines are read as the opinion's own sub-blanks.
+A blank is found the way its definition says (``FieldSpec.locate``):
+- right: the cells right of its label cell up to the next label (or below, in a column form),
+  or the rest of the label cell when a school wrote "学校：XX" in one cell;
+- grid: the row of its label or item code, under its column header ("C1" / "考核分");
+- part: a printed line inside its parent's cell (负责人：…, 年 月 日), kept out of the parent;
+- line: after its label on a printed line ("单位名称：____（盖章）");
+- section: the paragraphs under its heading in an outline document.
+Repeating tables are read row by row under their header row.
 """
 
 from __future__ import annotations
@@ -12,14 +16,23 @@ import re
 from dataclasses import dataclass
 
 from forms.labels import label_key
-from forms.model import FieldSpec, FormSpec
-from parsers.grid import Cell, Grid, Table
+from forms.model import FieldSpec, FormSpec, RepeatSpec
+from parsers.grid import Cell, Grid, Paragraph, Table
 
 _DATE_LINE = re.compile(
     r"年.*月.*日\s*$|^\s*日期[:：]"
     r"|^\d{4}\s*[./\-－—年]\s*\d{1,2}\s*[./\-－—月]\s*\d{1,2}\s*日?$"
 )
-_SEAL_LINE = re.compile(r"^[（(]?\s*(盖\s*章|公\s*章|签\s*[字名章])\s*[）)]?\s*[:：]?\s*$")
+_TRAILING_DATE = re.compile(
+    r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号])\s*$"
+)
+_SEAL_WORDS = r"盖\s*章|公\s*章|签\s*[字名章]"
+_SEAL_LINE = re.compile(rf"^[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
+_SEAL_TAIL = re.compile(rf"[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[.．、]")
+_TOTAL_WORDS = ("合计", "总计", "小计")
+_MONEY_UNIT = re.compile(r"（(万元|元)）")
 
 
 @dataclass(frozen=True)
@@ -29,21 +42,22 @@ class RawValue:
     field: FieldSpec
     raw: str
     found: bool = True
+    unit: str | None = None  # a money unit printed beside the school's label, if different
 
 
 def extract_fields(grid: Grid, spec: FormSpec) -> list[RawValue]:
     """Return the raw text of every blank of `spec` found in `grid`, in definition order."""
-    finder = _LabelFinder(grid, spec)
+    finder = _Finder(grid, spec)
     values: list[RawValue] = []
     for field in spec.top_fields():
-        located = finder.value_of(field)
+        located = finder.locate(field)
         parts = spec.parts_of(field.id)
         if located is None:
             values.append(RawValue(field, "", found=False))
             values.extend(RawValue(p, "", found=False) for p in parts)
             continue
         if not parts:
-            values.append(RawValue(field, located))
+            values.append(RawValue(field, located, unit=finder.units.get(field.id)))
             continue
         text, part_texts = split_printed_parts(located, parts)
         values.append(RawValue(field, text))
@@ -51,20 +65,37 @@ def extract_fields(grid: Grid, spec: FormSpec) -> list[RawValue]:
     return values
 
 
+def extract_rows(grid: Grid, spec: FormSpec) -> dict[str, list[dict[str, str]]]:
+    """Return the raw rows of every repeating table, by repeat id, column id → text."""
+    finder = _Finder(grid, spec)
+    used: set[tuple[int, int]] = set()
+    return {repeat.id: finder.rows_of(repeat, used) for repeat in spec.repeats}
+
+
 def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, dict[str, str]]:
     """Split an opinion cell into its own text and the text of each printed sub-blank."""
     found: dict[str, str] = {}
     kept: list[str] = []
-    date_parts = [p for p in parts if p.kind == "date"]
+    date_part = next((p for p in parts if p.kind == "date"), None)
     named = {label_key(p.column or ""): p for p in parts if p.kind != "date" and p.column}
     for line in reversed(text.split("\n")):
         stripped = line.strip()
-        part = _named_part(stripped, named)
-        if part is not None and part.id not in found:
-            found[part.id] = re.split(r"[:：]", stripped, maxsplit=1)[1].strip()
+        segments = _named_segments(stripped, named)
+        if segments:
+            for part, value in segments:
+                found.setdefault(part.id, value)
             continue
-        if date_parts and date_parts[0].id not in found and _DATE_LINE.search(stripped):
-            found[date_parts[0].id] = re.sub(r"^日期[:：]", "", stripped).strip()
+        written = _TRAILING_DATE.search(stripped)
+        if date_part is not None and written and not _has_digits(found.get(date_part.id)):
+            # "同意上报。2023年3月6日": the date typed at the end of the opinion's last line.
+            found[date_part.id] = written[1]
+            line = stripped = stripped[: written.start()].rstrip()
+            if not stripped:
+                continue
+        elif date_part is not None and _DATE_LINE.search(stripped):
+            # Printed "年  月  日" left as it is: keep looking for a date the school typed.
+            if not _has_digits(found.get(date_part.id)):
+                found[date_part.id] = re.sub(r"^日期[:：]", "", stripped).strip()
             continue
         if _SEAL_LINE.match(stripped):
             continue
@@ -72,33 +103,62 @@ def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, d
     return "\n".join(reversed(kept)).strip(), found
 
 
-def _named_part(line: str, named: dict[str, FieldSpec]) -> FieldSpec | None:
-    head = re.split(r"[:：]", line, maxsplit=1)
-    if len(head) == 2:
-        return named.get(label_key(head[0]))
-    return None
+def _has_digits(text: str | None) -> bool:
+    return bool(text) and any(ch.isdigit() or ch in "〇零一二三四五六七八九十" for ch in text or "")
 
 
-class _LabelFinder:
+def _named_segments(line: str, named: dict[str, FieldSpec]) -> list[tuple[FieldSpec, str]]:
+    """Read "负责人：张三    盖章：" into [(负责人 part, "张三")]; [] if no sub-label starts it."""
+    pieces = re.split(r"\s*([^\s:：]{1,8})\s*[:：]", line)
+    # split() gives: text before the first label, label, text, label, text ...
+    if len(pieces) < 3 or pieces[0].strip() or label_key(pieces[1]) not in named:
+        return []
+    segments = []
+    for index in range(1, len(pieces), 2):
+        part = named.get(label_key(pieces[index]))
+        if part is not None:
+            segments.append((part, _SEAL_TAIL.sub("", pieces[index + 1]).strip()))
+    return segments
+
+
+class _Finder:
     def __init__(self, grid: Grid, spec: FormSpec) -> None:
+        self.grid = grid
+        self.spec = spec
         self.cells: list[tuple[Table, Cell, str]] = [
             (table, cell, label_key(cell.text)) for table, cell in grid.iter_cells()
         ]
-        self.label_keys = {label_key(f.label) for f in spec.top_fields()}
+        self.label_keys = {label_key(f.label) for f in spec.top_fields() if f.locate == "right"}
+        self.label_keys |= {label_key(c.header) for r in spec.repeats for c in r.columns}
+        self.units: dict[str, str] = {}
 
-    def value_of(self, field: FieldSpec) -> str | None:
+    def locate(self, field: FieldSpec) -> str | None:
+        if field.locate == "grid":
+            return self._grid_value(field)
+        if field.locate == "line":
+            return self._line_value(field)
+        if field.locate == "section":
+            return self._section_value(field)
+        return self._right_value(field)
+
+    # -- right --------------------------------------------------------------------
+
+    def _right_value(self, field: FieldSpec) -> str | None:
         wanted = label_key(field.label)
         for table, cell, key in self.cells:
             if key == wanted:
                 return self._neighbour_text(table, cell)
-        for _, cell, _key in self.cells:
-            inline = _inline_value(cell.text, wanted)
+        for text in [c.text for _, c, _ in self.cells] + [p.text for p in self.grid.paragraphs]:
+            inline = _inline_value(text, wanted)
             if inline is not None:
                 return inline
         for table, cell, key in self.cells:
             if _extends_label(key, wanted) and key not in self.label_keys:
+                unit = _MONEY_UNIT.search(key[len(wanted):])
+                if unit:
+                    self.units[field.id] = unit[1]
                 return self._neighbour_text(table, cell)
-        return None
+        return _wrapped_label_value([p.text for p in self.grid.paragraphs], wanted)
 
     def _is_label(self, cell: Cell) -> bool:
         return label_key(cell.text) in self.label_keys
@@ -120,10 +180,175 @@ class _LabelFinder:
             neighbour = table.right_of(neighbour)
         return "\n".join(texts)
 
+    # -- grid ---------------------------------------------------------------------
+
+    def _grid_value(self, field: FieldSpec) -> str | None:
+        column = label_key(field.column or "")
+        for table, row_cell in self._row_finders(field):
+            header = _header_cell(table, column, above=row_cell.row)
+            if header is not None:
+                cell = table.cell_at(row_cell.row, header.col)
+                return "" if cell is None or cell is row_cell else cell.text
+            sub_label = _sub_label_cell(table, row_cell, column)
+            if sub_label is not None:
+                value = table.right_of(sub_label)
+                return "" if value is None else value.text
+        return None
+
+    def _row_finders(self, field: FieldSpec) -> list[tuple[Table, Cell]]:
+        if field.item:
+            code = label_key(field.item)
+            return [
+                (table, cell) for table, cell, key in self.cells
+                if key.startswith(code) and len(key) > len(code) and not key[len(code)].isdigit()
+            ][:1]
+        wanted = label_key(field.label)
+        return [(table, cell) for table, cell, key in self.cells if key == wanted]
+
+    # -- lines and sections ---------------------------------------------------------
+
+    def _line_value(self, field: FieldSpec) -> str | None:
+        pattern = _spaced(field.label) + r"\s*[:：]"
+        others = [_spaced(f.label) + r"\s*[:：]" for f in self.spec.top_fields()
+                  if f.locate == "line" and f.id != field.id]
+        stop = re.compile("|".join(others)) if others else None
+        texts = [p.text for p in self.grid.paragraphs] + [c.text for _, c, _ in self.cells]
+        for text in texts:
+            match = re.search(pattern, text)
+            if match is None:
+                continue
+            rest = text[match.end():]
+            end = stop.search(rest) if stop else None
+            value = (rest[: end.start()] if end else rest).split("\n")[0]
+            if field.after:
+                value = re.sub(_spaced(field.after) + r"\s*$", "", value.strip())
+            return _SEAL_TAIL.sub("", value).strip(" _\u3000\t")
+        return None
+
+    def _section_value(self, field: FieldSpec) -> str | None:
+        headings = [f for f in self.spec.top_fields() if f.locate == "section"]
+        keys = {f.id: _heading_keys(f.label) for f in headings}
+        guidance = {label_key(line) for line in field.guidance}
+        collecting = False
+        lines: list[str] = []
+        for block in self.grid.blocks:
+            texts = [block.text] if isinstance(block, Paragraph) else [
+                "\t".join(row) for row in block.text_rows()
+            ]
+            for text in texts:
+                key = label_key(text)
+                heading = next((f for f in headings if key and key in keys[f.id]), None)
+                if heading is not None:
+                    if collecting:
+                        return "\n".join(lines)
+                    collecting = heading.id == field.id
+                    continue
+                if collecting and key not in guidance:
+                    lines.append(text)
+        return "\n".join(lines) if collecting else None
+
+    # -- repeating tables -----------------------------------------------------------
+
+    def rows_of(self, repeat: RepeatSpec, used: set[tuple[int, int]]) -> list[dict[str, str]]:
+        wanted = [label_key(c.header) for c in repeat.columns]
+        for t_index, table in enumerate(self.grid.tables):
+            for r in range(table.n_rows):
+                if (t_index, r) in used:
+                    continue
+                positions = _header_positions(table, r, wanted)
+                if positions is None:
+                    continue
+                used.add((t_index, r))
+                return self._rows_below(table, r, repeat, positions)
+        return []
+
+    def _rows_below(self, table: Table, header_row: int, repeat: RepeatSpec,
+                    positions: list[int | None]) -> list[dict[str, str]]:
+        rows: list[dict[str, str]] = []
+        for r in range(header_row + 1, table.n_rows):
+            cells = table.row_cells(r)
+            keys = [label_key(c.text) for c in cells]
+            if any(k in self.label_keys for k in keys if k) or any(
+                k in _TOTAL_WORDS for k in keys
+            ):
+                break
+            row: dict[str, str] = {}
+            for column, col in zip(repeat.columns, positions, strict=True):
+                cell = table.cell_at(r, col) if col is not None else None
+                row[column.id] = cell.text if cell is not None else ""
+            if any(v.strip() for v in row.values()):
+                rows.append(row)
+        return rows
+
+
+def _header_positions(table: Table, row: int, wanted: list[str]) -> list[int | None] | None:
+    """Return the grid column of each wanted header on `row`, or None if it is not that row."""
+    found: dict[str, int] = {}
+    for cell in table.row_cells(row):
+        key = label_key(cell.text)
+        for header in wanted:
+            if header not in found and (key == header or key.startswith(header)):
+                found[header] = cell.col
+    if len(found) < max(2, (len(wanted) * 2 + 2) // 3):
+        return None
+    return [found.get(header) for header in wanted]
+
+
+def _header_cell(table: Table, column: str, *, above: int) -> Cell | None:
+    for r in range(0, above):
+        for cell in table.row_cells(r):
+            if label_key(cell.text) == column:
+                return cell
+    return None
+
+
+def _sub_label_cell(table: Table, row_cell: Cell, column: str) -> Cell | None:
+    for r in range(row_cell.row, row_cell.last_row + 1):
+        for cell in table.row_cells(r):
+            if cell.col > row_cell.last_col and label_key(cell.text) == column:
+                return cell
+    return None
+
+
+def _heading_keys(heading: str) -> set[str]:
+    key = label_key(heading)
+    bare = label_key(_ORDINAL.sub("", heading.strip()))
+    return {key, bare}
+
+
+def _spaced(label: str) -> str:
+    """Return a pattern for `label` that allows spaces between its characters."""
+    return r"\s*".join(re.escape(ch) for ch in label if not ch.isspace())
+
 
 def _extends_label(key: str, wanted: str) -> bool:
     """Return True when a printed label is ours with a short addition ("投入资金（元）")."""
     return key.startswith(wanted) and 0 < len(key) - len(wanted) <= 6
+
+
+def _wrapped_label_value(lines: list[str], wanted: str) -> str | None:
+    """Read a label wrapped over lines with its value printed beside it.
+
+    A PDF of a borderless row gives "申报建设时" / "2022年10月" / "间：": the label's pieces
+    with the value's lines between them, in the order they stand on the page.
+    """
+    for start, line in enumerate(lines):
+        head, _, rest = line.strip().partition(" ")
+        key = label_key(head)
+        if not key or not wanted.startswith(key) or key == wanted:
+            continue
+        label, values = key, [rest.strip()] if rest.strip() else []
+        for following in lines[start + 1 : start + 6]:
+            head, _, rest = following.strip().partition(" ")
+            piece = label_key(head)
+            if piece and wanted.startswith(label + piece):
+                label += piece
+                values += [rest.strip()] if rest.strip() else []
+                if label == wanted:
+                    return "\n".join(values)
+            else:
+                values.append(following.strip())
+    return None
 
 
 def _inline_value(text: str, wanted: str) -> str | None:

@@ -34,7 +34,7 @@ def identify_form(grid: Grid, forms: tuple[FormSpec, ...] | None = None) -> Iden
             return Identification(get_form(embedded), "properties", 1.0)
         except UnknownFormError:
             pass
-    candidates = [f for f in (forms or all_forms()) if not f.is_list and f.fields]
+    candidates = [f for f in (forms or all_forms()) if f.fields or f.repeats]
     scored = sorted(
         ((fingerprint_score(grid, f), f) for f in candidates), key=lambda s: -s[0]
     )
@@ -52,6 +52,7 @@ def fingerprint_score(grid: Grid, spec: FormSpec) -> float:
     cell_keys = {label_key(cell.text) for _, cell in grid.iter_cells()}
     texts = [label_key(p.text) for p in grid.paragraphs] + list(cell_keys)
     labels = {label_key(f.label) for f in spec.top_fields()}
+    labels |= {label_key(c.header) for r in spec.repeats for c in r.columns}
     hits = sum(
         1 for label in labels
         if label in cell_keys or any(k.startswith(label) for k in cell_keys)

@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from forms.checks import compute_derived, run_checks
 from forms.errors import ValueProblem
-from forms.kinds import parse_value
+from forms.kinds import convert_money, parse_value
 from forms.model import FormSpec
 from parsers.extract import RawValue
+
+# Problems that inform the office but do not make a record incomplete or invalid.
+NOTICE_CODES = frozenset({"form_uncertain", "below_target", "sum_warning"})
 
 
 @dataclass(frozen=True)
@@ -80,47 +84,94 @@ def unreadable_record(file: str, code: str, message: str) -> Record:
                   problems=[Problem(None, code, message)])
 
 
-def build_record(file: str, spec: FormSpec, raw_values: list[RawValue]) -> Record:
-    """Normalise `raw_values` read from `file` against `spec` and decide the status."""
+def build_record(
+    file: str,
+    spec: FormSpec,
+    raw_values: list[RawValue],
+    raw_rows: dict[str, list[dict[str, str]]] | None = None,
+) -> Record:
+    """Normalise what was read from `file` against `spec`, check it, decide the status."""
     record = Record(file=file, form=spec.id, status="ok")
-    missing_labels = [r for r in raw_values if not r.found and r.field.parent is None]
     for raw in raw_values:
         spec_field = raw.field
-        value: Any = None
-        try:
-            value = parse_value(
-                spec_field.kind,
-                raw.raw,
-                label=_display_label(spec_field.label, spec_field.column),
-                unit=spec_field.unit,
-                options=spec_field.options,
-                max_score=spec_field.max_score,
-            )
-        except ValueProblem as problem:
-            record.problems.append(Problem(spec_field.id, problem.code, problem.message))
+        value = _normalise(record, spec_field.id, spec_field.kind, raw.raw,
+                           label=spec_field.display_label, unit=spec_field.unit,
+                           options=spec_field.options, max_score=spec_field.max_score,
+                           found_unit=raw.unit)
         record.fields.append(
             FieldValue(spec_field.id, spec_field.label, spec_field.column, value, raw.raw)
         )
         if spec_field.required and value is None and raw.found and not raw.raw.strip():
             record.problems.append(Problem(
-                spec_field.id, "required",
-                f"{_display_label(spec_field.label, spec_field.column)}：未填写（必填）",
+                spec_field.id, "required", f"{spec_field.display_label}：未填写（必填）"
             ))
-    for raw in missing_labels:
-        record.problems.append(Problem(
-            raw.field.id, "label_missing",
-            f"表中找不到“{raw.field.label}”一栏，可能被删除或改了名字",
-        ))
+    for raw in raw_values:
+        if not raw.found and raw.field.parent is None:
+            what = "一节" if raw.field.locate == "section" else "一栏"
+            record.problems.append(Problem(
+                raw.field.id, "label_missing",
+                f"表中找不到“{raw.field.label}”{what}，可能被删除或改了名字",
+            ))
+    normalised_rows = _normalise_rows(record, spec, raw_rows or {})
+    record.rows = {
+        repeat.label: [
+            {c.header_label: row.get(c.id) for c in repeat.columns}
+            for row in normalised_rows[repeat.id]
+        ]
+        for repeat in spec.repeats
+    }
+    values = {f.id: f.value for f in record.fields}
+    for finding in run_checks(spec, values, normalised_rows):
+        record.problems.append(Problem(finding.field, finding.code, finding.message))
+    derived, findings = compute_derived(spec, values)
+    for item in derived:
+        record.fields.append(FieldValue(item.id, item.label, None, item.value, item.explanation))
+    for finding in findings:
+        record.problems.append(Problem(finding.field, finding.code, finding.message))
     record.status = _status(record.problems)
     return record
 
 
-def _display_label(label: str, column: str | None) -> str:
-    return f"{label}（{column}）" if column else label
+def _normalise(record: Record, field_id: str, kind: str, raw: str, *, label: str,
+               unit: str | None, options: tuple[str, ...] = (),
+               max_score: float | None = None, found_unit: str | None = None) -> Any:
+    """Return the value of `raw` as `kind`, or None with a problem added to `record`."""
+    try:
+        if found_unit and unit and found_unit != unit and kind == "money":
+            # The school's copy prints another unit beside the label ("投入资金（万元）").
+            value = parse_value(kind, raw, label=label, unit=found_unit)
+            return convert_money(value, found_unit, unit)
+        return parse_value(kind, raw, label=label, unit=unit, options=options,
+                           max_score=max_score)
+    except ValueProblem as problem:
+        record.problems.append(Problem(field_id, problem.code, problem.message))
+        return None
+
+
+def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dict[str, str]]]
+                    ) -> dict[str, list[dict[str, Any]]]:
+    result: dict[str, list[dict[str, Any]]] = {}
+    for repeat in spec.repeats:
+        rows = []
+        for number, raw in enumerate(raw_rows.get(repeat.id, []), start=1):
+            row: dict[str, Any] = {}
+            for column in repeat.columns:
+                text = raw.get(column.id, "")
+                label = f"{repeat.label}第{number}行 {column.header_label}"
+                value = _normalise(record, f"{repeat.id}.{column.id}", column.kind, text,
+                                   label=label, unit=column.unit)
+                if column.required and value is None and not text.strip():
+                    record.problems.append(Problem(
+                        f"{repeat.id}.{column.id}", "required", f"{label}：未填写（必填）"
+                    ))
+                row[column.id] = value
+            rows.append(row)
+        result[repeat.id] = rows
+    return result
 
 
 def _status(problems: list[Problem]) -> str:
-    codes = {p.code for p in problems}
+    codes = {p.code for p in problems} - NOTICE_CODES
     if codes - {"required", "label_missing"}:
         return "invalid"
     if codes:

@@ -657,3 +657,10 @@ def test_format_value_refuses_what_it_cannot_write(
     with pytest.raises(ValueProblem) as caught:
         format_value(kind, value, options=options)
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize("raw", ["单击或点击此处输入文字。", "单击此处输入日期。",
+                                 "Click or tap here to enter text."])
+def test_word_content_control_prompts_read_as_empty(raw):
+    assert parse_value("text", raw, label="专家验收意见") is None
+    assert parse_value("date", raw, label="日期") is None
