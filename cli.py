@@ -3,6 +3,7 @@ exit codes and printed messages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -203,20 +204,202 @@ def _attributed(records: Iterable[Any], form_id: str | None, roster_file: Path
     yield from attribute(records, get_form(form_id), roster)
 
 
+DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+                         default="tianbiao.db", show_default=True,
+                         help="the SQLite file holding what was received")
+TODAY_OPTION = click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    help="judge due dates as on this day (YYYY-MM-DD; default: today)")
+
+
+def _today(value: Any) -> dt.date:
+    return value.date() if value is not None else dt.date.today()
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--form", "form_id", help="read every file as this form")
+@click.option("--roster", "roster_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="match each file's school/unit to this list (needs --form)")
+@DB_OPTION
+def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Path | None,
+                   db: Path) -> None:
+    """Parse returned files and keep them in the store (all of them, or none on failure)."""
+    from generator.roster import read_roster
+    from records.ingest import ingest
+    from records.store import Store
+
+    if roster_file is not None and not form_id:
+        raise TianbiaoError("使用 --roster 时请用 --form 指明要与名单对应的表单")
+    roster = read_roster(roster_file) if roster_file else None
+    with Store(db) as store, _progress("入库") as progress:
+        outcomes = ingest(store, paths, form_id=form_id, roster=roster, on_progress=progress)
+    words = {"new": "新收", "version": "更正（新版本）", "unchanged": "重复，未改变"}
+    for outcome in outcomes:
+        version = f"第{outcome.version}版" if outcome.outcome != "unchanged" else ""
+        click.echo(f"{words[outcome.outcome]:<10} {outcome.status:<11} {version:<5} "
+                   f"{outcome.file}")
+    counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in words}
+    click.echo(f"共 {len(outcomes)} 个文件：新收 {counts['new']}，更正 {counts['version']}，"
+               f"重复 {counts['unchanged']}；已存入 {db}", err=True)
+
+
+@cli.command("status")
+@click.argument("form_id", metavar="FORM")
+@click.option("--roster", "roster_file", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DB_OPTION
+@TODAY_OPTION
+@click.option("--year", type=int, help="campaign year for yearly due dates (default: this year)")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]),
+              default="table", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="also write the status list as .xlsx")
+def status_command(form_id: str, roster_file: Path, db: Path, today: Any, year: int | None,
+                   output_format: str, out: Path | None) -> None:
+    """Show for each roster row: returned, returned with problems, missing or overdue."""
+    from generator.roster import read_roster
+    from records.status import STATE_WORDS, roster_status, unattributed
+    from records.store import Store
+
+    spec = get_form(form_id)
+    roster = read_roster(roster_file)
+    with Store(db) as store:
+        rows = roster_status(spec, roster, store, today=_today(today), year=year)
+        strays = unattributed(spec, store)
+    if out is not None:
+        from records.status_sheet import write_status_sheet
+
+        write_status_sheet(spec, rows, strays, out)
+    if output_format == "json":
+        click.echo(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"《{spec.title}》报送情况")
+    for header in ("编号", "学校/单位", "项目", "状态", "问题数", "版本"):
+        table.add_column(header)
+    for row in rows:
+        table.add_row(row.key, row.school, row.detail, STATE_WORDS[row.state],
+                      str(row.problems or ""), str(row.version or ""))
+    console = Console(width=max(100, Console().width))
+    console.print(table)
+    counts = {s: sum(1 for r in rows if r.state == s) for s in STATE_WORDS}
+    console.print("，".join(f"{STATE_WORDS[s]} {n}" for s, n in counts.items()))
+    for file, school in strays:
+        console.print(f"注意：{file}（{school or '未写学校'}）与名单对不上，未计入")
+    if out is not None:
+        console.print(f"已写出报送情况表：{out}")
+
+
+@cli.command("feedback")
+@click.argument("form_id", metavar="FORM")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False,
+              path_type=Path), help="folder for the letters")
+@DB_OPTION
+@TODAY_OPTION
+@click.option("--year", type=int, help="campaign year for yearly due dates")
+def feedback_command(form_id: str, out_dir: Path, db: Path, today: Any,
+                     year: int | None) -> None:
+    """Write a 退回意见 letter (.docx) for each school whose latest return has problems."""
+    from records.feedback import write_feedback
+    from records.store import Store
+
+    spec = get_form(form_id)
+    with Store(db) as store:
+        written = write_feedback(spec, store.latest(form_id), out_dir, today=_today(today),
+                                 year=year)
+    click.echo(f"已写出 {len(written)} 份退回意见：{out_dir}")
+
+
+@cli.command("history")
+@click.argument("school")
+@click.option("--form", "form_id", help="only this form")
+@DB_OPTION
+def history_command(school: str, form_id: str | None, db: Path) -> None:
+    """List every version SCHOOL (a name or roster key) sent, and what each changed."""
+    from records.store import Store, changed_fields
+
+    with Store(db) as store:
+        versions = store.history(school, form_id)
+    if not versions:
+        raise TianbiaoError(f"数据文件 {db} 里没有“{school}”的报送记录")
+    previous = None
+    for item in versions:
+        click.echo(f"{item.form}  {item.school or ''}  第{item.version}版  {item.received}  "
+                   f"{item.status}  {item.file}")
+        if previous is not None and previous.slot == item.slot:
+            for label, old, new in changed_fields(previous.record, item.record):
+                click.echo(f"    {label}：{_shown(old)} → {_shown(new)}")
+        previous = item
+
+
+def _shown(value: Any) -> str:
+    return "（空）" if value is None else str(value).replace("\n", " ")
+
+
+@cli.command("grade")
+@click.argument("form_id", metavar="FORM")
+@click.argument("key", required=False)
+@click.argument("grade", required=False)
+@click.option("--year", type=int, required=True, help="the year the experts assessed")
+@click.option("--waste", is_flag=True, help="the experts found money wasted (资金浪费)")
+@click.option("--sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="an .xlsx/.csv with columns 编号 and 评估结果 (and 资金浪费) instead")
+@DB_OPTION
+def grade_command(form_id: str, key: str | None, grade: str | None, year: int, waste: bool,
+                  sheet: Path | None, db: Path) -> None:
+    """Enter the experts' grade (优秀/良好/基本达标/不达标) for roster row KEY."""
+    from records.grading import grades_from_sheet, validate_grade
+    from records.store import Store
+
+    spec = get_form(form_id)
+    entries = grades_from_sheet(sheet) if sheet else [(key or "", grade or "", waste)]
+    with Store(db) as store, store.transaction():
+        for entry_key, entry_grade, entry_waste in entries:
+            validate_grade(spec, entry_key, entry_grade)
+            store.set_grade(form_id, entry_key, year, entry_grade, waste=entry_waste)
+    click.echo(f"已记录 {len(entries)} 个评估结果（{year}年）")
+
+
 @cli.command("summary")
 @click.argument("form_id", metavar="FORM")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="the .xlsx to write")
-def summary_command(form_id: str, paths: tuple[str, ...], out: Path) -> None:
-    """Parse the returned files of FORM under PATHS and write the summary workbook."""
-    from parsers.batch import parse_paths
+@click.option("--db", "db", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="summarise what the store holds (the latest version of each return)")
+@click.option("--roster", "roster_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="the list, for the official list layout and the order of rows")
+def summary_command(form_id: str, paths: tuple[str, ...], out: Path, db: Path | None,
+                    roster_file: Path | None) -> None:
+    """Write the summary workbook of FORM from the store (--db) or from files (PATHS)."""
     from records.summary import write_summary
 
     spec = get_form(form_id)
-    with _progress("汇总") as progress:
-        records = [r for r in parse_paths(paths, form_id, on_progress=progress)]
-    result = write_summary(spec, records, out)
+    if bool(paths) == bool(db):
+        raise TianbiaoError("请给出要汇总的文件（PATH…），或用 --db 指定数据文件，二者选一")
+    grades = None
+    if db is not None:
+        from records.store import Store
+
+        with Store(db) as store:
+            records = [s.record for s in store.latest(form_id)]
+            grades = store.grades(form_id)
+    else:
+        from parsers.batch import parse_paths
+
+        with _progress("汇总") as progress:
+            records = list(parse_paths(paths, form_id, on_progress=progress))
+    roster = None
+    if roster_file is not None:
+        from generator.roster import read_roster
+
+        roster = read_roster(roster_file)
+    result = write_summary(spec, records, out, roster=roster, grades=grades)
     for note in result.notes:
         click.echo(f"注意：{note}", err=True)
     click.echo(f"已写出汇总表（{result.rows} 份）：{out}")

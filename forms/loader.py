@@ -14,6 +14,7 @@ from forms.errors import DefinitionError
 from forms.kinds import KINDS
 from forms.labels import label_key, printed_label
 from forms.model import (
+    AssessmentSpec,
     BlockSpec,
     CellSpec,
     CheckSpec,
@@ -22,6 +23,7 @@ from forms.model import (
     DueDate,
     FieldSpec,
     FormSpec,
+    GradeSpec,
     RepeatSpec,
     RowSpec,
     TableSpec,
@@ -57,6 +59,7 @@ class _Blank:
     after: str = ""
     generated: dict[str, Any] | None = None
     guidance: tuple[str, ...] = ()
+    group: str | None = None
 
 
 class _Loader:
@@ -96,6 +99,7 @@ class _Loader:
             checks=tuple(self._check(c) for c in self.data.get("checks") or ()),
             derived=tuple(self._derived(d) for d in self.data.get("derived") or ()),
             points=self.data.get("points"),
+            assessment=self._assessment(self.data.get("assessment")),
             layout=layout,
             origin=self.origin,
         )
@@ -232,6 +236,7 @@ class _Loader:
                 unit=column.get("unit"), merge_down=bool(column.get("merge_down", False)),
                 total=bool(column.get("total", False)),
                 required=bool(column.get("required", False)),
+                options=tuple(str(o) for o in column.get("options") or ()),
             ))
         repeat = RepeatSpec(
             id=str(raw["id"]),
@@ -253,7 +258,9 @@ class _Loader:
                 if cell.blank is None:
                     continue
                 if row.item:
-                    self.blanks.append(self._item_blank(row, cell.blank, items))
+                    blank = self._item_blank(row, cell.blank, items)
+                    blank.group = _group_of(table, placed, r)
+                    self.blanks.append(blank)
                     continue
                 label = cell.label or next(
                     (c.text for _, c in reversed(cells[:i]) if c.text.strip()), ""
@@ -331,6 +338,7 @@ class _Loader:
             item=blank.item,
             after=blank.after,
             guidance=blank.guidance,
+            group=blank.group,
         )
 
     # -- checks and derived values ---------------------------------------------------
@@ -370,6 +378,17 @@ class _Loader:
             table=tuple(spec.get("table") or ()) if isinstance(spec, dict) else (),
             unit=raw.get("unit"),
         )
+
+    def _assessment(self, raw: Any) -> AssessmentSpec | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, dict) or not raw.get("grades"):
+            raise self.fail("assessment 需要 grades（各评估等级）")
+        grades = tuple(
+            GradeSpec(str(g["grade"]), float(g.get("principal_score", 0)), str(g.get("demand", "")))
+            for g in raw["grades"]
+        )
+        return AssessmentSpec(grades, int(raw.get("years", 1)), str(raw.get("waste", "")))
 
     def _validate(self, spec: FormSpec) -> None:
         known = {f.id for f in spec.fields} | {d.id for d in spec.derived}
@@ -432,6 +451,15 @@ def _header_texts(table: TableSpec, placed: list[list[tuple[int, CellSpec]]]) ->
             for c in range(col, col + cell.colspan):
                 headers[c] = printed_label(cell.text)
     return headers
+
+
+def _group_of(table: TableSpec, placed: list[list[tuple[int, CellSpec]]], row: int) -> str | None:
+    """Return the text of the first-column cell covering item `row` (its first-level group)."""
+    for r in range(row, -1, -1):
+        for col, cell in placed[r]:
+            if col == 0 and r + cell.rowspan > row and not table.rows[r].header:
+                return printed_label(cell.text) or None
+    return None
 
 
 def _label_above(placed: list[list[tuple[int, CellSpec]]], row: int, col: int) -> str:

@@ -46,6 +46,7 @@ class FieldSpec:
     item: str | None = None
     after: str = ""
     guidance: tuple[str, ...] = ()
+    group: str | None = None  # an item's first-level indicator ("A1 常规管理（6分）")
 
     @property
     def header(self) -> str:
@@ -72,6 +73,7 @@ class ColumnSpec:
     merge_down: bool = False
     total: bool = False
     required: bool = False
+    options: tuple[str, ...] = ()
 
     @property
     def header_label(self) -> str:
@@ -180,6 +182,28 @@ class DerivedSpec:
 
 
 @dataclass(frozen=True)
+class GradeSpec:
+    """One grade of an experts' assessment and what it means for the school."""
+
+    grade: str
+    principal_score: float = 0
+    demand: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentSpec:
+    """An assessment the office enters after the returns: its grades, years and sanctions."""
+
+    grades: tuple[GradeSpec, ...]
+    years: int = 1
+    waste: str = ""
+
+    def grade(self, name: str) -> GradeSpec | None:
+        """Return the grade called `name`, or None."""
+        return next((g for g in self.grades if g.grade == name), None)
+
+
+@dataclass(frozen=True)
 class DueDate:
     """A due date: once (a fixed day) or every year on the same day."""
 
@@ -217,6 +241,7 @@ class FormSpec:
     checks: tuple[CheckSpec, ...] = ()
     derived: tuple[DerivedSpec, ...] = ()
     points: float | None = None
+    assessment: AssessmentSpec | None = None
     layout: tuple[BlockSpec, ...] = ()
     origin: str = ""
     _by_id: dict[str, FieldSpec] = field(default_factory=dict, repr=False, compare=False)

@@ -159,7 +159,7 @@ def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dic
                 text = raw.get(column.id, "")
                 label = f"{repeat.label}第{number}行 {column.header_label}"
                 value = _normalise(record, f"{repeat.id}.{column.id}", column.kind, text,
-                                   label=label, unit=column.unit)
+                                   label=label, unit=column.unit, options=column.options)
                 if column.required and value is None and not text.strip():
                     record.problems.append(Problem(
                         f"{repeat.id}.{column.id}", "required", f"{label}：未填写（必填）"

@@ -1,0 +1,229 @@
+"""The office's store: one SQLite file of submissions, their versions and the experts' grades.
+
+A submission is one returned file's record. The same file again (same content) changes
+nothing; a different file for the same roster row (or, without a roster key, the same
+school name) is a new version of that submission: the latest counts and every earlier one is
+kept. A batch is stored in one transaction, so a crash leaves the store as it was before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from forms.errors import TianbiaoError
+from forms.labels import label_key
+from parsers.record import FieldValue, Problem, Record
+
+DEFAULT_DB = "tianbiao.db"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS submissions (
+    id INTEGER PRIMARY KEY,
+    form TEXT NOT NULL,
+    slot TEXT NOT NULL,              -- roster key, or "名称:" + the school's name
+    roster_key TEXT,
+    school TEXT,
+    version INTEGER NOT NULL,
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    status TEXT NOT NULL,
+    record TEXT NOT NULL,            -- the record as JSON (the parse contract)
+    received TEXT NOT NULL,
+    UNIQUE (form, sha256),
+    UNIQUE (form, slot, version)
+);
+CREATE INDEX IF NOT EXISTS submissions_slot ON submissions (form, slot);
+CREATE TABLE IF NOT EXISTS grades (
+    form TEXT NOT NULL,
+    roster_key TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    grade TEXT NOT NULL,
+    waste INTEGER NOT NULL DEFAULT 0,
+    entered TEXT NOT NULL,
+    PRIMARY KEY (form, roster_key, year)
+);
+"""
+
+
+@dataclass(frozen=True)
+class StoredSubmission:
+    """One stored version of a submission."""
+
+    id: int
+    form: str
+    slot: str
+    roster_key: str | None
+    school: str | None
+    version: int
+    file: str
+    status: str
+    received: str
+    record: Record
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What storing one file did: "new", "version" (a correction) or "unchanged"."""
+
+    file: str
+    outcome: str
+    version: int
+    status: str
+    record: Record
+
+
+class Store:
+    """A tianbiao store in one SQLite file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = Path(path)
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise TianbiaoError(f"无法打开数据文件 {self.path}：{error}") from error
+        self.connection.row_factory = sqlite3.Row
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self.connection.executescript(_SCHEMA)
+        self.connection.execute(
+            "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+        )
+
+    def close(self) -> None:
+        """Close the store's connection."""
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one transaction: all of it is stored, or none of it."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def add(self, record: Record, content: bytes, *, school: str | None = None,
+            received: dt.datetime | None = None) -> IngestOutcome:
+        """Store `record` read from a file with `content`; call inside `transaction()`."""
+        digest = hashlib.sha256(content).hexdigest()
+        form = record.form or "未识别"
+        existing = self.connection.execute(
+            "SELECT version, status FROM submissions WHERE form = ? AND sha256 = ?",
+            (form, digest),
+        ).fetchone()
+        if existing is not None:
+            return IngestOutcome(record.file, "unchanged", existing["version"],
+                                 existing["status"], record)
+        slot = record.key or (f"名称:{label_key(school)}" if school else f"文件:{digest}")
+        latest = self.connection.execute(
+            "SELECT MAX(version) FROM submissions WHERE form = ? AND slot = ?", (form, slot)
+        ).fetchone()[0]
+        version = (latest or 0) + 1
+        self.connection.execute(
+            "INSERT INTO submissions (form, slot, roster_key, school, version, file, sha256,"
+            " status, record, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (form, slot, record.key, school, version, record.file, digest, record.status,
+             json.dumps(record.as_json(), ensure_ascii=False),
+             (received or dt.datetime.now()).isoformat(timespec="seconds")),
+        )
+        return IngestOutcome(record.file, "version" if latest else "new", version,
+                             record.status, record)
+
+    def latest(self, form: str) -> list[StoredSubmission]:
+        """Return the latest version of every submission of `form`, oldest slot first."""
+        rows = self.connection.execute(
+            "SELECT s.* FROM submissions s JOIN (SELECT slot, MAX(version) AS v FROM submissions"
+            " WHERE form = ? GROUP BY slot) m ON s.slot = m.slot AND s.version = m.v"
+            " WHERE s.form = ? ORDER BY s.id", (form, form),
+        ).fetchall()
+        return [_stored(row) for row in rows]
+
+    def history(self, school: str, form: str | None = None) -> list[StoredSubmission]:
+        """Return every version of the submissions of `school` (a name or a roster key)."""
+        wanted = label_key(school)
+        rows = self.connection.execute(
+            "SELECT * FROM submissions WHERE (? IS NULL OR form = ?) ORDER BY form, slot, version",
+            (form, form),
+        ).fetchall()
+        return [
+            _stored(row) for row in rows
+            if row["roster_key"] == school or (row["school"] and wanted in label_key(row["school"]))
+        ]
+
+    def forms(self) -> list[str]:
+        """Return the ids of the forms that have submissions."""
+        rows = self.connection.execute("SELECT DISTINCT form FROM submissions ORDER BY form")
+        return [row[0] for row in rows]
+
+    def set_grade(self, form: str, key: str, year: int, grade: str, *, waste: bool = False
+                  ) -> None:
+        """Record the experts' `grade` for roster row `key` in `year` (replacing an earlier one)."""
+        self.connection.execute(
+            "INSERT INTO grades (form, roster_key, year, grade, waste, entered)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (form, roster_key, year) DO UPDATE SET"
+            " grade = excluded.grade, waste = excluded.waste, entered = excluded.entered",
+            (form, key, year, grade, int(waste), dt.datetime.now().isoformat(timespec="seconds")),
+        )
+
+    def grades(self, form: str) -> dict[str, dict[int, tuple[str, bool]]]:
+        """Return {roster key: {year: (grade, waste)}} for `form`."""
+        result: dict[str, dict[int, tuple[str, bool]]] = {}
+        for row in self.connection.execute(
+            "SELECT roster_key, year, grade, waste FROM grades WHERE form = ?", (form,)
+        ):
+            by_year = result.setdefault(row["roster_key"], {})
+            by_year[row["year"]] = (row["grade"], bool(row["waste"]))
+        return result
+
+
+def changed_fields(older: Record, newer: Record) -> list[tuple[str, Any, Any]]:
+    """Return (label, old value, new value) for each blank whose value changed."""
+    old = {(f.label, f.column): f.value for f in older.fields}
+    changes = []
+    for item in newer.fields:
+        before = old.get((item.label, item.column))
+        if before != item.value:
+            label = f"{item.label}（{item.column}）" if item.column else item.label
+            changes.append((label, before, item.value))
+    return changes
+
+
+def record_from_json(data: dict[str, Any]) -> Record:
+    """Rebuild a Record from its contract JSON."""
+    return Record(
+        file=data["file"], form=data["form"], status=data["status"],
+        fields=[FieldValue(f["id"], f["label"], f["column"], f["value"], f["raw"])
+                for f in data["fields"]],
+        rows=data.get("rows", {}),
+        problems=[Problem(p["field"], p["code"], p["message"]) for p in data["problems"]],
+    )
+
+
+def _stored(row: sqlite3.Row) -> StoredSubmission:
+    record = record_from_json(json.loads(row["record"]))
+    record.key = row["roster_key"]
+    return StoredSubmission(row["id"], row["form"], row["slot"], row["roster_key"],
+                            row["school"], row["version"], row["file"], row["status"],
+                            row["received"], record)
+
+
+def stored_records(submissions: Iterable[StoredSubmission]) -> list[Record]:
+    """Return the records of `submissions`."""
+    return [s.record for s in submissions]
