@@ -24,7 +24,13 @@ sys.path.insert(0, str(HERE.parent))
 
 from fill_as_school import fill_document  # noqa: E402
 
-from parsers.office import find_soffice, resave_as_docx  # noqa: E402
+from parsers.office import (  # noqa: E402
+    WORD_97,
+    WRITER_PDF,
+    convert_batch,
+    find_soffice,
+    resave_as_docx,
+)
 
 FORM = "ruian-2022-report"
 LIST = HERE / "ruian-2022-list.xlsx"
@@ -73,8 +79,11 @@ def main() -> None:
         fill_document(source, answer, typed / source.name)
         print(f"  {source.name}")
     if find_soffice():
-        print("# ……并用 LibreOffice 另存（如学校的办公软件所做）")
-        results = resave_as_docx(sorted(typed.iterdir()), returned)
+        print("# ……用 LibreOffice 另存（如学校的办公软件所做），其中一所学校交来 PDF，一所交来 .doc")
+        typed_files = sorted(typed.iterdir())
+        results = resave_as_docx(typed_files[:3], returned)
+        results.update(convert_batch(typed_files[3:4], WRITER_PDF, returned))
+        results.update(convert_batch(typed_files[4:], WORD_97, returned))
         failed = [str(s) for s, r in results.items() if not isinstance(r, Path)]
         if failed:
             raise SystemExit(f"LibreOffice 另存失败：{failed}")
@@ -83,20 +92,39 @@ def main() -> None:
         shutil.copytree(typed, returned)
 
     parsed = out / "parsed.jsonl"
-    tianbiao("parse", str(returned), "--format", "jsonl", "--out", str(parsed))
+    tianbiao("parse", str(returned), "--format", "jsonl", "--roster", str(LIST),
+             "--out", str(parsed))
     for line in parsed.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         problems = "；".join(p["message"] for p in record["problems"])
-        print(f"  {record['status']:<10} {Path(record['file']).name}  {problems}")
+        print(f"  {record['status']:<10} 编号 {record['key']:<5} {Path(record['file']).name}  "
+              f"{problems}")
+
+    db = out / "tianbiao.db"
+    tianbiao("ingest", str(returned), "--form", FORM, "--roster", str(LIST), "--db", str(db))
+    status = out / "status.xlsx"
+    tianbiao("status", FORM, "--roster", str(LIST), "--db", str(db), "--today", "2023-03-12",
+             "--out", str(status), stdout=out / "status.txt")
+    counts = [line for line in (out / "status.txt").read_text(encoding="utf-8").splitlines()
+              if line.startswith("已交")]
+    print("\n".join(counts))
+    letters = out / "feedback"
+    tianbiao("feedback", FORM, "--db", str(db), "--out", str(letters), "--today", "2023-03-01")
+    print("\n# 7月底，专家评估结果录入：")
+    grades = HERE / "ruian-2022-grades.csv"
+    tianbiao("grade", FORM, "--sheet", str(grades), "--year", "2023", "--db", str(db))
 
     summary = out / "summary.xlsx"
-    tianbiao("summary", FORM, str(returned), "--out", str(summary))
+    tianbiao("summary", FORM, "--db", str(db), "--roster", str(LIST), "--out", str(summary))
 
     print("\n输出：")
     print(f"  名单（JSON）        {roster_json}")
     print(f"  预填的报告（{len(list(reports.iterdir()))} 份） {reports}/")
-    print(f"  学校填好交回的报告  {returned}/")
+    print(f"  学校交回的报告      {returned}/（.docx、.pdf、.doc）")
     print(f"  解析结果（JSONL）   {parsed}")
+    print(f"  数据文件（SQLite）  {db}")
+    print(f"  报送情况表          {status}（全表见 {out / 'status.txt'}）")
+    print(f"  退回意见            {letters}/")
     print(f"  汇总表              {summary}")
 
 
