@@ -156,8 +156,9 @@ def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Finding 
         return None
     target = limit_text or _number(derived.at_most if derived.at_most is not None
                                    else derived.at_least or 0)
+    shown = f"{_number(value)}:1" if derived.how == "ratio" else _number(value)
     return Finding(derived.id, "below_target",
-                   f"{derived.label}为 {_number(value)}，未达到 {target}", "notice")
+                   f"{derived.label}：{shown}，未达到“{target}”的要求", "notice")
 
 
 def _name(spec: FormSpec, name: str) -> str:

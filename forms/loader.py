@@ -178,6 +178,14 @@ class _Loader:
         rows = _merge_up(
             [self._row(r) for r in raw.get("rows") or ()], len(widths), self.fail
         )
+        # An item row's "{score}" names its blank in `items`; its field is "c1_score".
+        rows = [
+            replace(row, cells=tuple(
+                replace(c, blank=_item_field_id(row, c.blank)) if c.blank else c
+                for c in row.cells
+            )) if row.item else row
+            for row in rows
+        ]
         table = TableSpec(widths_cm=widths, rows=tuple(rows),
                           repeat=self._repeat(raw["repeat"]) if "repeat" in raw else None)
         self._blanks_of_table(table, items)
@@ -269,12 +277,12 @@ class _Loader:
                 self.blanks.append(_Blank(cell.blank, printed_label(label), column=column,
                                           locate="grid" if column else "right"))
 
-    def _item_blank(self, row: RowSpec, name: str, items: dict[str, Any]) -> _Blank:
+    def _item_blank(self, row: RowSpec, field_id: str, items: dict[str, Any]) -> _Blank:
         code = row.item or ""
+        name = field_id.removeprefix(f"{row.item_id or _slug(code)}_")
         template = items.get(name)
         if not isinstance(template, dict):
             raise self.fail(f"项目 {code} 的空格 {{{name}}} 没有在表格的 items 里定义")
-        field_id = f"{row.item_id or _slug(code)}_{name}"
         generated = {**template, "id": field_id}
         if template.get("kind") == "score" and row.max_score is not None:
             generated["max"] = row.max_score
@@ -468,6 +476,10 @@ def _label_above(placed: list[list[tuple[int, CellSpec]]], row: int, col: int) -
             if start <= col < start + cell.colspan and cell.text.strip():
                 return cell.text
     return ""
+
+
+def _item_field_id(row: RowSpec, name: str) -> str:
+    return f"{row.item_id or _slug(row.item or '')}_{name}"
 
 
 def _slug(code: str) -> str:

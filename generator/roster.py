@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from forms.errors import RosterError, ValueProblem
+from forms.errors import RosterError, UnreadableFileError, ValueProblem
 from forms.kinds import parse_value
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
@@ -169,7 +169,10 @@ def _find_header(
             if form is None:
                 continue
             hits = sum(label_key(c.header) in keys for c in form.columns)
-            if hits >= 2 and hits > best[0]:
+            # Most of the list's own headers must be there: 序号 and 学校名称 alone are in
+            # every school list and do not make it this one.
+            needed = max(2, -(-3 * len(form.columns) // 4))
+            if hits >= needed and hits > best[0]:
                 best = (hits, index, form)
     if best[2] is not None:
         return best[1], best[2]
@@ -197,6 +200,12 @@ def _cell_text(value: Any) -> str:
 def _xlsx_matrix(path: Path) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    from parsers.safety import check_xlsx
+
+    try:
+        check_xlsx(path)
+    except UnreadableFileError as error:
+        raise RosterError(error.message, file=str(path)) from error
     try:
         book = load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises many unrelated types for a bad file

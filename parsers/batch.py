@@ -11,7 +11,6 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from forms.errors import TianbiaoError, UnreadableFileError
@@ -24,10 +23,10 @@ from parsers.identify import PROPERTY_KEY, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
 from parsers.pdf_reader import read_pdf
 from parsers.record import Problem, Record, build_record, unreadable_record
+from parsers.safety import OLE_MAGIC, word97_problem
+from parsers.workers import run_in_workers
 
 READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_POOL_THRESHOLD = 16
 FILE_TIME_LIMIT = 60.0
 
 
@@ -109,12 +108,20 @@ def parse_paths(
         converted = _convert_word97(files, Path(scratch))
         jobs = [(f, form_id, converted.get(f)) for f in files]
         total = len(jobs)
-        if total < _POOL_THRESHOLD or workers == 1:
-            results: Iterable[Record] = (_parse_job(job) for job in jobs)
-            yield from _with_progress(results, total, on_progress)
-            return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from _with_progress(pool.map(_parse_job, jobs, chunksize=8), total, on_progress)
+        results: Iterable[Record]
+        if workers == 1:
+            results = (_parse_job(job) for job in jobs)  # in this process: for tests, debugging
+        else:
+            results = run_in_workers(_parse_job, jobs, workers=workers,
+                                     when_worker_dies=_worker_died)
+        yield from _with_progress(results, total, on_progress)
+
+
+def _worker_died(job: tuple[str, str | None, str | Record | None]) -> Record:
+    return unreadable_record(
+        job[0], "too_large",
+        "读取此文件时占用的内存或资源超出限制，已跳过；文件可能已损坏或异常巨大",
+    )
 
 
 def _parse_job(job: tuple[str, str | None, str | Record | None]) -> Record:
@@ -126,6 +133,8 @@ def _parse_job(job: tuple[str, str | None, str | Record | None]) -> Record:
             return parse_file(file, form_id, read_as=converted)
     except TianbiaoError as error:
         return unreadable_record(file, error.code, error.message)
+    except MemoryError:
+        return _worker_died(job)
     except _FileTimeout:
         return unreadable_record(
             file, "timeout",
@@ -171,8 +180,14 @@ def _convert_word97(files: list[str], scratch: Path) -> dict[str, str | Record]:
     outcome: dict[str, str | Record] = {}
     for file in files:
         suffix = Path(file).suffix.lower()
-        if suffix == ".doc" or (suffix == ".docx" and _is_word97(file)):
-            word97[Path(file)] = file
+        if suffix == ".doc" and _starts_with(file, b"PK"):
+            continue  # a .docx named .doc: read it as what it is
+        if suffix == ".doc" or (suffix == ".docx" and _starts_with(file, OLE_MAGIC)):
+            refusal = _refusal(Path(file))
+            if refusal is not None:
+                outcome[file] = unreadable_record(file, refusal.code, refusal.message)
+            else:
+                word97[Path(file)] = file
     if not word97:
         return outcome
     converted = convert_on_all_cores(list(word97), WORD_2007, scratch, infilter="MS Word 97")
@@ -185,13 +200,16 @@ def _convert_word97(files: list[str], scratch: Path) -> dict[str, str | Record]:
     return outcome
 
 
-def _is_word97(file: str) -> bool:
+def _refusal(path: Path) -> UnreadableFileError | None:
+    try:
+        return word97_problem(path)
+    except OSError as error:
+        return UnreadableFileError(f"无法读取文件：{error.strerror}", code="io_error")
+
+
+def _starts_with(file: str, magic: bytes) -> bool:
     try:
         with open(file, "rb") as handle:
-            head = handle.read(8)
+            return handle.read(len(magic)) == magic
     except OSError:
         return False
-    if head != _OLE_MAGIC:
-        return False
-    with open(file, "rb") as handle:
-        return "EncryptionInfo".encode("utf-16-le") not in handle.read()

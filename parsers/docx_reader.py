@@ -18,6 +18,7 @@ from lxml import etree
 
 from forms.errors import UnreadableFileError
 from parsers.grid import CHECKED, UNCHECKED, Block, Cell, Grid, Paragraph, Table
+from parsers.safety import check_zip_archive
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -150,6 +151,7 @@ def _read_docx_bytes(data: bytes) -> Grid:
     _refuse_non_docx(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
+            check_zip_archive(package)
             document_xml = _read_part(package, _main_document_name(package))
             custom_xml = _read_optional_part(package, "docProps/custom.xml")
     except _DAMAGED_ZIP_ERRORS as error:

@@ -98,7 +98,8 @@ def _fill_cell(spec: FormSpec, cell: _Cell, blank: FieldSpec, counter: Any,
         anchor = _insert_after(anchor, extra)
     filled.values[blank.id] = value
     for part in spec.parts_of(blank.id):
-        part_text, part_value = typed_value(part.kind, next(counter))
+        part_text, part_value = typed_value(part.kind, next(counter), unit=part.unit,
+                                            options=part.options, max_score=part.max_score)
         printed = next(p for p in cell.paragraphs if p.text == (part.printed or ""))
         if part.kind == "date":
             _set_text(printed, part_text)
@@ -137,7 +138,8 @@ def _fill_repeat(table: Any, first: int, repeat: RepeatSpec, n_grid: int, counte
     for r in range(first + 1, first + 1 + min(2, repeat.blank_rows)):
         row: dict[str, Any] = {}
         for column, col in zip(repeat.columns, starts, strict=True):
-            text, value = typed_value(column.kind, next(counter), unit=column.unit)
+            text, value = typed_value(column.kind, next(counter), unit=column.unit,
+                                      options=column.options)
             _set_text(table.cell(r, col).paragraphs[0], text.split("\n")[0])
             row[column.header_label] = value.split("\n")[0] if isinstance(value, str) else value
         rows.append(row)

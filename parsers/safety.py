@@ -1,0 +1,97 @@
+"""What a file really is, and whether it is safe to open, judged before anything opens it.
+
+Files come from strangers: a .docx can be a zip bomb (840 MB from 850 KB), an XML part can
+declare entities that expand without end or fetch URLs, an HTML page can be named .doc (and
+LibreOffice would fetch what it links). Everything here decides from the first bytes and
+the zip directory's declared sizes, before any content is decompressed or parsed.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from forms.errors import UnreadableFileError
+
+# A school's form is a few hundred KB; these bounds leave room for photos pasted in.
+MAX_MEMBERS = 5_000
+MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_MEMBER_UNCOMPRESSED = 200 * 1024 * 1024
+# Text compresses about 10:1; a ratio far beyond that on a large member is a bomb.
+MAX_RATIO = 200
+_RATIO_APPLIES_ABOVE = 8 * 1024 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!doctype", "<!DOCTYPE".encode("utf-16-le"),
+                    "<!DOCTYPE".encode("utf-16-be"))
+_HTML_MARKERS = (b"<html", b"<!doctype html", b"<head", b"<body", b"<meta", b"<?xml")
+
+ZIP_BOMB_MESSAGE = "文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取；请学校重新导出后提交"
+UNSAFE_XML_MESSAGE = "文件包含不安全的内容（DOCTYPE 声明），已拒绝读取；请用办公软件另存后重新提交"
+
+
+def check_zip_archive(package: zipfile.ZipFile, *, file: str | None = None) -> None:
+    """Refuse an archive whose directory declares a bomb: too many, too big, too compressed."""
+    members = package.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableFileError(ZIP_BOMB_MESSAGE, file=file, code="zip_bomb")
+    total = 0
+    for member in members:
+        total += member.file_size
+        too_big = member.file_size > MAX_MEMBER_UNCOMPRESSED
+        ratio = member.file_size / max(1, member.compress_size)
+        if too_big or (member.file_size > _RATIO_APPLIES_ABOVE and ratio > MAX_RATIO):
+            raise UnreadableFileError(ZIP_BOMB_MESSAGE, file=file, code="zip_bomb")
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise UnreadableFileError(ZIP_BOMB_MESSAGE, file=file, code="zip_bomb")
+
+
+def check_xml_parts(package: zipfile.ZipFile, *, file: str | None = None) -> None:
+    """Refuse an archive any of whose XML parts carries a DOCTYPE (entities, DTDs)."""
+    for member in package.infolist():
+        if not member.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        with package.open(member) as part:
+            head = part.read(min(member.file_size, MAX_MEMBER_UNCOMPRESSED))
+        if any(marker in head for marker in _DOCTYPE_MARKERS):
+            raise UnreadableFileError(UNSAFE_XML_MESSAGE, file=file, code="unsafe_xml")
+
+
+def check_xlsx(path: Path) -> None:
+    """Refuse an .xlsx that is not a zip, or is a zip bomb, or holds XML with a DOCTYPE."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            check_zip_archive(package, file=str(path))
+            check_xml_parts(package, file=str(path))
+    except zipfile.BadZipFile as error:
+        raise UnreadableFileError("文件不是有效的 Excel 表格（.xlsx），可能已损坏",
+                                  file=str(path), code="corrupt") from error
+
+
+def word97_problem(path: Path) -> UnreadableFileError | None:
+    """Return why a file named .doc must not go to LibreOffice, or None when it may.
+
+    A Word 97 .doc is an OLE2 file and RTF starts with "{\\rtf"; anything else named .doc —
+    a web page above all — is refused here, before LibreOffice could fetch what it links.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if not head:
+        return UnreadableFileError("文件是空的（0 字节），请学校重新提交", file=str(path),
+                                   code="empty")
+    if head.startswith(OLE_MAGIC):
+        with path.open("rb") as handle:
+            if _ENCRYPTION_INFO in handle.read(MAX_MEMBER_UNCOMPRESSED):
+                return UnreadableFileError("文件已加密，请学校去掉密码后重新提交",
+                                           file=str(path), code="encrypted")
+        return None
+    if head.lstrip().startswith(b"{\\rtf"):
+        return None
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(_HTML_MARKERS) or b"<html" in lowered:
+        return UnreadableFileError(
+            "文件扩展名是 .doc，但内容是网页（HTML），不是 Word 文档；请用 Word 另存为 .docx 后"
+            "重新提交", file=str(path), code="not_word")
+    return UnreadableFileError(
+        "文件扩展名是 .doc，但内容不是 Word 文档，无法读取", file=str(path), code="not_word")
