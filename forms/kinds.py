@@ -20,6 +20,9 @@ from forms.errors import DefinitionError, ValueProblem
 
 __all__ = ["KINDS", "convert_money", "format_value", "parse_value"]
 
+_BAD_CODES = {"money": "bad_money", "date": "bad_date", "period": "bad_period",
+              "year": "bad_year", "percent": "bad_percent", "score": "bad_score"}
+
 KINDS: frozenset[str] = frozenset(
     {
         "text", "longtext", "money", "date", "period", "year", "phone", "email",
@@ -144,7 +147,13 @@ def parse_value(
         raise ValueProblem(f"{label}：未知的字段种类“{kind}”", code="unknown_kind")
     if raw is None or _is_left_empty(raw):
         return None
-    return parser(_Blank(raw, label, unit, tuple(options), max_score))
+    blank = _Blank(raw, label, unit, tuple(options), max_score)
+    try:
+        return parser(blank)
+    except ArithmeticError:
+        # Digits beyond any real amount or count (a hundred septillion) overflow the arithmetic.
+        raise blank.fail(_BAD_CODES.get(kind, "bad_number"),
+                         f"数值“{blank.quoted}”超出合理范围，无法识别") from None
 
 
 def format_value(
@@ -185,11 +194,21 @@ def _read_number(text: str) -> Decimal | None:
     if _ARABIC_NUMBER.fullmatch(text):
         return Decimal(text.replace(",", ""))
     if _CHINESE_NUMBER.fullmatch(text) and not _DIGITS_SIDE_BY_SIDE.search(text):
-        try:
-            return Decimal(str(cn2an.cn2an(text, "normal")))
-        except ValueError:
-            return None
+        value = _chinese_numeral(text, "normal")
+        return None if value is None else Decimal(str(value))
     return None
+
+
+def _chinese_numeral(text: str, mode: str) -> float | int | None:
+    """Return cn2an's reading of `text`, or None where it cannot read it.
+
+    cn2an fails on odd input with ValueError, and on some (e.g. "0拾0") with KeyError or
+    IndexError from inside its tables; every one of them means "not a number".
+    """
+    try:
+        return cn2an.cn2an(text, mode)
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
 
 
 def _strip_unit(text: str, units: Sequence[str]) -> str:
@@ -302,15 +321,18 @@ def _read_whole_amount(text: str) -> tuple[Decimal, bool] | None:
         return None if words is None else (words, names_its_scale)
     if _MIXED_AMOUNT.fullmatch(text):
         # "15万3千": cn2an's smart mode reads Arabic digits mixed with Chinese units.
-        try:
-            return Decimal(str(cn2an.cn2an(text, "smart"))), names_its_scale
-        except ValueError:
-            return None
+        value = _chinese_numeral(text, "smart")
+        return None if value is None else (Decimal(str(value)), names_its_scale)
     return None
 
 
 def _small_number(text: str) -> int:
-    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "strict"))
+    if text.isdigit():
+        return int(text)
+    value = _chinese_numeral(text, "strict")
+    if value is None:
+        raise ValueError(text)
+    return int(value)
 
 
 _DateParts = tuple[int | None, int | None, int | None]

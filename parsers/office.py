@@ -8,6 +8,7 @@ exist: soffice exits 0 even when a conversion failed.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -24,6 +25,7 @@ WORD_2007 = "docx:MS Word 2007 XML"
 WORD_97 = "doc:MS Word 97"
 WRITER_PDF = "pdf:writer_pdf_Export"
 DEFAULT_TIMEOUT = 600.0
+FILE_TIMEOUT = 120.0
 
 
 def find_soffice() -> str | None:
@@ -55,17 +57,32 @@ def convert_batch(
         group_dir = out_dir if index == 0 else out_dir / f"batch{index}"
         group_dir.mkdir(parents=True, exist_ok=True)
         failure = _run_soffice(soffice, group, target, group_dir, infilter, timeout)
+        if failure is not None and failure.code == "timeout" and len(group) > 1:
+            # One file hung the batch: give each file not yet converted its own short run,
+            # so the hanging one costs itself only.
+            for source in group:
+                if not _output(group_dir, source, extension):
+                    alone = _run_soffice(soffice, [source], target, group_dir, infilter,
+                                         FILE_TIMEOUT)
+                    results[source] = _output(group_dir, source, extension) or _explained(
+                        alone, source)
         for source in group:
-            output = group_dir / f"{source.stem}.{extension}"
-            if output.is_file() and output.stat().st_size > 0:
-                results[source] = output
-            else:
-                results[source] = failure or OfficeError(
-                    "LibreOffice 未能转换此文件（文件可能已损坏或不是 Word 文档）",
-                    file=str(source),
-                    code="conversion_failed",
-                )
+            results.setdefault(source, _output(group_dir, source, extension)
+                               or _explained(failure, source))
     return results
+
+
+def _output(folder: Path, source: Path, extension: str) -> Path | None:
+    output = folder / f"{source.stem}.{extension}"
+    return output if output.is_file() and output.stat().st_size > 0 else None
+
+
+def _explained(failure: OfficeError | None, source: Path) -> OfficeError:
+    if failure is not None and failure.code == "timeout":
+        return OfficeError(f"LibreOffice 转换此文件超时（超过 {FILE_TIMEOUT:.0f} 秒），已跳过",
+                           file=str(source), code="timeout")
+    return OfficeError("LibreOffice 未能转换此文件（文件可能已损坏或不是 Word 文档）",
+                       file=str(source), code="conversion_failed")
 
 
 def convert_on_all_cores(
@@ -105,6 +122,24 @@ def resave_as_docx(files: Sequence[Path], out_dir: Path, *, timeout: float = DEF
     return convert_batch(files, WORD_2007, out_dir, timeout=timeout)
 
 
+@functools.lru_cache(maxsize=1)
+def _without_network() -> tuple[str, ...]:
+    """Return the command prefix that runs LibreOffice with no network, if this system can.
+
+    A document can link images and data by URL; converting it must never fetch them.
+    ``unshare -rn`` gives the process a network namespace with nothing in it.
+    """
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    try:
+        probe = subprocess.run([unshare, "-rn", "true"], capture_output=True, timeout=10,
+                               check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    return (unshare, "-rn") if probe.returncode == 0 else ()
+
+
 def _groups_with_unique_stems(files: list[Path]) -> list[list[Path]]:
     groups: list[list[Path]] = []
     seen: defaultdict[str, int] = defaultdict(int)
@@ -127,6 +162,7 @@ def _run_soffice(
 ) -> OfficeError | None:
     with tempfile.TemporaryDirectory(prefix="tianbiao-lo-") as profile:
         command = [
+            *_without_network(),
             soffice,
             f"-env:UserInstallation=file://{profile}",
             "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
