@@ -79,7 +79,7 @@ def main() -> None:
         fill_document(source, answer, typed / source.name)
         print(f"  {source.name}")
     if find_soffice():
-        print("# ……用 LibreOffice 另存（如学校的办公软件所做），其中一所学校交来 PDF，一所交来 .doc")
+        print("# ……用 LibreOffice 另存（如学校的办公软件所做）；一所学校交来 PDF，一所交来 .doc")
         typed_files = sorted(typed.iterdir())
         results = resave_as_docx(typed_files[:3], returned)
         results.update(convert_batch(typed_files[3:4], WRITER_PDF, returned))
