@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT := out
 APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 
-.PHONY: demo test lint system-packages clean
+.PHONY: demo test lint forms system-packages clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: $(STAMP)
 
 test: $(STAMP) system-packages lint
 	$(BIN)/python -m pytest -q
+
+# Render the first page of every blank form to docs/forms/<id>.png (shown in the README).
+forms: $(STAMP) system-packages
+	$(BIN)/python docs/render_forms.py
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -103,6 +103,9 @@ def _compute(spec: FormSpec, derived: DerivedSpec, known: dict[str, Any]
         return round(value, 2), f"{names[0]} {_number(top)} ÷ {names[1]} {_number(bottom)}"
     if derived.how == "lookup":
         return _lookup(derived, inputs, names)
+    if derived.how == "require":
+        written = inputs[0]
+        return (None if written is None else written == derived.equals), f"{names[0]}：{written}"
     return _band(derived, inputs[0], names[0])
 
 
@@ -139,6 +142,11 @@ def _band(derived: DerivedSpec, value: Any, name: str) -> tuple[Any, str]:
 
 
 def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Finding | None:
+    if derived.how == "require":
+        if value is False:
+            return Finding(derived.id, "below_target",
+                           f"{derived.label}：未达到“{derived.target_text}”的要求", "notice")
+        return None
     if not _is_number(value):
         return None
     limit_text = derived.target_text

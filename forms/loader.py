@@ -37,7 +37,7 @@ _WIDE_GAP = re.compile(r"\s{2,}|\u3000")
 _MERGED_UP = "^"
 _TEXT_BLOCKS = ("attachment", "title", "subtitle", "paragraph", "note")
 _KINDS_OF_FORM = ("form", "list", "outline")
-_HOWS = ("ratio", "percent", "lookup", "bands")
+_HOWS = ("ratio", "percent", "lookup", "bands", "require")
 
 
 def load_definition(data: Any, origin: str) -> FormSpec:
@@ -382,6 +382,7 @@ class _Loader:
             id=str(raw["id"]), label=str(raw["label"]), how=how,  # type: ignore[arg-type]
             inputs=tuple(str(i) for i in inputs or ()),
             at_most=raw.get("at_most"), at_least=raw.get("at_least"),
+            equals=spec.get("equals") if isinstance(spec, dict) else None,
             compare_to=raw.get("compare_to"), target_text=str(raw.get("target", "")),
             table=tuple(spec.get("table") or ()) if isinstance(spec, dict) else (),
             unit=raw.get("unit"),

@@ -171,10 +171,11 @@ class DerivedSpec:
 
     id: str
     label: str
-    how: Literal["ratio", "percent", "lookup", "bands"]
+    how: Literal["ratio", "percent", "lookup", "bands", "require"]
     inputs: tuple[str, ...]
     at_most: float | None = None
     at_least: float | None = None
+    equals: Any = None
     compare_to: str | None = None
     target_text: str = ""
     table: tuple[dict[str, Any], ...] = ()

@@ -93,7 +93,8 @@ def test_definition_loads(spec):
     assert spec.field("public_funds").unit == "万元"
     assert [d.id for d in spec.derived] == [
         "students_per_computer", "teachers_per_computer", "interactive_share",
-        "room_coverage", "lab_teachers_required", "upkeep_share", "grade",
+        "room_coverage", "lab_teachers_required", "upkeep_share", "dual_network_met",
+        "broadcast_monitoring_met", "grade",
     ]
 
 
@@ -202,3 +203,13 @@ def test_sample_schools_are_prefilled_and_read_back(spec, tmp_path):
     records = list(parse_paths([str(c.path) for c in copies]))
     got = [(r.value("school"), r.value("school_type")) for r in records]
     assert got == [(row.values["学校名称"], row.values["学校类型"]) for row in roster.rows]
+
+
+def test_a_missing_network_condition_is_noted(spec, tmp_path):
+    school = {**MODEL_SCHOOL}
+    school_key = next(k for k in school if "双覆盖" in k)
+    school[school_key] = "否"  # the helper ticks the option named
+    record = parse_one(fill(spec, school, tmp_path / "no-wifi.docx"))
+    notes = [p.message for p in record.problems if p.code == "below_target"]
+    assert notes == ["有线无线双覆盖：未达到“学校有线网络和无线网络双覆盖”的要求"]
+    assert record.status == "ok"
