@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT := out
 APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 
-.PHONY: demo test lint forms system-packages clean
+.PHONY: demo test lint forms bench system-packages clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ test: $(STAMP) system-packages lint
 # Render the first page of every blank form to docs/forms/<id>.png (shown in the README).
 forms: $(STAMP) system-packages
 	$(BIN)/python docs/render_forms.py
+
+bench: $(STAMP) system-packages
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -126,7 +126,10 @@ def _print_roster(roster: Any) -> None:
         table.add_row(row.key, *("" if v is None else str(v) for v in row.values.values()))
     console = Console(width=max(100, Console().width))
     console.print(table)
-    money = [c.header for c in roster.form.columns if c.total] if roster.form else []
+    from generator.roster import list_columns
+
+    columns = list_columns(roster.form) if roster.form else ()
+    money = [c.header for c in columns if c.total or c.kind == "money"]
     totals = "，".join(f"{h}合计 {roster.total(h):,.0f}" for h in money)
     console.print(f"共 {len(roster.rows)} 行" + (f"，{totals}" if totals else ""))
 

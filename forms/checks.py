@@ -55,7 +55,7 @@ def _sum_check(spec: FormSpec, check: CheckSpec, values: dict[str, Any],
     if check.rows:
         numbers = [row.get(check.column or "") for row in rows.get(check.rows, [])]
         repeat = next(r for r in spec.repeats if r.id == check.rows)
-        column = next((c.header for c in repeat.columns if c.id == check.column), "")
+        column = next((c.header_label for c in repeat.columns if c.id == check.column), "")
         what = f"{repeat.label}中各行“{column}”之和"
     else:
         numbers = [values.get(term) for term in check.terms]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -44,7 +44,7 @@ CELL_STYLE = TextStyle("宋体", 12)
 HEADER_STYLE = TextStyle("宋体", 12, bold=True)
 HEADING_STYLE = TextStyle("黑体", 16)
 GUIDANCE_STYLE = TextStyle("楷体", 14)
-LINE_BLANK = "\u3000" * 10  # an empty blank on a printed line: ten character widths
+LINE_BLANK = "\u3000" * 6  # an empty blank on a printed line: six character widths
 
 
 def build_blank_form(spec: FormSpec) -> DocxDocument:
@@ -150,7 +150,9 @@ class _FormBuilder:
         elif block.kind == "note":
             self._paragraph(block.text, NOTE_STYLE, left)
         elif block.kind == "pagebreak":
-            self.document.add_page_break()
+            run = self.document.add_paragraph().add_run()
+            set_run_font(run, BODY_STYLE)
+            run.add_break(WD_BREAK.PAGE)
         elif block.kind == "line":
             self._line(block)
         elif block.kind == "section":
@@ -194,6 +196,7 @@ class _FormBuilder:
         table = self._new_table(len(spec.rows) + repeat_rows, spec.widths_cm)
         for r, (row_spec, placed) in enumerate(zip(spec.rows, spec.placed(), strict=True)):
             row = table.rows[r]  # type: ignore[attr-defined]
+            _keep_on_one_page(row)
             if row_spec.height_cm:
                 row.height = Cm(row_spec.height_cm)
                 row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -257,7 +260,9 @@ class _FormBuilder:
             add_text(first, printed_options(field.kind, field.options), CELL_STYLE)
         parts = self.spec.parts_of(field.id)
         if parts:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            # The opinion's label stays at the top; the signer and date lines sit under it.
+            cell.vertical_alignment = (WD_CELL_VERTICAL_ALIGNMENT.TOP if spec.label
+                                       else WD_CELL_VERTICAL_ALIGNMENT.BOTTOM)
         for part in parts:
             line = cell.add_paragraph()
             line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -272,6 +277,14 @@ def repeat_column_spans(n_columns: int, n_grid: int) -> list[int]:
     for extra in range(n_grid - n_columns):
         spans[extra % n_columns] += 1
     return spans
+
+
+def _keep_on_one_page(row: object) -> None:
+    """Keep a table row from breaking across pages, as official forms are printed."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    properties.insert(0, keep)
 
 
 def _repeat_as_header(row: object) -> None:

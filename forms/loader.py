@@ -274,8 +274,9 @@ class _Loader:
                     (c.text for _, c in reversed(cells[:i]) if c.text.strip()), ""
                 ) or _label_above(placed, r, col)
                 column = headers.get(col) if has_items else None
+                locate = "inline" if cell.label else "grid" if column else "right"
                 self.blanks.append(_Blank(cell.blank, printed_label(label), column=column,
-                                          locate="grid" if column else "right"))
+                                          locate=locate))
 
     def _item_blank(self, row: RowSpec, field_id: str, items: dict[str, Any]) -> _Blank:
         code = row.item or ""
@@ -412,9 +413,12 @@ class _Loader:
                 if name not in known:
                     raise self.fail(f"计算项 {derived.id} 用到的字段 {name} 不存在")
         if spec.points is not None:
-            total = sum(f.max_score or 0 for f in spec.fields if f.item and f.kind == "score")
-            if abs(total - float(spec.points)) > 1e-9:
-                raise self.fail(f"各项分值合计 {total:g} 分，与规定的总分 {spec.points} 分不符")
+            scored = [f for f in spec.fields if f.item and f.kind == "score"]
+            for column in dict.fromkeys(f.column for f in scored):
+                total = sum(f.max_score or 0 for f in scored if f.column == column)
+                if abs(total - float(spec.points)) > 1e-9:
+                    raise self.fail(f"“{column}”各项分值合计 {total:g} 分，"
+                                    f"与规定的总分 {spec.points} 分不符")
         if spec.kind == "list" and len(spec.repeats) != 1:
             raise self.fail("名单表（kind: list）应恰好有一个重复表 repeat")
 

@@ -24,7 +24,8 @@ BlockKind = Literal[
 #   part    - a printed line inside its parent's cell (signer, date)
 #   line    - after its label on a printed line outside tables ("单位名称：____")
 #   section - the paragraphs under its heading in an outline document
-Locate = Literal["right", "grid", "part", "line", "section"]
+#   inline  - the rest of its own cell, after the label printed at its top ("单位意见：")
+Locate = Literal["right", "grid", "part", "line", "section", "inline"]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ form is known, its columns say which cells merge down and how each value is read
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -93,7 +94,10 @@ def roster_from_matrix(
     matrix: Sequence[Sequence[str]], *, source: str, form: FormSpec | None = None
 ) -> Roster:
     """Turn a text matrix (merged cells already repeated) into a Roster."""
-    candidates = [form] if form else [f for f in all_forms() if f.is_list]
+    # List forms first: on a tie, the notice's own list wins over a form's table.
+    candidates = [form] if form else sorted(
+        (f for f in all_forms() if f.repeats), key=lambda f: not f.is_list
+    )
     header_at, form = _find_header(matrix, candidates)
     headers = [printed_label(h) for h in matrix[header_at]]
     title = " ".join(
@@ -133,7 +137,8 @@ def _read_value(
     if column is None:
         return text or None
     try:
-        return parse_value(column.kind, text, label=header, unit=column.unit)
+        return parse_value(column.kind, text, label=header, unit=column.unit,
+                           options=column.options)
     except ValueProblem as problem:
         roster.problems.append(f"第 {line} 行 {problem.message}")
         return text
@@ -168,10 +173,11 @@ def _find_header(
         for form in candidates:
             if form is None:
                 continue
-            hits = sum(label_key(c.header) in keys for c in form.columns)
+            columns = list_columns(form)
+            hits = sum(label_key(c.header) in keys for c in columns)
             # Most of the list's own headers must be there: 序号 and 学校名称 alone are in
             # every school list and do not make it this one.
-            needed = max(2, -(-3 * len(form.columns) // 4))
+            needed = max(2, -(-3 * len(columns) // 4))
             if hits >= needed and hits > best[0]:
                 best = (hits, index, form)
     if best[2] is not None:
@@ -185,8 +191,13 @@ def _find_header(
 def _columns_by_position(headers: list[str], form: FormSpec | None) -> dict[int, ColumnSpec]:
     if form is None:
         return {}
-    by_key = {label_key(c.header): c for c in form.columns}
+    by_key = {label_key(c.header): c for c in list_columns(form)}
     return {i: by_key[label_key(h)] for i, h in enumerate(headers) if label_key(h) in by_key}
+
+
+def list_columns(form: FormSpec) -> tuple[ColumnSpec, ...]:
+    """Return the columns a roster of `form` has: its list, or its first repeating table."""
+    return form.repeats[0].columns if form.repeats else ()
 
 
 def _cell_text(value: Any) -> str:
@@ -230,7 +241,8 @@ def _csv_matrix(path: Path) -> list[list[str]]:
             continue
     else:
         raise RosterError("CSV 文件的编码无法识别（应为 UTF-8 或 GBK）", file=str(path))
-    return [row for row in csv.reader(text.splitlines())]
+    # newline="": a name with a line break inside its quotes stays one cell.
+    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def _docx_matrix(path: Path) -> list[list[str]]:

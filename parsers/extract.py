@@ -33,6 +33,7 @@ _SEAL_TAIL = re.compile(rf"[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[.．、]")
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _MONEY_UNIT = re.compile(r"（(万元|元)）")
+_ITEM_CODE = re.compile(r"[A-Za-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,13 @@ class _Finder:
             (table, cell, label_key(cell.text)) for table, cell in grid.iter_cells()
         ]
         self.label_keys = {label_key(f.label) for f in spec.top_fields() if f.locate == "right"}
+        # Sub-labels printed beside a blank ("手机号码", "县级及以上") end a value too.
+        self.label_keys |= {label_key(f.column) for f in spec.top_fields()
+                            if f.locate == "grid" and f.column and not f.item}
         self.label_keys |= {label_key(c.header) for r in spec.repeats for c in r.columns}
         self.units: dict[str, str] = {}
+        self.item_columns = {label_key(f.column) for f in spec.fields if f.item and f.column}
+        self._answers: dict[int, set[int]] = {}
 
     def locate(self, field: FieldSpec) -> str | None:
         if field.locate == "grid":
@@ -139,6 +145,19 @@ class _Finder:
             return self._line_value(field)
         if field.locate == "section":
             return self._section_value(field)
+        if field.locate == "inline":
+            return self._inline_cell_value(field)
+        return self._right_value(field)
+
+    def _inline_cell_value(self, field: FieldSpec) -> str | None:
+        """Return what follows the label printed at the top of the blank's own cell."""
+        wanted = label_key(field.label)
+        for _, cell, key in self.cells:
+            if key.startswith(wanted):
+                first, _, rest = cell.text.partition("\n")
+                after = re.split(r"[:：]", first, maxsplit=1)
+                head = after[1] if len(after) == 2 else ""
+                return "\n".join(t for t in (head.strip(), rest) if t)
         return self._right_value(field)
 
     # -- right --------------------------------------------------------------------
@@ -159,6 +178,21 @@ class _Finder:
                     self.units[field.id] = unit[1]
                 return self._neighbour_text(table, cell)
         return _wrapped_label_value([p.text for p in self.grid.paragraphs], wanted)
+
+    def _answer_columns(self, table: Table) -> set[int]:
+        """Return the grid columns of `table` under an item blank's header (建设情况…).
+
+        An answer typed there ("3台网关…") must not be taken for the row of item 3.
+        """
+        cached = self._answers.get(id(table))
+        if cached is None:
+            cached = set()
+            for r in range(min(3, table.n_rows)):
+                for cell in table.row_cells(r):
+                    if label_key(cell.text) in self.item_columns:
+                        cached.update(range(cell.col, cell.last_col + 1))
+            self._answers[id(table)] = cached
+        return cached
 
     def _is_label(self, cell: Cell) -> bool:
         return label_key(cell.text) in self.label_keys
@@ -185,22 +219,29 @@ class _Finder:
     def _grid_value(self, field: FieldSpec) -> str | None:
         column = label_key(field.column or "")
         for table, row_cell in self._row_finders(field):
+            # A sub-label printed in the label's own row(s) ("联系人 | 李四 | 手机号码 | …")
+            # comes first; otherwise the column is the one under the header ("考核分").
+            sub_label = _sub_label_cell(table, row_cell, column)
+            if sub_label is not None:
+                value = table.right_of(sub_label)
+                return "" if value is None or self._is_label(value) else value.text
             header = _header_cell(table, column, above=row_cell.row)
             if header is not None:
                 cell = table.cell_at(row_cell.row, header.col)
                 return "" if cell is None or cell is row_cell else cell.text
-            sub_label = _sub_label_cell(table, row_cell, column)
-            if sub_label is not None:
-                value = table.right_of(sub_label)
-                return "" if value is None else value.text
         return None
 
     def _row_finders(self, field: FieldSpec) -> list[tuple[Table, Cell]]:
         if field.item:
             code = label_key(field.item)
+            # A code (C1, 12) must not match a longer one (C10, 120); a text label may be
+            # followed by anything, the next numbered clause included ("…规范；②…").
+            is_code = _ITEM_CODE.fullmatch(code) is not None
             return [
                 (table, cell) for table, cell, key in self.cells
-                if key.startswith(code) and len(key) > len(code) and not key[len(code)].isdigit()
+                if key.startswith(code) and len(key) > len(code)
+                and not (is_code and key[len(code)].isdigit())
+                and cell.col not in self._answer_columns(table)
             ][:1]
         wanted = label_key(field.label)
         return [(table, cell) for table, cell, key in self.cells if key == wanted]
@@ -240,12 +281,12 @@ class _Finder:
                 heading = next((f for f in headings if key and key in keys[f.id]), None)
                 if heading is not None:
                     if collecting:
-                        return "\n".join(lines)
+                        return "\n".join(_without_guidance(lines, guidance))
                     collecting = heading.id == field.id
                     continue
-                if collecting and key not in guidance:
+                if collecting:
                     lines.append(text)
-        return "\n".join(lines) if collecting else None
+        return "\n".join(_without_guidance(lines, guidance)) if collecting else None
 
     # -- repeating tables -----------------------------------------------------------
 
@@ -279,6 +320,27 @@ class _Finder:
             if any(v.strip() for v in row.values()):
                 rows.append(row)
         return rows
+
+
+def _without_guidance(lines: list[str], guidance: set[str]) -> list[str]:
+    """Drop the printed guidance lines, also where a PDF wrapped one over several lines."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        joined = ""
+        for end in range(index, min(index + 6, len(lines))):
+            joined += label_key(lines[end])
+            if joined in guidance:
+                index = end + 1
+                break
+            if not any(g.startswith(joined) for g in guidance):
+                kept.append(lines[index])
+                index += 1
+                break
+        else:
+            kept.append(lines[index])
+            index += 1
+    return kept
 
 
 def _header_positions(table: Table, row: int, wanted: list[str]) -> list[int | None] | None:

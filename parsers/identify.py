@@ -50,7 +50,8 @@ def identify_form(grid: Grid, forms: tuple[FormSpec, ...] | None = None) -> Iden
 def fingerprint_score(grid: Grid, spec: FormSpec) -> float:
     """Return 0–1: how much of `spec`'s title and labels `grid` shows."""
     cell_keys = {label_key(cell.text) for _, cell in grid.iter_cells()}
-    texts = [label_key(p.text) for p in grid.paragraphs] + list(cell_keys)
+    cell_keys |= {label_key(p.text) for p in grid.paragraphs}  # printed lines, headings
+    texts = list(cell_keys)
     labels = {label_key(f.label) for f in spec.top_fields()}
     labels |= {label_key(c.header) for r in spec.repeats for c in r.columns}
     hits = sum(

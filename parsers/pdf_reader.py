@@ -344,7 +344,7 @@ def _line_text(line: list[dict[str, Any]]) -> str:
     """Join the characters of one line as printed, spaces where spaces or gaps are seen."""
     parts: list[str] = []
     previous: dict[str, Any] | None = None
-    spaces: list[float] = []  # where the space characters since `previous` stand
+    spaces: list[tuple[float, float]] = []  # the space characters since `previous`
     reach = 0.0  # the right end of the last character, struck out or not
     for char in line:
         text = char["text"]
@@ -353,8 +353,8 @@ def _line_text(line: list[dict[str, Any]]) -> str:
             reach, spaces = max(reach, char["x1"]), []
             continue
         if text.isspace():
-            if previous is not None and not any(abs(char["x0"] - x) < 1 for x in spaces):
-                spaces.append(char["x0"])
+            if previous is not None and not any(abs(char["x0"] - x) < 1 for x, _ in spaces):
+                spaces.append((char["x0"], char["x1"]))
             continue
         if previous is not None:
             em = max(min(char["size"], previous["size"]), 1.0)
@@ -362,13 +362,28 @@ def _line_text(line: list[dict[str, Any]]) -> str:
                 continue  # the same glyph printed again a hair aside: a fake bold
             gap = char["x0"] - max(previous["x1"], reach)
             latin = not _is_wide(previous["text"]) and not _is_wide(text)
-            if spaces:
-                parts.append(" " * len(spaces))  # typed spaces, as many as were typed
+            typed = _typed_spaces(spaces, max(previous["x1"], reach), char["x0"])
+            if typed:
+                parts.append(" " * typed)  # typed spaces, as many as were typed
             elif gap >= _WIDE_GAP * em or (latin and gap > _WORD_GAP * em):
                 parts.append(" ")  # a gap with no space character: words placed apart
         parts.append(text)
         previous, spaces, reach = char, [], char["x1"]
     return "".join(parts)
+
+
+def _typed_spaces(spaces: list[tuple[float, float]], left: float, right: float) -> int:
+    """Return how many of the space glyphs between two characters are spaces someone typed.
+
+    LibreOffice draws underlines with space glyphs laid over the text and over the small gap
+    it puts between Chinese and Latin characters; a typed space is one that stands in the
+    gap and the gap is as wide as the space.
+    """
+    between = [(x0, x1) for x0, x1 in spaces if left - 0.5 <= (x0 + x1) / 2 <= right + 0.5]
+    if not between:
+        return 0
+    width = max(x1 - x0 for x0, x1 in between) or 1.0
+    return min(len(between), int((right - left) / width + 0.2))
 
 
 def _cell_text(chars: list[dict[str, Any]], x0: float, x1: float) -> str:

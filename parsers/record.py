@@ -101,7 +101,8 @@ def build_record(
         record.fields.append(
             FieldValue(spec_field.id, spec_field.label, spec_field.column, value, raw.raw)
         )
-        if spec_field.required and value is None and raw.found and not raw.raw.strip():
+        problem_raised = any(p.field == spec_field.id for p in record.problems)
+        if spec_field.required and value is None and raw.found and not problem_raised:
             record.problems.append(Problem(
                 spec_field.id, "required", f"{spec_field.display_label}：未填写（必填）"
             ))
