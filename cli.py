@@ -78,9 +78,15 @@ def forms_list(output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(forms, ensure_ascii=False, indent=2))
         return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for header in ("id", "附件", "标题", "截止"):
+        table.add_column(header, no_wrap=header != "标题", overflow="fold")
     for form in forms:
-        due = f"  截止：{form['due']}" if form["due"] else ""
-        click.echo(f"{form['id']:<24} {form['attachment']:<6} {form['title']}{due}")
+        table.add_row(form["id"], form["attachment"], form["title"], form["due"] or "")
+    Console(width=max(150, Console().width)).print(table)
 
 
 @forms_group.command("template")

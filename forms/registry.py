@@ -26,7 +26,7 @@ def load_file(path: Path) -> FormSpec:
 
 @lru_cache(maxsize=1)
 def all_forms() -> tuple[FormSpec, ...]:
-    """Return every shipped form definition, ordered by seed and attachment."""
+    """Return every shipped form definition, ordered by id (campaign, then attachment)."""
     forms = [load_file(p) for p in sorted(DEFINITIONS.glob("*.yaml"))]
     ids = [f.id for f in forms]
     duplicates = {i for i in ids if ids.count(i) > 1}

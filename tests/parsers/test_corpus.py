@@ -68,6 +68,8 @@ def test_case_reads_as_expected(request, corpus_records, variant, case):
         for field, want in expected["fields"].items() if values.get(field) != want
     }
     assert not wrong, wrong
+    for label, rows in expected.get("rows", {}).items():
+        assert record.rows.get(label) == rows, label
     problems = {(p.field, p.code) for p in record.problems if p.code not in NOTICE_CODES}
     assert problems == {(p["field"], p["code"]) for p in expected["problems"]}
     assert record.status == expected["status"]
