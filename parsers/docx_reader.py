@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from forms.errors import UnreadableFileError
-from parsers.grid import CHECKED, UNCHECKED, Block, Cell, Grid, Paragraph, Table
+from parsers.grid import CHECKED, UNCHECKED, Block, Cell, Grid, Paragraph, Table, read_with
 from parsers.safety import check_zip_archive
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -134,17 +134,7 @@ _SYMBOL_FONTS = {"wingdings": _WINGDINGS, "wingdings 2": _WINGDINGS_2}
 
 def read_docx(source: str | os.PathLike[str] | bytes) -> Grid:
     """Read the .docx at path `source` (or its bytes) into paragraphs, tables and properties."""
-    if isinstance(source, bytes):
-        data, file_name = source, None
-    else:
-        file_name = os.fspath(source)
-        with open(file_name, "rb") as handle:
-            data = handle.read()
-    try:
-        return _read_docx_bytes(data)
-    except UnreadableFileError as error:
-        error.file = file_name
-        raise
+    return read_with(_read_docx_bytes, source)
 
 
 def _read_docx_bytes(data: bytes) -> Grid:

@@ -9,8 +9,11 @@ what a reader of the document sees: paragraphs joined by "\\n", checkbox marks w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+
+from forms.errors import UnreadableFileError
 
 CHECKED = "☑"
 UNCHECKED = "☐"
@@ -93,6 +96,21 @@ class Paragraph:
 
 
 Block = Paragraph | Table
+
+
+def read_with(reader: Callable[[bytes], Grid], source: str | os.PathLike[str] | bytes) -> Grid:
+    """Run `reader` on the bytes of `source` (a path or bytes), naming the file in its errors."""
+    if isinstance(source, bytes):
+        data, file_name = source, None
+    else:
+        file_name = os.fspath(source)
+        with open(file_name, "rb") as handle:
+            data = handle.read()
+    try:
+        return reader(data)
+    except UnreadableFileError as error:
+        error.file = file_name
+        raise
 
 
 @dataclass

@@ -31,7 +31,7 @@ from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from forms.errors import UnreadableFileError
-from parsers.grid import Block, Cell, Grid, Paragraph, Table
+from parsers.grid import Block, Cell, Grid, Paragraph, Table, read_with
 
 # A school form is a few pages; hundreds of pages is a wrong file or a hostile one, and every
 # page costs tens of milliseconds to lay out.
@@ -111,17 +111,7 @@ _TOO_LARGE_MESSAGE = (
 
 def read_pdf(source: str | os.PathLike[str] | bytes) -> Grid:
     """Read the .pdf at path `source` (or its bytes) into paragraphs, tables and properties."""
-    if isinstance(source, bytes):
-        data, file_name = source, None
-    else:
-        file_name = os.fspath(source)
-        with open(file_name, "rb") as handle:
-            data = handle.read()
-    try:
-        return _read_pdf_bytes(data)
-    except UnreadableFileError as error:
-        error.file = file_name
-        raise
+    return read_with(_read_pdf_bytes, source)
 
 
 def _read_pdf_bytes(data: bytes) -> Grid:
