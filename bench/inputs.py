@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.package import Package
 
 from forms.layout import document_bytes
 from forms.model import FormSpec
@@ -104,7 +105,7 @@ class ReturnedFiles:
         return paths
 
 
-def _add_custom_part(package: object, properties: dict[str, str]) -> None:
+def _add_custom_part(package: Package, properties: dict[str, str]) -> None:
     entries = "".join(
         f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}">'
         f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
@@ -115,4 +116,4 @@ def _add_custom_part(package: object, properties: dict[str, str]) -> None:
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{entries}</Properties>'
     )
     part = Part(PackURI("/" + _CUSTOM), _CUSTOM_CONTENT_TYPE, xml.encode(), package)
-    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)  # type: ignore[attr-defined]
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)

@@ -25,6 +25,7 @@ def main() -> None:
     task = _TASKS[job["task"]]
     result = task(job)
     result.update(_peaks())
+    result["cpu"] = _CPU_SECONDS
     print(RESULT_MARK + json.dumps(result), flush=True)
 
 
@@ -121,18 +122,31 @@ def _summary(job: dict[str, Any]) -> dict[str, Any]:
             "outcome": outcome}
 
 
+_CPU_SECONDS: list[float] = []
+
+
 def _timed(runs: int, run: Callable[[int], None],
            clean: Callable[[int], None] | None = None) -> list[float]:
+    """Return the wall-clock time of each run; note the CPU time (own + children) of each."""
     times = []
     for index in range(runs):
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         run(index)
         times.append(time.perf_counter() - started)
+        _CPU_SECONDS.append(_cpu_seconds() - cpu_before)
         if runs > 1:
-            print(f"      run {index + 1}/{runs}: {times[-1]:.2f} s", file=sys.stderr, flush=True)
+            print(f"      run {index + 1}/{runs}: {times[-1]:.2f} s"
+                  f" (CPU {_CPU_SECONDS[-1]:.2f} s)", file=sys.stderr, flush=True)
         if clean is not None:
             clean(index)
     return times
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _peaks() -> dict[str, float]:

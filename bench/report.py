@@ -18,11 +18,17 @@ class Measurement:
     peak_mb: float
     children_peak_mb: float
     outcome: dict[str, Any] = field(default_factory=dict)
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         """Return the median run time in seconds."""
         return statistics.median(self.times)
+
+    @property
+    def cpu_median(self) -> float:
+        """Return the median CPU seconds of a run (this process and its children)."""
+        return statistics.median(self.cpu) if self.cpu else float("nan")
 
     @property
     def per_file_ms(self) -> float:
@@ -40,7 +46,8 @@ class Measurement:
         peaks = f"peak {self.peak_mb:.0f} MB"
         if self.children_peak_mb:
             peaks += f" (largest child {self.children_peak_mb:.0f} MB)"
-        return (f"    {self.label}: {self.median:.2f} s ({runs}), {self.per_file_ms:.2f} ms/file,"
+        return (f"    {self.label}: {self.median:.2f} s ({runs}, CPU {self.cpu_median:.2f} s),"
+                f" {self.per_file_ms:.2f} ms/file,"
                 f" {self.per_second:,.0f} files/s, {peaks}")
 
 

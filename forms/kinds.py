@@ -43,6 +43,8 @@ _WORD_PROMPTS = re.compile(
     r"|Clickortaphere(?:to)?enter(?:text|adate)|Clickheretoenter(?:text|adate))[。.]?",
     re.IGNORECASE,
 )
+# A list number printed alone on its line for the school to write after ("1.", "②", "……").
+_BARE_NUMBERING = re.compile(r"(?:\d{1,2}\s*[.．、]|[①-⑳]|（\d{1,2}）|\(\d{1,2}\)|…+|\.{3,})")
 _EMPTY_BRACKETS = re.compile(r"\(\)|\[\]|【】")
 _DATE_LEFTOVERS = re.compile(r"[年月日号至到—\-~]*")
 
@@ -149,11 +151,13 @@ def parse_value(
         return None
     blank = _Blank(raw, label, unit, tuple(options), max_score)
     try:
-        return parser(blank)
+        value = parser(blank)
     except ArithmeticError:
         # Digits beyond any real amount or count (a hundred septillion) overflow the arithmetic.
         raise blank.fail(_BAD_CODES.get(kind, "bad_number"),
                          f"数值“{blank.quoted}”超出合理范围，无法识别") from None
+    # Text that is only a printed list ("1.\n\n2.", "……") was left empty.
+    return None if value == "" else value
 
 
 def format_value(
@@ -232,12 +236,18 @@ def _only_unit(blank: _Blank, units: Sequence[str]) -> bool:
 
 
 def _parse_text(blank: _Blank) -> str:
-    return blank.raw.strip()
+    # Paragraphs joined by "\n", empty ones dropped, as the contract reads a value.
+    return _written_lines(blank.raw)
 
 
 def _parse_longtext(blank: _Blank) -> str:
-    lines = (line.strip() for line in blank.raw.splitlines())
-    return "\n".join(line for line in lines if line)
+    return _written_lines(blank.raw)
+
+
+def _written_lines(raw: str) -> str:
+    """Return the lines a school wrote: trimmed, empty ones and bare printed numbers dropped."""
+    lines = (line.strip() for line in raw.splitlines())
+    return "\n".join(line for line in lines if line and not _BARE_NUMBERING.fullmatch(line))
 
 
 def _parse_money(blank: _Blank) -> int | float | None:
@@ -446,7 +456,8 @@ def _parse_phone(blank: _Blank) -> str:
 
 def _parse_email(blank: _Blank) -> str:
     # A Chinese input method types "。" for the dot in "qq.com".
-    address = blank.text.replace("。", ".")
+    # An address has no spaces; one seen there is a line wrapped in a PDF or a stray key.
+    address = "".join(blank.text.replace("。", ".").split())
     if not _EMAIL.fullmatch(address):
         raise blank.fail("bad_email", f"无法识别电子邮箱“{blank.quoted}”")
     return address
@@ -587,7 +598,11 @@ def _marked_options(blank: _Blank, gaps: list[str], options_in_order: list[int])
                 continue
             space_before = any(c in _SPACING for c in gap[:position])
             space_after = any(c in _SPACING for c in gap[position + 1 :])
-            if boxes_lead or (space_before and not space_after and not boxes_trail):
+            next_box = any(c in _UNMARKED for c in gap[position + 1 :])
+            if not space_before and space_after and next_box:
+                # "□是✓   □否": the tick touches 是, and 否 still has its own empty box.
+                marked.add(before)
+            elif boxes_lead or (space_before and not space_after and not boxes_trail):
                 marked.add(after)
             elif boxes_trail or (space_after and not space_before):
                 marked.add(before)

@@ -169,7 +169,8 @@ class _FormBuilder:
                     add_text(paragraph, segment, BODY_STYLE)
                 continue
             field = self.spec.field(segment)
-            text = placeholder(field.id) if self.placeholders and field.prefill else LINE_BLANK
+            text = (placeholder(field.id) if self.placeholders and field.prefill
+                    else field.printed or LINE_BLANK)
             run = paragraph.add_run(text)
             set_run_font(run, BODY_STYLE)
             run.font.underline = True
@@ -256,6 +257,8 @@ class _FormBuilder:
             first = cell.add_paragraph()
         if self.placeholders and field.prefill:
             add_text(first, placeholder(field.id), CELL_STYLE)
+        elif field.printed and not field.parent:
+            add_text(first, field.printed, CELL_STYLE)  # a prompt printed in the blank
         else:
             add_text(first, printed_options(field.kind, field.options), CELL_STYLE)
         parts = self.spec.parts_of(field.id)

@@ -60,6 +60,7 @@ class _Blank:
     generated: dict[str, Any] | None = None
     guidance: tuple[str, ...] = ()
     group: str | None = None
+    scope: str | None = None
 
 
 class _Loader:
@@ -187,7 +188,8 @@ class _Loader:
             for row in rows
         ]
         table = TableSpec(widths_cm=widths, rows=tuple(rows),
-                          repeat=self._repeat(raw["repeat"]) if "repeat" in raw else None)
+                          repeat=self._repeat(raw["repeat"]) if "repeat" in raw else None,
+                          scope=str(raw["scope"]) if raw.get("scope") else None)
         self._blanks_of_table(table, items)
         return table
 
@@ -275,8 +277,9 @@ class _Loader:
                 ) or _label_above(placed, r, col)
                 column = headers.get(col) if has_items else None
                 locate = "inline" if cell.label else "grid" if column else "right"
-                self.blanks.append(_Blank(cell.blank, printed_label(label), column=column,
-                                          locate=locate))
+                self.blanks.append(_Blank(cell.blank, printed_label(label),
+                                          column=column or table.scope, locate=locate,
+                                          scope=table.scope))
 
     def _item_blank(self, row: RowSpec, field_id: str, items: dict[str, Any]) -> _Blank:
         code = row.item or ""
@@ -348,6 +351,7 @@ class _Loader:
             after=blank.after,
             guidance=blank.guidance,
             group=blank.group,
+            scope=blank.scope if parent is None else None,
         )
 
     # -- checks and derived values ---------------------------------------------------

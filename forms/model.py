@@ -48,6 +48,7 @@ class FieldSpec:
     after: str = ""
     guidance: tuple[str, ...] = ()
     group: str | None = None  # an item's first-level indicator ("A1 常规管理（6分）")
+    scope: str | None = None  # the table's scope when a form repeats a table ("2021年")
 
     @property
     def header(self) -> str:
@@ -123,6 +124,7 @@ class TableSpec:
     widths_cm: tuple[float, ...]
     rows: tuple[RowSpec, ...] = ()
     repeat: RepeatSpec | None = None
+    scope: str | None = None  # which of several identical tables this is ("2021年")
 
     def placed(self) -> list[list[tuple[int, CellSpec]]]:
         """Return each row's cells with the grid column each starts at."""

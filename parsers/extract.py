@@ -34,6 +34,7 @@ _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四�
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _MONEY_UNIT = re.compile(r"（(万元|元)）")
 _ITEM_CODE = re.compile(r"[A-Za-z0-9]+")
+_LINE_LABEL = re.compile(r"^\s*([^：:\s][^：:]{1,15})[：:]")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def extract_fields(grid: Grid, spec: FormSpec) -> list[RawValue]:
             values.append(RawValue(field, "", found=False))
             values.extend(RawValue(p, "", found=False) for p in parts)
             continue
+        if field.printed:
+            located = strip_printed(located, field.printed)
         if not parts:
             values.append(RawValue(field, located, unit=finder.units.get(field.id)))
             continue
@@ -104,6 +107,17 @@ def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, d
     return "\n".join(reversed(kept)).strip(), found
 
 
+def strip_printed(text: str, printed: str) -> str:
+    """Remove what the form prints inside a blank ("另附自查报告（3000字以内）") from its text.
+
+    A blank whose text is only its printed words, spacing aside ("2021年  月  日"), is empty.
+    """
+    if label_key(text) == label_key(printed):
+        return ""
+    pattern = _spaced(printed) + r"\s*[:：,，。]?"
+    return re.sub(pattern, "", text, count=1).strip()
+
+
 def _has_digits(text: str | None) -> bool:
     return bool(text) and any(ch.isdigit() or ch in "〇零一二三四五六七八九十" for ch in text or "")
 
@@ -129,7 +143,9 @@ class _Finder:
         self.cells: list[tuple[Table, Cell, str]] = [
             (table, cell, label_key(cell.text)) for table, cell in grid.iter_cells()
         ]
-        self.label_keys = {label_key(f.label) for f in spec.top_fields() if f.locate == "right"}
+        self.label_keys = {label_key(f.label) for f in spec.top_fields()
+                           if f.locate in ("right", "inline", "line") or (f.locate == "grid"
+                                                                   and not f.item)}
         # Sub-labels printed beside a blank ("手机号码", "县级及以上") end a value too.
         self.label_keys |= {label_key(f.column) for f in spec.top_fields()
                             if f.locate == "grid" and f.column and not f.item}
@@ -158,12 +174,42 @@ class _Finder:
                 after = re.split(r"[:：]", first, maxsplit=1)
                 head = after[1] if len(after) == 2 else ""
                 return "\n".join(t for t in (head.strip(), rest) if t)
-        return self._right_value(field)
+        found = self._paragraphs_after(field)
+        return found if found is not None else self._right_value(field)
+
+    def _paragraphs_after(self, field: FieldSpec) -> str | None:
+        """Read a boxed blank the school's copy prints as plain lines (signature blocks).
+
+        "主管部门（甲方）：" then its own lines, up to the next such label.
+        """
+        wanted = label_key(field.label)
+        own = {label_key(p.column or "") for p in self.spec.parts_of(field.id)}
+        paragraphs = [p.text for p in self.grid.paragraphs]
+        for index, text in enumerate(paragraphs):
+            if not label_key(text).startswith(wanted):
+                continue
+            after = re.split(r"[:：]", text, maxsplit=1)
+            lines = [after[1].strip()] if len(after) == 2 and after[1].strip() else []
+            for following in paragraphs[index + 1 : index + 6]:
+                head = _LINE_LABEL.match(following)
+                if head and label_key(head[1]) not in own:
+                    break  # the next party's label: "试点项目承担单位（丙方）："
+                lines.append(following)
+            return "\n".join(lines)
+        return None
 
     # -- right --------------------------------------------------------------------
 
     def _right_value(self, field: FieldSpec) -> str | None:
         wanted = label_key(field.label)
+        if field.scope:
+            table = self._scoped_table(field)
+            if table is None:
+                return None
+            for cell in table.cells:
+                if label_key(cell.text) == wanted:
+                    return self._neighbour_text(table, cell)
+            return None
         for table, cell, key in self.cells:
             if key == wanted:
                 return self._neighbour_text(table, cell)
@@ -194,6 +240,32 @@ class _Finder:
             self._answers[id(table)] = cached
         return cached
 
+    def _scoped_table(self, field: FieldSpec) -> Table | None:
+        """Return the one of several alike tables that `field` belongs to ("2021年").
+
+        The table whose heading (or own text) names the scope wins; otherwise the tables
+        holding the label are taken in order, as the form prints its scopes in order.
+        """
+        wanted = label_key(field.label)
+        scope = label_key(field.scope or "")
+        holding = [t for t in self.grid.tables
+                   if any(label_key(c.text) == wanted for c in t.cells)]
+        for table in holding:
+            if scope and scope in self._heading_of(table):
+                return table
+        scopes = list(dict.fromkeys(f.scope for f in self.spec.top_fields()
+                                    if f.scope and label_key(f.label) == wanted))
+        order = scopes.index(field.scope) if field.scope in scopes else 0
+        return holding[order] if order < len(holding) else None
+
+    def _heading_of(self, table: Table) -> str:
+        """Return the key of the heading just before `table` and of its first row."""
+        index = self.grid.blocks.index(table)
+        heading = next((label_key(b.text) for b in reversed(self.grid.blocks[:index])
+                        if isinstance(b, Paragraph) and b.text.strip()), "")
+        first_row = "".join(label_key(c.text) for c in table.row_cells(0))
+        return heading + "|" + first_row
+
     def _is_label(self, cell: Cell) -> bool:
         return label_key(cell.text) in self.label_keys
 
@@ -205,7 +277,8 @@ class _Finder:
         """
         texts: list[str] = []
         neighbour = table.right_of(cell)
-        if neighbour is None:
+        if neighbour is None or self._is_label(neighbour):
+            # Nothing beside the label but the next label: the blank is under it.
             below = table.below(cell)
             return "" if below is None or self._is_label(below) else below.text
         while neighbour is not None and not self._is_label(neighbour):
@@ -264,7 +337,8 @@ class _Finder:
             if field.after:
                 value = re.sub(_spaced(field.after) + r"\s*$", "", value.strip())
             return _SEAL_TAIL.sub("", value).strip(" _\u3000\t")
-        return None
+        # A school may have put the printed line into a small table: 学校 | XX.
+        return self._right_value(field)
 
     def _section_value(self, field: FieldSpec) -> str | None:
         headings = [f for f in self.spec.top_fields() if f.locate == "section"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from forms.errors import UnknownFormError
 from forms.labels import label_key
-from forms.model import FormSpec
+from forms.model import FormSpec, RepeatSpec
 from forms.registry import all_forms, get_form
 from parsers.grid import Grid
 
@@ -53,12 +54,29 @@ def fingerprint_score(grid: Grid, spec: FormSpec) -> float:
     cell_keys |= {label_key(p.text) for p in grid.paragraphs}  # printed lines, headings
     texts = list(cell_keys)
     labels = {label_key(f.label) for f in spec.top_fields()}
-    labels |= {label_key(c.header) for r in spec.repeats for c in r.columns}
     hits = sum(
         1 for label in labels
         if label in cell_keys or any(k.startswith(label) for k in cell_keys)
     )
+    # A table's headers count only together, as one header row: "单位名称", "项目名称",
+    # "项目负责人" printed on a cover page do not make a list of units.
+    hits += sum(1 for repeat in spec.repeats if _has_header_row(grid, repeat))
+    total = len(labels) + len(spec.repeats)
     title = label_key(spec.title)
-    title_hit = any(title in t for t in texts)
-    label_share = hits / len(labels) if labels else 0.0
+    # A title printed over two lines ("岳阳市教育信息化试点项目" / "计 划 任 务 书").
+    lines = [label_key(p.text) for p in grid.paragraphs if p.text.strip()]
+    joined = [a + b for a, b in itertools.pairwise(lines)]
+    title_hit = any(title in t for t in texts) or title in joined
+    label_share = hits / total if total else 0.0
     return 0.6 * label_share + 0.4 * (1.0 if title_hit else 0.0)
+
+
+def _has_header_row(grid: Grid, repeat: RepeatSpec) -> bool:
+    wanted = {label_key(c.header) for c in repeat.columns}
+    needed = max(2, -(-2 * len(wanted) // 3))
+    for table in grid.tables:
+        for row in range(min(table.n_rows, 40)):
+            keys = {label_key(c.text) for c in table.row_cells(row)}
+            if len(wanted & keys) >= needed:
+                return True
+    return False

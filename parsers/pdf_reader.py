@@ -6,6 +6,12 @@ cell boxes into merged-cell grids, rebuilding text from positioned characters (t
 kept, none invented between Chinese characters, lines wrapped inside a cell joined again,
 struck-out text dropped), joining a table that runs on over a page break, and reading
 custom keys of the document info. Nothing above it touches pdfplumber or pdfminer objects.
+
+A table row that breaks over a page comes back as one row: its part on the next page is added
+to the cells above it, and a cell's text is rejoined over the break like any wrapped line.
+Lines outside tables are joined into paragraphs the same way, between the page's margins.
+Checkbox marks printed from a symbol font (Wingdings) and Word's legacy checkbox fields,
+which LibreOffice draws as small squares, are read as the marks of the grid model.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import struct
 import unicodedata
 import zlib
@@ -31,7 +38,8 @@ from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from forms.errors import UnreadableFileError
-from parsers.grid import Block, Cell, Grid, Paragraph, Table, read_with
+from parsers.docx_reader import _WINGDINGS, _WINGDINGS_2
+from parsers.grid import CHECKED, UNCHECKED, Block, Cell, Grid, Paragraph, Table, read_with
 
 # A school form is a few pages; hundreds of pages is a wrong file or a hostile one, and every
 # page costs tens of milliseconds to lay out.
@@ -64,6 +72,30 @@ _WRAP_SLACK = 0.5
 _STRIKE_LOW = 0.2
 _STRIKE_HIGH = 0.7
 _CLOSING = frozenset("，。、；：？！）》」』】〕〉”’…,.;:?!)]}%")
+# A wrapped line is joined without a space after these (a dash, a slash, an opening bracket)
+# and before these, even between Latin characters: "JY/T1004—2012", "（2021—2023年）".
+_NO_SPACE_AFTER = frozenset("-‐‑–—―/([{（《“‘")
+_NO_SPACE_BEFORE = frozenset("-‐‑–—―/")
+_SENTENCE_END = frozenset("。！？；：.!?;:）)】》」』”’")
+# Over a page break, a full line is taken to run on only in a column this wide (in
+# characters): in a narrow label column every line is full.
+_TELLING_WIDTH = 6.0
+_BRACKETS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "「": "」",
+             "『": "』", "〔": "〕", "〈": "〉"}
+# A line starting like a numbered item ("2.", "3、", "（4）", "⑤") begins a new paragraph
+# even when the line before it is full: list items are typed one to a paragraph.
+_LIST_ITEM = re.compile(r"(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+# Symbol fonts: Word and LibreOffice write a symbol character as the private-use code point
+# U+F000 plus its code in the font; the two Wingdings tables have no code in common, so a
+# code printed in a fallback font (the symbol font missing) is still read unambiguously.
+_SYMBOL_PAGE = 0xF000
+_SYMBOL_CODES = {**_WINGDINGS, **_WINGDINGS_2}
+_BOX_MARKS = frozenset({CHECKED, UNCHECKED})
+# Word's legacy checkbox fields print as an empty square, crossed when ticked; a square this
+# size (points) with no character inside is such a box.
+_BOX_SIDE = (5.0, 16.0)
+# A one-cell ruled box this small is a drawn checkbox or a decoration, never a table's row.
+_LONE_CELL_MIN = (20.0, 10.0)
 # Where page headers and footers sit, as a fraction of the page height: lines there do not
 # stop a table from running on over the page break.
 _HEADER_ZONE = 0.07
@@ -152,7 +184,56 @@ def _read_document(pdf: PDF) -> Grid:
         if has_images:
             raise UnreadableFileError(_SCANNED_MESSAGE, code="scanned")
         raise UnreadableFileError(_NO_TEXT_MESSAGE, code="empty")
+    _join_wrapped_lines(pages)
     return Grid(blocks=_join_pages(pages), properties=_custom_properties(pdf.metadata))
+
+
+def _join_wrapped_lines(pages: list[_PageContent]) -> None:
+    """Join the lines outside tables that wrapped into the paragraphs they are, page by page.
+
+    The text runs from the left margin, where the leftmost body line starts, to as far from
+    the right edge of the page (Word's and LibreOffice's margins are the same on both sides).
+    """
+    body = [
+        item.last.printed[0]["x0"] for page in pages for item in page.items
+        if isinstance(item, _Line) and item.last is not None and _in_body(item, page)
+    ]
+    if not body:
+        return
+    left = min(body)
+    for page in pages:
+        right = page.width - left
+        joined: list[_Line | _Ruled] = []
+        run: list[_Line] = []  # the lines printed since the last table or header
+        for item in page.items:
+            if not isinstance(item, _Line) or item.last is None or not _in_body(item, page):
+                joined.append(item)
+                run = []
+                continue
+            previous = joined[-1] if run else None
+            if isinstance(previous, _Line) and previous.last is not None and _wraps_on(
+                    [line.last.printed for line in (*run, item) if line.last], left, right,
+                    previous.text):
+                joint = _joint(previous.last, item.last, right)
+                joined[-1] = _Line(previous.top, previous.text + joint + item.text, item.last)
+            else:
+                joined.append(item)
+            run.append(item)
+        page.items = joined
+
+
+def _in_body(line: _Line, page: _PageContent) -> bool:
+    """Return whether `line` is in the body of `page`, not in its header or footer."""
+    return _HEADER_ZONE * page.height < line.top < _FOOTER_ZONE * page.height
+
+
+def _wraps_on(lines: list[list[dict[str, Any]]], left: float, right: float, paragraph: str
+              ) -> bool:
+    """Return whether the last but one of `lines` (outside tables) wrapped into the last."""
+    before, after = lines[-2], lines[-1]
+    if abs(before[-1]["size"] - after[0]["size"]) > 0.1 * before[-1]["size"]:
+        return False  # a heading over body text, or the other way round
+    return _wraps(lines, len(lines) - 1, left, right, paragraph)
 
 
 def _custom_properties(metadata: dict[str, Any]) -> dict[str, str]:
@@ -167,31 +248,46 @@ def _custom_properties(metadata: dict[str, Any]) -> dict[str, str]:
     return properties
 
 
+class _CellLine(NamedTuple):
+    """One printed line in a cell: its characters, spaces included, those printed, its text."""
+
+    chars: list[dict[str, Any]]
+    printed: list[dict[str, Any]]
+    text: str
+
+
 class _Box(NamedTuple):
-    """A table cell's box on the page (points, y growing downwards) and its text."""
+    """A table cell's box on the page (points, y growing downwards), its text and lines."""
 
     x0: float
     top: float
     x1: float
     bottom: float
     text: str
+    lines: tuple[_CellLine, ...] = ()
 
 
 @dataclass
 class _Line:
-    """A line of text outside any table."""
+    """A line of text outside any table (or, once wrapped lines are joined, a paragraph)."""
 
     top: float
     text: str
+    last: _CellLine | None = None  # its last printed line, to tell whether it wrapped
 
 
 @dataclass
 class _Ruled:
-    """A ruled table found on one page, in that page's coordinates."""
+    """A ruled table found on one page, in that page's coordinates.
+
+    A `lone` one is a single ruled box: the last row of a table run over onto this page, or
+    else a frame drawn around some paragraphs, which are then read as paragraphs.
+    """
 
     boxes: list[_Box]
     top: float
     bottom: float
+    lone: bool = False
 
 
 @dataclass
@@ -201,6 +297,7 @@ class _PageContent:
     height: float
     items: list[_Line | _Ruled]
     has_text: bool
+    width: float = 0.0
 
 
 class _TableDraft:
@@ -212,22 +309,110 @@ class _TableDraft:
         self.bottom = first.bottom
 
     def append(self, part: _Ruled) -> None:
-        """Add the continuation `part` below the boxes so far, dropping a repeated header."""
+        """Add the continuation `part` below the boxes so far, dropping a repeated header.
+
+        When `part`'s first row is the rest of a row broken by the page, its cells' text is
+        added to the cells above them and the row becomes one again.
+        """
         header = _repeated_header_depth(self.first, part)
         kept = [b for b in part.boxes if b.top >= part.top + header - _SNAP]
         if not kept:
             return
         start = min(b.top for b in kept)
-        # Shift the part so it starts where the table so far ends: no empty row between.
-        shift = self.bottom - start
+        first_row = [b for b in kept if b.top - start <= _SNAP]
+        pairs = self._pairs_with_last_row(first_row)
+        if pairs is not None and _continues_row([(self.boxes[i], b) for i, b in pairs]):
+            # Shift the part so its first row lies on the last row so far, and merge the two.
+            shift = self.bottom - min(b.bottom for b in first_row)
+            for above, below in pairs:
+                self.boxes[above] = _merged_box(self.boxes[above], below, shift)
+            kept = [b for b in kept if b.top - start > _SNAP]
+        else:
+            # Shift the part so it starts where the table so far ends: no empty row between.
+            shift = self.bottom - start
         self.boxes.extend(b._replace(top=b.top + shift, bottom=b.bottom + shift) for b in kept)
         self.bottom = part.bottom + shift
 
+    def _pairs_with_last_row(self, row: list[_Box]) -> list[tuple[int, _Box]] | None:
+        """Pair each box of `row` with the box ending the table so far at the same columns.
+
+        Return (index of the box above, box) pairs, or None unless every box of the last row
+        so far and of `row` has its partner: only then can `row` be that row's remainder.
+        """
+        last = [i for i, b in enumerate(self.boxes) if abs(b.bottom - self.bottom) <= _SNAP]
+        if len(last) != len(row):
+            return None
+        pairs: list[tuple[int, _Box]] = []
+        for box in row:
+            above = [i for i in last if abs(self.boxes[i].x0 - box.x0) <= _SNAP
+                     and abs(self.boxes[i].x1 - box.x1) <= _SNAP]
+            if len(above) != 1:
+                return None
+            pairs.append((above[0], box))
+        return pairs if len({i for i, _ in pairs}) == len(pairs) else None
+
+
+def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
+    """Return whether a first row under a page break goes on the row above it.
+
+    `pairs` holds each box of the row above with the box of the first row below it. The row
+    goes on when a cell's text plainly runs on over the break: the line below starts with
+    closing punctuation or closes a bracket opened above, or the line above is full (not even
+    a character more would fit) and did not end a sentence, in a column wide enough for that
+    to mean something (a narrow label column is full after two or three characters). It also
+    goes on when its item is empty but it has text further right: a new row of a form always
+    has its item printed (the item is its first cell not merged with rows above or below,
+    as the labels of a group of rows are). It does not when its first cell, wide, has text
+    and the one above it ended with room to spare: a row broken by the page is broken in
+    every cell at once, so that is a new row's label.
+    """
+    pairs = sorted(pairs, key=lambda pair: pair[1].x0)
+    for number, (above, below) in enumerate(pairs):
+        if not (above.lines and below.lines):
+            continue
+        lines = [line.printed for line in above.lines + below.lines]
+        index = len(above.lines)
+        paragraph = above.text.rsplit("\n", 1)[-1]
+        if _runs_on(paragraph, lines[index]):
+            return True
+        left, right = _text_edges(lines, below.x0, below.x1)
+        before = lines[index - 1]
+        em = max(before[-1]["size"], 1.0)
+        if right - left < _TELLING_WIDTH * em:
+            continue
+        full = _room(before, left, right) < min(_first_word_width(lines, index, em), em)
+        if not full and number == 0:
+            return False  # the first cell ended above with room to spare: a new row's label
+        if (full and before[-1]["text"] not in _SENTENCE_END
+                and _wraps(lines, index, left, right, paragraph)):
+            return True
+    # The item: the first cell of the row that is merged neither down from the rows above
+    # the break nor on into the rows below the first one.
+    row_top = max(above.top for above, _ in pairs)
+    row_end = min(below.bottom for _, below in pairs)
+    item = next((below for above, below in pairs
+                 if above.top >= row_top - _SNAP and below.bottom <= row_end + _SNAP), None)
+    return item is not None and not item.text and any(below.text for _, below in pairs)
+
+
+def _merged_box(above: _Box, below: _Box, shift: float) -> _Box:
+    """Return `above` grown over `below` (shifted by `shift`), its text run on into `below`'s."""
+    lines = above.lines + below.lines
+    text = _join_cell_lines(lines, above.x0, above.x1) if lines else ""
+    return above._replace(bottom=max(above.bottom, below.bottom + shift), text=text, lines=lines)
+
 
 def _read_page(page: Page) -> _PageContent:
+    marks, drawn = _drawn_checkboxes(page)
+    if drawn:
+        # The squares are no ruling: left in, they would cut the cells they stand in.
+        page = page.filter(lambda obj: _drawing(obj) not in drawn)
     chars = _mark_struck_out(page.chars, page.horizontal_edges)
-    found = page.find_tables(_TABLE_SETTINGS)
-    locators = [_CellLocator([tuple(c) for c in table.cells]) for table in found]
+    chars = [_decode_symbol(char) for char in chars] + marks
+    finder = page.debug_tablefinder(_TABLE_SETTINGS)
+    found = [[tuple(c) for c in table.cells] for table in finder.tables]
+    lone = _lone_cells(finder.cells, found)
+    locators = [_CellLocator(cells) for cells in found + [[cell] for cell in lone]]
     in_cells: list[list[list[dict[str, Any]]]] = [
         [[] for _ in locator.boxes] for locator in locators
     ]
@@ -243,19 +428,18 @@ def _read_page(page: Page) -> _PageContent:
         else:
             outside.append(char)
     items: list[_Line | _Ruled] = [
-        _Line(min(c["top"] for c in line), text)
-        for line in _lines(outside)
-        if (text := _line_text(line))
+        _Line(min(c["top"] for c in line.chars), line.text, line) for line in _cell_lines(outside)
     ]
-    for locator, cell_chars in zip(locators, in_cells, strict=True):
-        boxes = [
-            _Box(x0, top, x1, bottom, _cell_text(box_chars, x0, x1))
-            for (x0, top, x1, bottom), box_chars in zip(locator.boxes, cell_chars, strict=True)
-        ]
-        items.append(_Ruled(boxes, locator.top, locator.bottom))
+    for number, (locator, cell_chars) in enumerate(zip(locators, in_cells, strict=True)):
+        boxes = []
+        for (x0, top, x1, bottom), box_chars in zip(locator.boxes, cell_chars, strict=True):
+            lines = tuple(_cell_lines(box_chars))
+            text = _join_cell_lines(lines, x0, x1) if lines else ""
+            boxes.append(_Box(x0, top, x1, bottom, text, lines))
+        items.append(_Ruled(boxes, locator.top, locator.bottom, lone=number >= len(found)))
     items.sort(key=lambda item: item.top)
     has_text = any(not char["text"].isspace() for char in page.chars)
-    return _PageContent(float(page.height), items, has_text)
+    return _PageContent(float(page.height), items, has_text, float(page.width))
 
 
 def _mark_struck_out(chars: list[dict[str, Any]], edges: list[dict[str, Any]]
@@ -276,6 +460,121 @@ def _mark_struck_out(chars: list[dict[str, Any]], edges: list[dict[str, Any]]
             index += 1
         marked.append(char)
     return marked
+
+
+def _decode_symbol(char: dict[str, Any]) -> dict[str, Any]:
+    """Return `char`, a Wingdings checkbox or bullet in it read as the mark it shows."""
+    text = char["text"]
+    if len(text) != 1:
+        return char
+    code = ord(text)
+    name = re.sub(r"[^a-z0-9]", "", str(char.get("fontname", "")).split("+")[-1].lower())
+    table: dict[int, str] | None = None
+    if "wingdings3" in name:
+        table = {}
+    elif "wingdings2" in name:
+        table = _WINGDINGS_2
+    elif "wingdings" in name:
+        table = _WINGDINGS
+    if _SYMBOL_PAGE + 0x20 <= code <= _SYMBOL_PAGE + 0xFF:
+        mark = (_SYMBOL_CODES if table is None else table).get(code - _SYMBOL_PAGE)
+    elif table is not None and code <= 0xFF:
+        mark = table.get(code)  # the symbol font itself, its codes read as Latin-1
+    else:
+        return char
+    return {**char, "text": mark} if mark else char
+
+
+def _fallback_box_marks(line: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return `line` with Wingdings 2 boxes that a fallback font printed as letters read back.
+
+    Where the symbol font is missing, LibreOffice prints a Wingdings 2 box by its code in an
+    ordinary font: "R是   £否" for "☑是   ☐否". A pound sign set right before a Chinese
+    character is never written, so it shows the line was printed so; then a letter coding a
+    box, standing alone right before a Chinese character, is that box too.
+    """
+    def before_wide(index: int) -> bool:
+        following = line[index + 1] if index + 1 < len(line) else None
+        return (following is not None and _is_wide(following["text"])
+                and following["x0"] - line[index]["x1"] < 0.5 * following["size"])
+
+    if not any(char["text"] == "£" and before_wide(i) for i, char in enumerate(line)):
+        return line
+    decoded = list(line)
+    for index, char in enumerate(line):
+        text = char["text"]
+        mark = _WINGDINGS_2.get(ord(text)) if len(text) == 1 else None
+        if mark not in _BOX_MARKS or not before_wide(index):
+            continue
+        previous = line[index - 1] if index else None
+        if previous is None or previous["text"].isspace() or _is_wide(previous["text"]):
+            decoded[index] = {**char, "text": mark}
+    return decoded
+
+
+def _drawn_checkboxes(page: Page) -> tuple[list[dict[str, Any]], set[tuple[Any, ...]]]:
+    """Return a checkbox mark for each empty small square drawn on `page`, crossed or not.
+
+    LibreOffice prints Word's legacy checkbox fields as a square outline, with its two
+    diagonals when ticked; nothing of them is in the text layer. Also return the squares
+    and diagonals (as `_drawing` keys), to be left out of the page's ruling lines.
+    """
+    chars = page.chars
+    marks = []
+    drawn: set[tuple[Any, ...]] = set()
+    for rect in page.rects:
+        x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+        side = x1 - x0
+        if not rect.get("stroke") or rect.get("fill") or abs((bottom - top) - side) > 1:
+            continue
+        if not _BOX_SIDE[0] <= side <= _BOX_SIDE[1]:
+            continue
+        if any(x0 < (c["x0"] + c["x1"]) / 2 < x1 and top < (c["top"] + c["bottom"]) / 2 < bottom
+               for c in chars):
+            continue  # a box drawn around a character: the character says what it is
+        diagonals = [
+            line for line in page.lines
+            if line["x0"] >= x0 - 1 and line["x1"] <= x1 + 1 and line["top"] >= top - 1
+            and line["bottom"] <= bottom + 1 and line["x1"] - line["x0"] > side / 2
+            and line["bottom"] - line["top"] > side / 2
+        ]
+        marks.append({
+            "text": CHECKED if len(diagonals) >= 2 else UNCHECKED,
+            "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
+            "fontname": "", "upright": True,
+        })
+        drawn.update(_drawing(obj) for obj in [rect, *diagonals])
+    return marks, drawn
+
+
+def _drawing(obj: dict[str, Any]) -> tuple[Any, ...]:
+    """Return what tells a drawn object of the page from the others: its kind and place."""
+    return (obj.get("object_type"), obj.get("x0"), obj.get("top"), obj.get("x1"),
+            obj.get("bottom"))
+
+
+def _lone_cells(cells: Sequence[tuple[float, ...]],
+                tables: Sequence[Sequence[tuple[float, ...]]]) -> list[tuple[float, ...]]:
+    """Return the ruled boxes of `cells` in no table of `tables` that could be a table's row.
+
+    pdfplumber makes no table of a single box; a table's last row alone on a page is one.
+    Boxes inside a table, and small ones (drawn checkboxes), are left out.
+    """
+    grouped = {cell for table in tables for cell in table}
+    areas = [(min(c[0] for c in t), min(c[1] for c in t), max(c[2] for c in t),
+              max(c[3] for c in t)) for t in tables]
+    lone = []
+    for cell in cells:
+        x0, top, x1, bottom = cell
+        if tuple(cell) in grouped:
+            continue
+        if x1 - x0 < _LONE_CELL_MIN[0] or bottom - top < _LONE_CELL_MIN[1]:
+            continue
+        if any(a[0] - _SNAP <= x0 and x1 <= a[2] + _SNAP and a[1] - _SNAP <= top
+               and bottom <= a[3] + _SNAP for a in areas):
+            continue
+        lone.append(tuple(cell))
+    return lone
 
 
 class _CellLocator:
@@ -327,7 +626,7 @@ def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             lines.append([char])
             line_top, line_bottom = char["top"], char["bottom"]
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+    return [_fallback_box_marks(sorted(line, key=lambda c: c["x0"])) for line in lines]
 
 
 def _line_text(line: list[dict[str, Any]]) -> str:
@@ -376,42 +675,145 @@ def _typed_spaces(spaces: list[tuple[float, float]], left: float, right: float) 
     return min(len(between), int((right - left) / width + 0.2))
 
 
-def _cell_text(chars: list[dict[str, Any]], x0: float, x1: float) -> str:
-    """Return the text of the cell from `x0` to `x1`: its lines, those wrapped joined again."""
-    lines = [(line, text) for line in _lines(chars) if (text := _line_text(line))]
-    if not lines:
-        return ""
-    printed = [[c for c in line if not c["text"].isspace()] for line, _ in lines]
-    padding = min(_CELL_PADDING, min(line[0]["x0"] for line in printed) - x0)
-    left, right = x0 + padding, x1 - padding
-    parts = [lines[0][1]]
-    for before, after, (_, text) in zip(printed, printed[1:], lines[1:], strict=False):
-        if _wraps(before, after, left, right):
-            glued = _is_wide(before[-1]["text"]) or _is_wide(after[0]["text"])
-            parts.append(text if glued or before[-1]["text"] == "-" else " " + text)
+def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
+    """Return the printed lines of a cell's characters, top to bottom, blank ones left out."""
+    lines = []
+    for line in _lines(chars):
+        text = _line_text(line)
+        if text:
+            lines.append(_CellLine(line, [c for c in line if not c["text"].isspace()], text))
+    return lines
+
+
+def _join_cell_lines(lines: Sequence[_CellLine], x0: float, x1: float) -> str:
+    """Return the text of the cell from `x0` to `x1` holding `lines`, wrapped lines joined."""
+    printed = [line.printed for line in lines]
+    left, right = _text_edges(printed, x0, x1)
+    parts = [lines[0].text]
+    paragraph = lines[0].text
+    for index in range(1, len(lines)):
+        if _wraps(printed, index, left, right, paragraph):
+            part = _joint(lines[index - 1], lines[index], right) + lines[index].text
+            paragraph += part
         else:
-            parts.append("\n" + text)
+            part = "\n" + lines[index].text
+            paragraph = lines[index].text
+        parts.append(part)
     return "".join(parts)
 
 
-def _wraps(before: list[dict[str, Any]], after: list[dict[str, Any]], left: float,
-           right: float) -> bool:
-    """Return whether line `before` was broken only because `after`'s first word did not fit."""
+def _text_edges(printed: Sequence[list[dict[str, Any]]], x0: float, x1: float
+                ) -> tuple[float, float]:
+    """Return where text starts and must end in the cell from `x0` to `x1` holding `printed`."""
+    padding = min(_CELL_PADDING, min(line[0]["x0"] for line in printed) - x0)
+    return x0 + padding, x1 - padding
+
+
+def _wraps(lines: Sequence[list[dict[str, Any]]], index: int, left: float, right: float,
+           paragraph: str) -> bool:
+    """Return whether line `index - 1` of `lines` was broken only to go on in line `index`.
+
+    The printed characters of each line are given; text runs from `left` to `right`;
+    `paragraph` is the text of the paragraph line `index - 1` ends so far.
+    """
+    before, after = lines[index - 1], lines[index]
     em = max(before[-1]["size"], 1.0)
     if before[0]["x0"] > left + _INDENT * em:
         return False  # a short line set to the right or centred: it ends where it was typed
-    first = after[0]
-    end = first["x1"]
-    for char in after[1:]:
-        # A word is a run of Latin letters or digits, or one Chinese character; closing
-        # punctuation goes with what it follows, since a line must not start with it.
-        if char["text"] not in _CLOSING and (_is_wide(first["text"]) or _is_wide(char["text"])):
-            break
-        if char["x0"] - end > _WORD_GAP * em:
-            break
-        end = char["x1"]
-    needed = end - first["x0"] + (0 if _is_wide(first["text"]) else _WORD_GAP * em)
+    if _runs_on(paragraph, after):
+        return True
+    if _LIST_ITEM.match("".join(c["text"] for c in after[:4])):
+        return False  # the next numbered item: a paragraph of its own
+    needed = _first_word_width(lines, index, em)
     return before[-1]["x1"] + needed > right - _WRAP_SLACK * em
+
+
+def _room(line: list[dict[str, Any]], left: float, right: float) -> float:
+    """Return how much wider the printed `line` could have been between `left` and `right`.
+
+    A centred line has its room split on both sides of it.
+    """
+    room = right - line[-1]["x1"]
+    margin = line[0]["x0"] - left
+    if margin > 1 and abs(margin - room) < 1.5:
+        room += margin
+    return room
+
+
+def _runs_on(paragraph: str, after: list[dict[str, Any]]) -> bool:
+    """Return whether line `after` plainly goes on with the text `paragraph` so far.
+
+    It does when it starts with closing punctuation, which no line, let alone a paragraph,
+    begins with; or when it first closes a bracket or quotation mark left open in it.
+    """
+    if after[0]["text"] in _CLOSING:
+        return True
+    text = "".join(c["text"] for c in after)
+    for opening, closing in _BRACKETS.items():
+        if paragraph.count(opening) > paragraph.count(closing) and closing in text:
+            if opening not in text or text.index(closing) < text.index(opening):
+                return True
+    return False
+
+
+def _first_word_width(lines: Sequence[list[dict[str, Any]]], index: int, em: float) -> float:
+    """Return the width of the first word of line `index`: what could not fit on the line above.
+
+    A word is a run of Latin letters or digits, or one Chinese character. Closing punctuation
+    goes with what it follows, since a line must not start with it, and so do the letters or
+    digits right after it: LibreOffice breaks no line between "，" and "2021". A word that
+    runs to the end of its line goes on into a next line starting with closing punctuation:
+    LibreOffice may have broken it there only because it did not fit on a line of its own.
+    """
+    head = lines[index][0]
+    previous = head
+    width = 0.0
+    for number in range(index, len(lines)):
+        line = lines[number]
+        if number > index and line[0]["text"] not in _CLOSING:
+            break
+        end = line[0]["x1"]
+        ended = False
+        for char in line[1:]:
+            text = char["text"]
+            after_wide = _is_wide(previous["text"]) and previous["text"] not in _CLOSING
+            breakable = text not in _CLOSING and (_is_wide(text) or after_wide)
+            ended = breakable or char["x0"] - end > _WORD_GAP * em
+            if ended:
+                break
+            previous, end = char, char["x1"]
+        width += end - line[0]["x0"]
+        if ended:
+            break
+        previous = line[-1]
+    return width + (0 if _is_wide(head["text"]) else _WORD_GAP * em)
+
+
+def _joint(before: _CellLine, after: _CellLine, right: float) -> str:
+    """Return what joins the wrapped line `before` to `after`: a space, or nothing.
+
+    Chinese is written without spaces. A Latin line broken at a space keeps that space at its
+    end in LibreOffice's text layer; without it, the words are still apart unless a dash,
+    slash or bracket stands at the break, or a word too long for a line was cut where the
+    line ended (an e-mail address, a long number).
+    """
+    last, first = before.printed[-1], after.printed[0]
+    if _is_wide(last["text"]) or _is_wide(first["text"]):
+        return ""
+    if any(c["text"].isspace() and c["x0"] >= last["x1"] - 0.5 for c in before.chars):
+        return " "
+    if last["text"] in _NO_SPACE_AFTER or first["text"] in _NO_SPACE_BEFORE:
+        return ""
+    if first["text"] in _CLOSING:
+        return ""
+    em = max(last["size"], 1.0)
+    one_word = not any(c["text"].isspace() for c in before.chars) and all(
+        b["x0"] - a["x1"] <= _WORD_GAP * em
+        for a, b in itertools.pairwise(before.printed)
+    )
+    if one_word and last["x1"] + (first["x1"] - first["x0"]) > right:
+        return ""
+    return " "
 
 
 def _is_wide(text: str) -> bool:
@@ -432,6 +834,10 @@ def _join_pages(pages: list[_PageContent]) -> list[Block]:
             if item is first_body and running_on is not None and _same_columns(running_on, item):
                 draft = running_on
                 draft.append(item)
+            elif item.lone:
+                # A box alone that does not go on a table: a frame around some paragraphs.
+                drafted.extend(Paragraph(text) for text in item.boxes[0].text.split("\n") if text)
+                draft = None
             else:
                 draft = _TableDraft(item)
                 drafted.append(draft)

@@ -124,7 +124,10 @@ def build_record(
     values = {f.id: f.value for f in record.fields}
     for finding in run_checks(spec, values, normalised_rows):
         record.problems.append(Problem(finding.field, finding.code, finding.message))
-    derived, findings = compute_derived(spec, values)
+    # A value kept though flagged (a score above its maximum) grades nothing.
+    flagged = {p.field for p in record.problems}
+    derived, findings = compute_derived(
+        spec, {k: (None if k in flagged else v) for k, v in values.items()})
     for item in derived:
         record.fields.append(FieldValue(item.id, item.label, None, item.value, item.explanation))
     for finding in findings:
@@ -146,6 +149,10 @@ def _normalise(record: Record, field_id: str, kind: str, raw: str, *, label: str
                            max_score=max_score)
     except ValueProblem as problem:
         record.problems.append(Problem(field_id, problem.code, problem.message))
+        if problem.code == "score_out_of_range":
+            # The score is readable, only too high: keep it as written, flagged, so totals
+            # are checked against what the school wrote.
+            return parse_value(kind, raw, label=label)
         return None
 
 

@@ -92,6 +92,8 @@ def _fill_cell(spec: FormSpec, cell: _Cell, blank: FieldSpec, counter: Any,
     text, value = typed_value(blank.kind, next(counter), unit=blank.unit,
                               options=blank.options, max_score=blank.max_score)
     target = cell.paragraphs[1] if inline_label else cell.paragraphs[0]
+    if blank.printed and not blank.parent:
+        target = cell.add_paragraph()  # typed after the prompt printed in the blank
     _set_text(target, text.split("\n")[0])
     anchor = target
     for extra in text.split("\n")[1:]:
@@ -113,7 +115,8 @@ def _fill_line(spec: FormSpec, segments: tuple[str, ...], paragraphs: list[Parag
                counter: Any, filled: FilledForm) -> None:
     start = segments[0].strip()
     paragraph = next(p for p in paragraphs if p.text.strip().startswith(start[:4]))
-    blanks = [r for r in paragraph.runs if r.text == LINE_BLANK]
+    printed = {LINE_BLANK} | {spec.field(f).printed or LINE_BLANK for f in segments[1::2]}
+    blanks = [r for r in paragraph.runs if r.text in printed]
     for run, field_id in zip(blanks, segments[1::2], strict=True):
         blank = spec.field(field_id)
         text, value = typed_value(blank.kind, next(counter), unit=blank.unit,

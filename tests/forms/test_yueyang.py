@@ -137,9 +137,12 @@ def fill_taskbook(spec, path: Path, *, cover: dict[str, str] = COVER,
                   "工作措施与\n保障手段": "measures"}
         for row in plan.rows[1:]:
             write_cell(row.cells[1], PLANS[year][labels[row.cells[0].text]])
-        budget = table_with(document, 1, 0, f"{year}年")
-        for col, text in enumerate(totals[year], start=1):
-            write_cell(budget.cell(1, col), text)
+        budget = [t for t in document.tables
+                  if t.cell(0, 0).text == "经费总数\n（万元）"][YEARS.index(year)]
+        total, superior, own = totals[year]
+        write_cell(budget.cell(0, 1), total)  # beside its label, over two rows
+        write_cell(budget.cell(1, 2), superior)  # under its label
+        write_cell(budget.cell(1, 3), own)
         assert budget.cell(2, 0).text == "试点重点建设内容"
         for r, values in enumerate(budget_rows[year], start=3):
             if r == len(budget.rows):  # more items than printed rows: add one, as Word does
@@ -182,7 +185,7 @@ def test_definitions_load():
     content = book.field("plan_2022_content")
     assert (content.label, content.column) == ("试点工作内容", "2022年")
     total = book.field("total_2023")
-    assert (total.label, total.column, total.unit) == ("2023年", "经费总数（万元）", "万元")
+    assert (total.label, total.column, total.unit) == ("经费总数（万元）", "2023年", "万元")
     assert [r.label for r in book.repeats] == [
         "经费预算明细（2021年）", "经费预算明细（2022年）", "经费预算明细（2023年）",
     ]
@@ -267,7 +270,7 @@ def test_record_names_each_year_by_the_year_printed_in_its_table(taskbook, tmp_p
     assert (fields["plan_2023_measures"].label, fields["plan_2023_measures"].column) == (
         "工作措施与保障手段", "2023年")
     assert (fields["superior_2022"].label, fields["superior_2022"].column) == (
-        "2022年", "上级部门配套经费（万元）")
+        "上级部门配套经费（万元）", "2022年")
 
 
 def test_total_not_equal_to_its_two_sources_is_invalid(taskbook, tmp_path):

@@ -6,6 +6,7 @@ import hashlib
 import io
 import random
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -15,7 +16,12 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.table import Table as DocxTable
+from docx.table import _Cell as DocxCell
+from docx.table import _Row as DocxRow
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from forms.errors import UnreadableFileError
 from parsers.grid import Cell, Grid, Paragraph, Table
@@ -132,6 +138,289 @@ def _borderless(document: Document) -> None:
             table.cell(r, c).text = text
 
 
+# Forms as the bureaus print them: fixed column widths (points), 10.5 pt 仿宋, narrow padding.
+K12_WIDTHS = (36.85, 209.8, 110.55, 90.7)  # 附件3-2: 名称 | 内容 | 建设情况 | 支撑材料清单
+FORM_SIZE = 10.5
+
+
+def _form_table(document: Document, widths: tuple[float, ...], rows: list[list[str]]
+                ) -> DocxTable:
+    """Add a ruled table with fixed `widths`; a "\n" in a cell's text starts a paragraph."""
+    table = _grid_table(document, [["" for _ in widths] for _ in rows])
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "85")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.append(margins)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, width, text in zip(row.cells, widths, texts, strict=True):
+            cell.width = Pt(width)
+            for number, paragraph_text in enumerate(text.split("\n")):
+                paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+                _form_run(paragraph.add_run(paragraph_text))
+    return table
+
+
+def _form_run(run: Run) -> Run:
+    run.font.size = Pt(FORM_SIZE)
+    run.font.name = "仿宋"
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋")
+    return run
+
+
+# 附件3-2 items whose status runs over several lines; with enough of them the table runs over
+# two pages and rows break at the page ends.
+BROKEN_ROWS = [
+    (
+        "基本环境",
+        "1.具备支持智慧校园，满足学校教育教学带宽要求的有线和无线网络，有线网络"
+        "信息点数量不低于师生总数的1.2倍，校园网骨干网带宽达到万兆，出口带宽满"
+        "足应用需要。",
+        "学校建成千兆到桌面的有线网络，有线信息点1460个，为师生总数的1.3倍"
+        "；校园网骨干带宽万兆，出口总带宽1000M；无线网络覆盖全部教学区。",
+        "校园网络拓扑图",
+    ),
+    (
+        "基本环境",
+        "2.有满足设施设备位置、状态信息传输要求的接入网关、传感网关和传输网络。",
+        "在教学楼、实验楼部署物联网接入网关3台、传感网关2台，设施设备状态信息通"
+        "过校园网传输到管理平台。",
+        "物联网网关设备清单",
+    ),
+    (
+        "基本环境",
+        "3.提供满足学校信息化应用要求的计算能力和存储能力，服务器资源冗余不低于"
+        "30%。",
+        "中心机房有服务器4台，资源冗余约35%，总存储容量20TB，人均存储容量"
+        "约6.8GB。",
+        "服务器及存储配置清单",
+    ),
+    (
+        "资源建设",
+        "4.依托“一师一优课、一课一名师”等活动，建设具有学校特色的校本教育资源"
+        "，满足学生自主、泛在和个性化学习。",
+        "组织教师参加“一师一优课、一课一名师”活动，累计上传优课126节，建成校"
+        "本课程数字资源12门。",
+        "优课获奖证书",
+    ),
+    (
+        "资源建设",
+        "5.提供满足学生学习及创新发展的实验资源。",
+        "建有数字化探究实验室2间，接入国家中小学智慧教育平台实验资源，各学科常态"
+        "化开展混合式教学。",
+        "实验资源目录",
+    ),
+    (
+        "教育教学",
+        "6.开通教师、学生、家长、班级网络学习空间，有效运用网络学习空间开展教学"
+        "活动。",
+        "教师、学生、家长、班级空间开通率分别为100%、96%、92%、100%"
+        "，教师利用空间布置作业、答疑。",
+        "空间开通统计表",
+    ),
+    (
+        "教育教学",
+        "7.实现校内、校际间教研资源的共享，支持教师开展网络研修、在线交流、协同"
+        "工作。",
+        "参与县域教研共同体，通过网络教研平台与片区学校开展集体备课和网络研修，每"
+        "学期不少于8次。",
+        "网络教研活动记录",
+    ),
+    (
+        "管理服务",
+        "8.建有涵盖办公、教学、教研、人事、财务、资产、学生事务、后勤等业务的综"
+        "合管理系统，支持单点登录、柔性流程和跨部门网上协同办公。",
+        "建有智慧校园综合管理平台，涵盖办公、教务、人事、财务、资产、学生事务、后"
+        "勤等模块，支持统一身份认证和单点登录。",
+        "管理平台功能截图",
+    ),
+    (
+        "管理服务",
+        "9.通过电子学生证、电子借书证、一卡通等，提供门禁通行、上课考勤、图书借"
+        "阅、校园消费等服务。",
+        "全校师生使用校园一卡通，实现门禁通行、课堂考勤、图书借阅和食堂消费，家长"
+        "可在线查询消费记录并充值。",
+        "一卡通系统使用记录",
+    ),
+    (
+        "数据管理",
+        "10.遵循《教育管理信息 普通中小学校管理信息》（JY/T1004—20"
+        "12）、《重庆市教育信息系统基础数据标准》，实现身份认证、业务数据、共享"
+        "交换数据的统一。",
+        "按照JY/T1004—2012和重庆市基础数据标准对师生、课程、资产等数"
+        "据统一编码。",
+        "数据编码规范",
+    ),
+    (
+        "数据管理",
+        "11.对学生、教师、设施设备的相关基础数据、状态数据和行为数据进行了收集"
+        "，形成了数据库。",
+        "建成学生、教师、设施设备基础数据库，采集考勤、借阅、消费等行为数据，按学"
+        "期生成分析报告。",
+        "数据库表结构说明",
+    ),
+    (
+        "制度保障",
+        "12.学校制定有教育信息化或智慧校园建设规划和实施方案，统筹推进学校教育"
+        "信息化或智慧校园建设。",
+        "制定《学校智慧校园建设三年规划（2021—2023年）》和年度实施方案，"
+        "每学期检查落实情况。",
+        "建设规划",
+    ),
+    (
+        "制度保障",
+        "13.学校每年组织开展不少于2次智慧教育新理念、新知识、新技术等专题培训"
+        "。",
+        "2021年组织智慧教育专题培训4次，参训教师共520人次，培训内容涵盖智"
+        "慧课堂、数据应用和网络安全。",
+        "培训通知及签到表",
+    ),
+    (
+        "网络安全",
+        "14.学校制定有网络安全管理办法、网络安全应急预案等，有重要时期24小时"
+        "网络安全值班值守记录。",
+        "制定网络安全管理办法和网络安全应急预案，重要时期实行24小时值班并有值守"
+        "记录。",
+        "网络安全应急预案",
+    ),
+]
+
+
+def _rows_broken_by_pages(document: Document) -> None:
+    rows = [["名称", "内  容", "建设情况", "支撑材料清单"]]
+    rows += [list(row) for row in BROKEN_ROWS * 2]
+    _form_table(document, K12_WIDTHS, rows)
+
+
+# Cells as schools fill them, where LibreOffice breaks lines in ways a plain "the next word
+# did not fit" rule misreads.
+WRAPPING = [
+    # Short paragraphs, and numbered ones filling the line: new paragraphs, not wrapped lines.
+    ("1.监控点位图\n2.巡更记录", "1.监控点位图\n2.巡更记录"),
+    ("1.优课获奖证书（12份）\n2.校本资源目录\n3.资源平台截图",
+     "1.优课获奖证书（12份）\n2.校本资源目录\n3.资源平台截图"),
+    # LibreOffice breaks no line between "、" and digits: "分别为" is left alone on a line.
+    ("教师、学生、家长、班级空间开通率分别为100%、96%、92%、100%，教师利用空间布置作业、答疑。",
+     None),
+    ("2次专题培训/学期，2021年参训教师共520人次。", None),
+    # Wrapped after a dash or inside a bracket: no space put in.
+    ("按照JY/T1004—2012和重庆市基础数据标准对师生、课程、资产等数据统一编码。", None),
+    ("制定《学校智慧校园建设三年规划（2021—2023年）》和年度实施方案。", None),
+]
+EMAIL = "zxzx_xxzx@163.com"  # longer than its cell is wide: cut where the line ends
+
+
+def _wrapping_in_form_cells(document: Document) -> None:
+    rows = [["", "", text, ""] for text, _ in WRAPPING[2:]]
+    rows += [["", "", "", text] for text, _ in WRAPPING[:2]]
+    _form_table(document, K12_WIDTHS, rows)
+    document.add_paragraph()
+    _form_table(document, (100.0, 113.5), [["电子邮箱", EMAIL]])
+
+
+def _symbol(paragraph: DocxParagraph, font: str, code: str) -> None:
+    symbol = OxmlElement("w:sym")
+    symbol.set(qn("w:font"), font)
+    symbol.set(qn("w:char"), code)
+    _form_run(paragraph.add_run())._element.append(symbol)
+
+
+def _legacy_checkbox(paragraph: DocxParagraph, checked: bool) -> None:
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    data = OxmlElement("w:ffData")
+    box = OxmlElement("w:checkBox")
+    box.append(OxmlElement("w:sizeAuto"))
+    default = OxmlElement("w:default")
+    default.set(qn("w:val"), "1" if checked else "0")
+    box.append(default)
+    data.append(box)
+    begin.append(data)
+    _form_run(paragraph.add_run())._element.append(begin)
+    _form_run(paragraph.add_run())._element.append(OxmlElement("w:instrText"))
+    paragraph.runs[-1]._element[-1].text = " FORMCHECKBOX "
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    _form_run(paragraph.add_run())._element.append(end)
+
+
+def _ticked(cell: DocxCell, mark: Callable[[DocxParagraph, bool], None]
+            ) -> None:
+    paragraph = cell.paragraphs[0]
+    mark(paragraph, True)
+    _form_run(paragraph.add_run("是   "))
+    mark(paragraph, False)
+    _form_run(paragraph.add_run("否"))
+
+
+def _symbol_checkboxes(document: Document) -> None:
+    table = _form_table(document, (150.0, 150.0), [["Wingdings", ""], ["Wingdings 2", ""],
+                                                    ["复选框", ""]])
+    _ticked(table.cell(0, 1), lambda p, on: _symbol(p, "Wingdings", "F0FE" if on else "F06F"))
+    _ticked(table.cell(1, 1), lambda p, on: _symbol(p, "Wingdings 2", "F052" if on else "F0A3"))
+    _ticked(table.cell(2, 1), _legacy_checkbox)
+
+
+MERGED_ROWS = 60
+
+
+def _merged_labels_over_a_page(document: Document) -> None:
+    # An inspection sheet: a weight merged down all rows, groups of items merged down theirs.
+    rows = [["A1使用效益", f"B{i // 30 + 1}资料记载", f"C{i + 1}.第{i + 1}项督查内容", str(i % 4)]
+            for i in range(MERGED_ROWS)]
+    table = _form_table(document, (60.0, 80.0, 200.0, 60.0), rows)
+    for column, size in ((0, MERGED_ROWS), (1, 30)):
+        for start in range(0, MERGED_ROWS, size):
+            text = rows[start][column]
+            merged = table.cell(start, column).merge(table.cell(start + size - 1, column))
+            for paragraph in merged.paragraphs:
+                paragraph._element.getparent().remove(paragraph._element)
+            _form_run(merged.add_paragraph().add_run(text))
+
+
+def _last_row_alone(document: Document) -> None:
+    rows = [[f"第{i}项", f"内容{i}"] for i in range(1, 16)]
+    table = _form_table(document, (100.0, 300.0), [*rows, ["市教育局意见：", ""]])
+    for row in table.rows[:-1]:
+        _row_height(row, 800)
+    last = table.rows[-1]
+    merged = last.cells[0].merge(last.cells[1])
+    for paragraph in merged.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    _form_run(merged.add_paragraph().add_run("负责人：          盖章："))
+    _row_height(last, 2400)
+    last._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _row_height(row: DocxRow, twips: int) -> None:
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(twips))
+    height.set(qn("w:hRule"), "atLeast")
+    row._tr.get_or_add_trPr().append(height)
+
+
+NOTICE = (
+    "各县市区教育行政管理部门和学校要切实承担本区域（本学校）试点工作的组织领导、监督检查工作，"
+    "并提供必要政策措施等方面的支持，及时总结和推广试点单位的典型案例和成功经验。"
+)
+
+
+def _wrapped_paragraphs(document: Document) -> None:
+    document.add_paragraph("三、责任、义务及违约处理")
+    document.add_paragraph(NOTICE)
+    document.add_paragraph("(二)试点项目承担单位：")
+    document.add_paragraph("1.定期检查督促。")
+    document.add_paragraph("签名：王五").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
 _BUILDERS = {
     "simple-2x2": _simple,
     "merged-across-3-columns": _merged_across,
@@ -143,6 +432,12 @@ _BUILDERS = {
     "page-break-between-tables": _page_break_between,
     "double-borders": _double_borders,
     "borderless-table": _borderless,
+    "rows-broken-by-pages": _rows_broken_by_pages,
+    "wrapping-in-form-cells": _wrapping_in_form_cells,
+    "symbol-checkboxes": _symbol_checkboxes,
+    "last-row-alone": _last_row_alone,
+    "merged-labels-over-a-page": _merged_labels_over_a_page,
+    "wrapped-paragraphs": _wrapped_paragraphs,
 }
 
 
@@ -279,6 +574,98 @@ def test_table_without_ruling_lines_is_read_as_lines(pdfs: dict[str, Path]) -> N
     assert grid.tables == []
     # The wide gap between two cells on one line is kept as one space.
     assert [p.text for p in grid.paragraphs] == ["甲 乙", "丙 丁"]
+
+
+def test_row_broken_by_a_page_is_one_row_again(pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(pdfs["rows-broken-by-pages"]) as pdf:
+        first_items = [page.find_tables()[0].extract()[0][1] for page in pdf.pages[1:]]
+    assert "" in first_items or None in first_items, "a row must break over a page"
+    table = _only_table(read_pdf(pdfs["rows-broken-by-pages"]))
+    expected = [["名称", "内  容", "建设情况", "支撑材料清单"]]
+    expected += [list(row) for row in BROKEN_ROWS * 2]
+    assert (table.n_rows, table.n_cols) == (len(expected), 4)
+    # Every item, status and material whole, on its own row: none cut at a page's end.
+    assert [row[1:] for row in table.text_rows()] == [row[1:] for row in expected]
+
+
+def test_rows_apart_at_a_page_break_stay_apart(pdfs: dict[str, Path]) -> None:
+    # The last page of this table starts with a new row (item 14): nothing merges into it.
+    with pdfplumber.open(pdfs["rows-broken-by-pages"]) as pdf:
+        last_first_row = pdf.pages[-1].find_tables()[0].extract()[0]
+    assert last_first_row[1].startswith("14."), "the last page must start with a whole row"
+    table = _only_table(read_pdf(pdfs["rows-broken-by-pages"]))
+    assert [c.text for c in table.row_cells(table.n_rows - 1)] == list(BROKEN_ROWS[-1])
+    assert table.text_rows()[-2][1:] == list(BROKEN_ROWS[-2][1:])
+
+
+def test_new_row_under_merged_labels_is_not_taken_for_a_broken_one(
+        pdfs: dict[str, Path]) -> None:
+    # The row starting the second page has empty label cells (merged down from above) and
+    # its item: a row of its own, though its first cells are empty.
+    with pdfplumber.open(pdfs["merged-labels-over-a-page"]) as pdf:
+        first = pdf.pages[1].find_tables()[0].extract()[0]
+    assert not first[0] and not first[1] and first[2], "labels must run on over the page"
+    table = _only_table(read_pdf(pdfs["merged-labels-over-a-page"]))
+    assert table.n_rows == MERGED_ROWS
+    assert [row[2:] for row in table.text_rows()] == [
+        [f"C{i + 1}.第{i + 1}项督查内容", str(i % 4)] for i in range(MERGED_ROWS)
+    ]
+
+
+def test_last_row_alone_on_the_next_page_stays_in_its_table(pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(pdfs["last-row-alone"]) as pdf:
+        assert len(pdf.pages) == 2 and not pdf.pages[1].find_tables(), (
+            "the last row must stand alone on the second page, a box pdfplumber sees no table in"
+        )
+    grid = read_pdf(pdfs["last-row-alone"])
+    table = _only_table(grid)
+    assert table.n_rows == 16
+    assert table.row_cells(15) == [Cell("市教育局意见：\n负责人：          盖章：", 15, 0, 1, 2)]
+    assert grid.paragraphs == []
+
+
+def test_paragraphs_in_a_cell_are_not_taken_for_wrapped_lines(pdfs: dict[str, Path]) -> None:
+    table = _only_table_of(read_pdf(pdfs["wrapping-in-form-cells"]), 0)
+    materials = [row[3] for row in table.text_rows() if row[3]]
+    # Short lines, and numbered items even when the one above fills its line.
+    assert materials == [expected for _, expected in WRAPPING[:2]]
+
+
+def test_lines_broken_early_by_libreoffice_are_joined(pdfs: dict[str, Path]) -> None:
+    table = _only_table_of(read_pdf(pdfs["wrapping-in-form-cells"]), 0)
+    statuses = [row[2] for row in table.text_rows() if row[2]]
+    # "分别为" / "100%" / "、96%…": no line may start with "、", and none breaks after it.
+    assert statuses[:2] == [text for text, _ in WRAPPING[2:4]]
+
+
+def test_no_space_is_put_where_a_line_wraps_at_a_dash_or_inside_a_word(
+        pdfs: dict[str, Path]) -> None:
+    grid = read_pdf(pdfs["wrapping-in-form-cells"])
+    statuses = [row[2] for row in _only_table_of(grid, 0).text_rows() if row[2]]
+    assert statuses[2:] == [text for text, _ in WRAPPING[4:]]
+    assert _only_table_of(grid, 1).text_rows() == [["电子邮箱", EMAIL]]
+    with pdfplumber.open(pdfs["wrapping-in-form-cells"]) as pdf:
+        assert EMAIL not in pdf.pages[0].extract_text(), "the address must wrap in its cell"
+
+
+def test_symbol_font_and_legacy_checkboxes_read_as_marks(pdfs: dict[str, Path]) -> None:
+    table = _only_table(read_pdf(pdfs["symbol-checkboxes"]))
+    assert table.text_rows() == [
+        ["Wingdings", "☑是   ☐否"], ["Wingdings 2", "☑是   ☐否"], ["复选框", "☑是   ☐否"],
+    ]
+
+
+def test_lines_wrapped_outside_tables_are_joined_again(pdfs: dict[str, Path]) -> None:
+    grid = read_pdf(pdfs["wrapped-paragraphs"])
+    assert [p.text for p in grid.paragraphs] == [
+        "三、责任、义务及违约处理", NOTICE, "(二)试点项目承担单位：", "1.定期检查督促。",
+        "签名：王五",
+    ]
+
+
+def _only_table_of(grid: Grid, index: int) -> Table:
+    assert len(grid.tables) > index, grid.blocks
+    return grid.tables[index]
 
 
 def test_bytes_read_like_the_file(pdfs: dict[str, Path]) -> None:
