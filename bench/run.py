@@ -442,7 +442,8 @@ class Bench:
                 0 < len(calls) <= self.cores and len(calls) < m.files,
                 f"parse of {m.files} .doc started soffice {len(calls)} times"
                 f" ({'+'.join(map(str, calls))} files)"))
-        if self.busiest > self.cores / 2:
+        # The benchmark itself keeps up to one process per core plus the pool's parent busy.
+        if self.busiest > self.cores + 0.5:
             self.notes.append(
                 f"other processes used the CPU during this run (load average up to"
                 f" {self.busiest:.1f} on {self.cores} cores): wall-clock times are pessimistic,"
