@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 REPORT_FORM = "ruian-2022-report"
 INSPECTION_FORM = "zhongxian-2021-inspection"
+FORMS = (REPORT_FORM, INSPECTION_FORM)
 _ROSTER_SOURCES = {
     REPORT_FORM: SAMPLES / "ruian-2022-list.xlsx",
     INSPECTION_FORM: SAMPLES / "zhongxian-2021-schools.csv",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 def ratio(slow: float, fast: float) -> str:
     """Return how many times faster `fast` is than `slow`, e.g. "41.3x"."""
     return f"{slow / fast:.1f}x" if fast else "-"
+
+
+def load_average() -> str:
+    """Return the system's 1, 5 and 15 minute load averages as text."""
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 def _cell(value: Any) -> str:

@@ -27,13 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench.conversion import count_pages, install_soffice_watch, soffice_calls  # noqa: E402
 from bench.generation import document_xml, shown_text  # noqa: E402
-from bench.inputs import INSPECTION_FORM, REPORT_FORM, ReturnedFiles, write_roster  # noqa: E402
+from bench.inputs import FORMS, REPORT_FORM, ReturnedFiles, write_roster  # noqa: E402
 from bench.measure import RESULT_MARK  # noqa: E402
-from bench.report import Measurement, Target, ratio, table  # noqa: E402
+from bench.report import Measurement, Target, load_average  # noqa: E402
+from bench.verdict import report  # noqa: E402
 
-FORMS = (REPORT_FORM, INSPECTION_FORM)
-SPEEDUP_TARGET = 5.0
-MEMORY_GROWTH_LIMIT = 1.5
 TEXT_SAMPLES = 25
 
 
@@ -296,186 +294,6 @@ class Bench:
                              "out": str(self.scratch / f"summary-{n}.xlsx"),
                          })
 
-    # -- the report -------------------------------------------------------------------------
-
-    def report(self) -> None:
-        """Print the figures as tables and judge each target."""
-        n = self.sizes.batch
-        print(f"\n===== Results ({self.cores} cores, {self.elapsed()} so far;"
-              f" load average now {_load()}) =====")
-        self._generation_table(n)
-        self._parse_table(n)
-        self._scale_table()
-        self._office_table()
-        self._store_table()
-        self._judge()
-
-    def _generation_table(self, n: int) -> None:
-        rows = []
-        for form in FORMS:
-            base = self.results.get(("generate", form, "docxtpl"))
-            for method in ("tianbiao", "docxtpl", "floor"):
-                m = self.results.get(("generate", form, method))
-                if m is None:
-                    continue
-                rows.append([form, method, m.median, m.cpu_median, m.per_file_ms, m.per_second,
-                             m.peak_mb, ratio(base.median, m.median) if base else "-"])
-        print(f"\nGenerate {n:,} copies (median of {self.runs}; files written to disk)")
-        print(table(["form", "method", "s", "CPU s", "ms/copy", "copies/s", "peak MB",
-                     "vs docxtpl"], rows))
-        for form, (same, total, same_xml, difference) in self.generation_text.items():
-            print(f"  {form}: same text in {same}/{total} sampled copies"
-                  f" (tianbiao = docxtpl = floor); document.xml byte-identical to docxtpl"
-                  f" {same_xml}/{total}" + (f"; {difference}" if difference else ""))
-
-    def _parse_table(self, n: int) -> None:
-        rows = []
-        for form in FORMS:
-            base = self.results.get(("parse", form, "python-docx"))
-            for method in ("tianbiao-pool", "tianbiao-single", "python-docx", "floor",
-                           "tianbiao-pool-blank"):
-                m = self.results.get(("parse", form, method))
-                if m is None:
-                    continue
-                children = f"{m.children_peak_mb:.0f}" if m.children_peak_mb else "-"
-                outcome = ", ".join(f"{k} {v}" for k, v in m.outcome.items())
-                rows.append([form, method, m.median, m.cpu_median, m.per_file_ms, m.per_second,
-                             m.peak_mb, children, ratio(base.median, m.median) if base else "-",
-                             outcome])
-        print(f"\nParse {n:,} returned .docx (median of {self.runs}; 'blank': 1 run)")
-        print(table(["form", "method", "s", "CPU s", "ms/file", "files/s", "peak MB",
-                     "worker MB", "vs python-docx", "outcome"], rows))
-        print(f"  tianbiao-pool: parse_paths, {self.cores} workers; the others one process."
-              " tianbiao-pool-blank: files with no identity inside, so the form is found"
-              " by title and labels.")
-
-    def _scale_table(self) -> None:
-        rows = []
-        for task in ("generate", "parse"):
-            for form in FORMS:
-                for n in self.sizes.scale:
-                    m = self.results.get((f"scale-{task}", form, str(n)))
-                    if m is None:
-                        continue
-                    children = f"{m.children_peak_mb:.0f}" if m.children_peak_mb else "-"
-                    rows.append([task, form, f"{n:,}", m.median, m.cpu_median, m.per_file_ms,
-                                 m.per_second, m.peak_mb, children])
-        print("\nGrowth with the number of files (tianbiao; one fresh process per size;"
-              f" {self.runs} runs below {self.sizes.batch:,} files, else 1)")
-        print(table(["task", "form", "files", "s", "CPU s", "ms/file", "files/s", "peak MB",
-                     "worker MB"], rows))
-
-    def _office_table(self) -> None:
-        rows = []
-        for key, label in (("doc-batched", ".doc -> .docx, batched on all cores"),
-                           ("doc-one-by-one", ".doc -> .docx, one soffice per file"),
-                           ("parse-doc", "tianbiao parse of .doc (incl. conversion)"),
-                           ("pdf-batched", ".docx -> .pdf, batched on all cores"),
-                           ("read-pdf", "read_pdf, one process"),
-                           ("parse-pdf", "tianbiao parse of .pdf, all cores")):
-            m = self.results.get(("office", key))
-            if m is None:
-                continue
-            calls = {"doc-batched": "batched", "doc-one-by-one": "one-by-one",
-                     "parse-doc": "parse-doc", "pdf-batched": "pdf"}.get(key)
-            logged = self.office_calls.get(calls or "", [])
-            soffice = f"{len(logged)} ({'+'.join(map(str, logged))} files)" if calls else "-"
-            rows.append([label, m.files, m.median, m.per_file_ms, m.per_second, soffice])
-        print("\n.doc and .pdf")
-        print(table(["what", "files", "s", "ms/file", "files/s", "soffice calls"], rows))
-        read = self.results.get(("office", "read-pdf"))
-        if read is not None and self.pdf_pages:
-            print(f"  pdfplumber: {self.pdf_pages} pages in {read.median:.2f} s ="
-                  f" {self.pdf_pages / read.median:.1f} pages/s"
-                  f" ({read.median / self.pdf_pages * 1000:.0f} ms a page)")
-
-    def _store_table(self) -> None:
-        rows = []
-        for key in sorted({k[1] for k in self.results if k[0] == "ingest"}, key=int):
-            for task in ("ingest", "summary"):
-                m = self.results.get((task, key))
-                if m is None:
-                    continue
-                outcome = ", ".join(
-                    f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
-                    for k, v in m.outcome.items())
-                rows.append([task, f"{int(key):,}", m.median, m.per_file_ms, m.per_second,
-                             m.peak_mb, outcome])
-        print("\nStore (SQLite in a temporary file) and summary workbook (1 run each)")
-        print(table(["task", "files", "s", "ms/file", "files/s", "peak MB", "outcome"], rows))
-
-    def _judge(self) -> None:
-        for form in FORMS:
-            tb = self.results.get(("generate", form, "tianbiao"))
-            base = self.results.get(("generate", form, "docxtpl"))
-            same, total, _, _ = self.generation_text.get(form, (0, 0, 0, ""))
-            if tb and base:
-                speed = base.median / tb.median
-                self.targets.append(Target(
-                    f"generate {form}: >= {SPEEDUP_TARGET:g}x plain docxtpl, same text",
-                    speed >= SPEEDUP_TARGET and total > 0 and same == total,
-                    f"{speed:.1f}x; same text {same}/{total}"))
-        for form in FORMS:
-            pool = self.results.get(("parse", form, "tianbiao-pool"))
-            single = self.results.get(("parse", form, "tianbiao-single"))
-            base = self.results.get(("parse", form, "python-docx"))
-            if pool and base:
-                speed = base.median / pool.median
-                detail = f"{speed:.1f}x with parse_paths on {self.cores} cores"
-                if single:
-                    detail += f"; {base.median / single.median:.1f}x parse_file on one core"
-                detail += (f"; CPU time per file {pool.cpu_median / pool.files * 1000:.1f} ms"
-                           f" (pool) vs {base.cpu_median / base.files * 1000:.1f} ms"
-                           " (python-docx)")
-                not_ok = {k: v for k, v in pool.outcome.items() if k != "ok"}
-                if not_ok:
-                    detail += f"; records not ok: {not_ok}"
-                self.targets.append(Target(
-                    f"parse {form}: >= {SPEEDUP_TARGET:g}x python-docx cell walk",
-                    speed >= SPEEDUP_TARGET and not not_ok, detail))
-        self._judge_memory()
-        calls = self.office_calls.get("parse-doc")
-        m = self.results.get(("office", "parse-doc"))
-        if m is not None and calls is not None:
-            self.targets.append(Target(
-                "LibreOffice never called once per file by tianbiao",
-                0 < len(calls) <= self.cores and len(calls) < m.files,
-                f"parse of {m.files} .doc started soffice {len(calls)} times"
-                f" ({'+'.join(map(str, calls))} files)"))
-        # The benchmark itself keeps up to one process per core plus the pool's parent busy.
-        if self.busiest > self.cores + 0.5:
-            self.notes.append(
-                f"other processes used the CPU during this run (load average up to"
-                f" {self.busiest:.1f} on {self.cores} cores): wall-clock times are pessimistic,"
-                " the process pool's most of all; 'CPU s' is the work done (own + children)")
-        print("\nTargets")
-        for target in self.targets:
-            print(f"  {'PASS' if target.passed else 'FAIL'}  {target.name}: {target.detail}")
-        for failure in self.failures:
-            print(f"  FAIL  {failure}")
-        for note in self.notes:
-            print(f"  note: {note}")
-
-    def _judge_memory(self) -> None:
-        small, large = sorted(self.sizes.scale)[-2:]
-        for task in ("generate", "parse"):
-            for form in FORMS:
-                a = self.results.get((f"scale-{task}", form, str(small)))
-                b = self.results.get((f"scale-{task}", form, str(large)))
-                if a is None or b is None:
-                    continue
-                growth = b.peak_mb / a.peak_mb
-                detail = f"main {a.peak_mb:.0f} -> {b.peak_mb:.0f} MB ({growth:.2f}x)"
-                passed = growth <= MEMORY_GROWTH_LIMIT
-                if a.children_peak_mb and b.children_peak_mb:
-                    worker = b.children_peak_mb / a.children_peak_mb
-                    detail += (f", worker {a.children_peak_mb:.0f} -> {b.children_peak_mb:.0f}"
-                               f" MB ({worker:.2f}x)")
-                    passed = passed and worker <= MEMORY_GROWTH_LIMIT
-                self.targets.append(Target(
-                    f"memory flat, {task} {form}: peak at {large:,} <= {MEMORY_GROWTH_LIMIT}x"
-                    f" peak at {small:,}", passed, detail))
-
     @property
     def passed(self) -> bool:
         """Return whether every target passed and every measurement ran."""
@@ -493,10 +311,6 @@ def _difference(name: str, texts: dict[str, list[str]]) -> str:
     return ""
 
 
-def _load() -> str:
-    return " ".join(f"{v:.2f}" for v in os.getloadavg())
-
-
 def main() -> int:
     """Run the benchmark; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__,
@@ -507,7 +321,7 @@ def main() -> int:
     sizes = QUICK if args.quick else FULL
     bench_started = time.strftime("%Y-%m-%d %H:%M")
     print(f"tianbiao benchmark, {bench_started}, Python {sys.version.split()[0]},"
-          f" {os.cpu_count()} cores, load average {_load()}"
+          f" {os.cpu_count()} cores, load average {load_average()}"
           f"{' (quick sizes)' if args.quick else ''}", flush=True)
     with tempfile.TemporaryDirectory(prefix="tianbiao-bench-") as scratch:
         bench = Bench(Path(scratch), sizes, max(1, args.runs))
@@ -517,8 +331,10 @@ def main() -> int:
         bench.scaling()
         bench.office()
         bench.store()
-        bench.report()
+        report(bench)
     verdict = "All targets met." if bench.passed else "Some targets FAILED."
+    if args.quick:
+        verdict += " (Quick sizes: the targets are meant for the full run.)"
     print(f"\nTotal time {bench.elapsed()}. {verdict}")
     return 0 if bench.passed else 1
 
