@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’（）"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -23,8 +24,12 @@ def printed_label(text: str) -> str:
     return _TRAILING_COLON.sub("", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
-    """Return the key two labels are compared by: width, spacing and punctuation folded."""
+    """Return the key two labels are compared by: width, spacing and punctuation folded.
+
+    Cached: a form's printed labels are keyed again for every blank of every file.
+    """
     folded = unicodedata.normalize("NFKC", text)
     folded = folded.replace("(", "（").replace(")", "）")
     return _KEY_DROP.sub("", folded)

@@ -181,20 +181,30 @@ class _FormBuilder:
             self._paragraph(line, GUIDANCE_STYLE, WD_ALIGN_PARAGRAPH.LEFT)
         self._paragraph("", BODY_STYLE, WD_ALIGN_PARAGRAPH.LEFT)
 
-    def _new_table(self, n_rows: int, widths: tuple[float, ...]) -> object:
+    def _new_table(
+        self, n_rows: int, widths: tuple[float, ...]
+    ) -> tuple[object, list[list[_Cell]]]:
+        """Add a table of plain cells; return it with its cells by row and column.
+
+        The cells are taken once, before any merge: python-docx's ``Table.cell()`` walks the
+        whole table on every call, which made a 35-row form take a second to build. A merge
+        keeps the top-left cell's element and removes only those inside its own span, so the
+        cells taken here stay valid for every merge that follows.
+        """
         table = self.document.add_table(rows=n_rows, cols=len(widths))
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        cells = [list(row.cells) for row in table.rows]
         for index, width in enumerate(widths):
             table.columns[index].width = Cm(width)
-            for cell in table.columns[index].cells:
-                cell.width = Cm(width)
-        return table
+            for row in cells:
+                row[index].width = Cm(width)
+        return table, cells
 
     def _table(self, spec: TableSpec) -> None:
         repeat_rows = 1 + spec.repeat.blank_rows if spec.repeat else 0
-        table = self._new_table(len(spec.rows) + repeat_rows, spec.widths_cm)
+        table, cells = self._new_table(len(spec.rows) + repeat_rows, spec.widths_cm)
         for r, (row_spec, placed) in enumerate(zip(spec.rows, spec.placed(), strict=True)):
             row = table.rows[r]  # type: ignore[attr-defined]
             _keep_on_one_page(row)
@@ -204,30 +214,29 @@ class _FormBuilder:
             if row_spec.header:
                 _repeat_as_header(row)
             for col, cell_spec in placed:
-                cell = table.cell(r, col)  # type: ignore[attr-defined]
-                far = table.cell(  # type: ignore[attr-defined]
-                    r + cell_spec.rowspan - 1, col + cell_spec.colspan - 1
-                )
+                cell = cells[r][col]
+                far = cells[r + cell_spec.rowspan - 1][col + cell_spec.colspan - 1]
                 if far is not cell:
                     cell = cell.merge(far)
                 self._fill_cell(cell, cell_spec, bold=row_spec.header)
                 if not row_spec.borders:
                     _hide_borders(cell, keep_bottom=True)
         if spec.repeat is not None:
-            self._repeat_rows(table, len(spec.rows), spec.repeat, len(spec.widths_cm))
+            self._repeat_rows(table, cells, len(spec.rows), spec.repeat)
 
-    def _repeat_rows(self, table: object, first: int, repeat: RepeatSpec, n_cols: int) -> None:
+    def _repeat_rows(self, table: object, cells: list[list[_Cell]], first: int,
+                     repeat: RepeatSpec) -> None:
         """Print a repeating part: its header row, then empty rows to write in."""
         columns = repeat.columns
-        spans = repeat_column_spans(len(columns), n_cols)
+        spans = repeat_column_spans(len(columns), len(cells[first]))
         for r in range(first, first + 1 + repeat.blank_rows):
             row = table.rows[r]  # type: ignore[attr-defined]
             row.height = Cm(0.9)
             col = 0
             for index, span in enumerate(spans):
-                cell = table.cell(r, col)  # type: ignore[attr-defined]
+                cell = cells[r][col]
                 if span > 1:
-                    cell = cell.merge(table.cell(r, col + span - 1))  # type: ignore[attr-defined]
+                    cell = cell.merge(cells[r][col + span - 1])
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 if r == first:
                     self._fill_cell(cell, CellSpec(text=columns[index].header), bold=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from forms.errors import TianbiaoError, UnreadableFileError
 from forms.model import FormSpec
-from forms.registry import get_form
+from forms.registry import all_forms, get_form
 from parsers.docx_reader import read_docx
-from parsers.extract import extract_fields, extract_rows
+from parsers.extract import extract
 from parsers.grid import Grid
 from parsers.identify import PROPERTY_KEY, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
@@ -71,7 +71,7 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
             "认不出这是哪一张表：标题和栏目都对不上已有的表单（tianbiao forms list 可查看；"
             "可用 --form 指定）",
         )
-    record = build_record(file, spec, extract_fields(grid, spec), extract_rows(grid, spec))
+    record = build_record(file, spec, *extract(grid, spec))
     record.key = grid.properties.get(PROPERTY_KEY)
     record.identified_by = how
     if runner_up is not None:
@@ -103,6 +103,7 @@ def parse_paths(
     """Yield one record per file under `paths`, in order, using a process pool for many."""
     if form_id:
         get_form(form_id)  # fail once, before the batch, on an unknown form
+    all_forms()  # loaded once here: the workers start with them
     files = collect_files(paths)
     with tempfile.TemporaryDirectory(prefix="tianbiao-parse-") as scratch:
         converted = _convert_word97(files, Path(scratch))

@@ -35,6 +35,13 @@ _TOTAL_WORDS = ("合计", "总计", "小计")
 _MONEY_UNIT = re.compile(r"（(万元|元)）")
 _ITEM_CODE = re.compile(r"[A-Za-z0-9]+")
 _LINE_LABEL = re.compile(r"^\s*([^：:\s][^：:]{1,15})[：:]")
+# How the name of a document in a list of materials ends ("…分布图", "…验收报告", "…（3份）").
+_DOCUMENT_ENDINGS = (
+    "图", "表", "单", "册", "书", "录", "告", "件", "案", "账", "帐", "片", "明", "编", "要",
+    "度", "法", "划", "同", "议", "知", "结", "证", "据", "料", "档", "频", "则", "份", "）", ")",
+)
+# What a line going on with the item above starts with: "…拓扑图" / "和设备清单", "（12份）".
+_GOES_ON = tuple("和及与或并等的之、，。；：（）()》”’")
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,23 @@ class RawValue:
     unit: str | None = None  # a money unit printed beside the school's label, if different
 
 
+def extract(grid: Grid, spec: FormSpec) -> tuple[list[RawValue], dict[str, list[dict[str, str]]]]:
+    """Return the blanks and the repeating tables' rows of `spec` in `grid`, reading it once."""
+    finder = _Finder(grid, spec)
+    return _fields_of(finder, spec), _rows_of(finder, spec)
+
+
 def extract_fields(grid: Grid, spec: FormSpec) -> list[RawValue]:
     """Return the raw text of every blank of `spec` found in `grid`, in definition order."""
-    finder = _Finder(grid, spec)
+    return _fields_of(_Finder(grid, spec), spec)
+
+
+def extract_rows(grid: Grid, spec: FormSpec) -> dict[str, list[dict[str, str]]]:
+    """Return the raw rows of every repeating table, by repeat id, column id → text."""
+    return _rows_of(_Finder(grid, spec), spec)
+
+
+def _fields_of(finder: _Finder, spec: FormSpec) -> list[RawValue]:
     values: list[RawValue] = []
     for field in spec.top_fields():
         located = finder.locate(field)
@@ -69,9 +90,7 @@ def extract_fields(grid: Grid, spec: FormSpec) -> list[RawValue]:
     return values
 
 
-def extract_rows(grid: Grid, spec: FormSpec) -> dict[str, list[dict[str, str]]]:
-    """Return the raw rows of every repeating table, by repeat id, column id → text."""
-    finder = _Finder(grid, spec)
+def _rows_of(finder: _Finder, spec: FormSpec) -> dict[str, list[dict[str, str]]]:
     used: set[tuple[int, int]] = set()
     return {repeat.id: finder.rows_of(repeat, used) for repeat in spec.repeats}
 
@@ -143,6 +162,14 @@ class _Finder:
         self.cells: list[tuple[Table, Cell, str]] = [
             (table, cell, label_key(cell.text)) for table, cell in grid.iter_cells()
         ]
+        # Cells by their whole key, and by the key's first character for item codes: a
+        # blank is then found without walking every cell of the file.
+        self.by_key: dict[str, list[tuple[Table, Cell]]] = {}
+        self.by_initial: dict[str, list[tuple[Table, Cell, str]]] = {}
+        for table, cell, key in self.cells:
+            self.by_key.setdefault(key, []).append((table, cell))
+            if key:
+                self.by_initial.setdefault(key[0], []).append((table, cell, key))
         self.label_keys = {label_key(f.label) for f in spec.top_fields()
                            if f.locate in ("right", "inline", "line") or (f.locate == "grid"
                                                                    and not f.item)}
@@ -210,9 +237,8 @@ class _Finder:
                 if label_key(cell.text) == wanted:
                     return self._neighbour_text(table, cell)
             return None
-        for table, cell, key in self.cells:
-            if key == wanted:
-                return self._neighbour_text(table, cell)
+        for table, cell in self.by_key.get(wanted, [])[:1]:
+            return self._neighbour_text(table, cell)
         for text in [c.text for _, c, _ in self.cells] + [p.text for p in self.grid.paragraphs]:
             inline = _inline_value(text, wanted)
             if inline is not None:
@@ -301,7 +327,7 @@ class _Finder:
             header = _header_cell(table, column, above=row_cell.row)
             if header is not None:
                 cell = table.cell_at(row_cell.row, header.col)
-                return "" if cell is None or cell is row_cell else cell.text
+                return "" if cell is None or cell is row_cell else _cell_text(cell, field)
         return None
 
     def _row_finders(self, field: FieldSpec) -> list[tuple[Table, Cell]]:
@@ -310,14 +336,13 @@ class _Finder:
             # A code (C1, 12) must not match a longer one (C10, 120); a text label may be
             # followed by anything, the next numbered clause included ("…规范；②…").
             is_code = _ITEM_CODE.fullmatch(code) is not None
-            return [
-                (table, cell) for table, cell, key in self.cells
-                if key.startswith(code) and len(key) > len(code)
-                and not (is_code and key[len(code)].isdigit())
-                and cell.col not in self._answer_columns(table)
-            ][:1]
-        wanted = label_key(field.label)
-        return [(table, cell) for table, cell, key in self.cells if key == wanted]
+            for table, cell, key in self.by_initial.get(code[:1], ()):
+                if (key.startswith(code) and len(key) > len(code)
+                        and not (is_code and key[len(code)].isdigit())
+                        and cell.col not in self._answer_columns(table)):
+                    return [(table, cell)]
+            return []
+        return self.by_key.get(label_key(field.label), [])
 
     # -- lines and sections ---------------------------------------------------------
 
@@ -394,6 +419,34 @@ class _Finder:
             if any(v.strip() for v in row.values()):
                 rows.append(row)
         return rows
+
+
+def _cell_text(cell: Cell, field: FieldSpec) -> str:
+    """Return the text of `cell` as the blank `field` holds it (a list: one item a line)."""
+    if field.is_list and cell.soft_joins:
+        return split_list_items(cell.text, cell.soft_joins)
+    return cell.text
+
+
+def split_list_items(text: str, soft_joins: tuple[int, ...]) -> str:
+    """Break a list's text where a line that was full ended one item and began the next.
+
+    A PDF joins a full line to the next as a wrap; in a list of materials, a short item that
+    happens to fill its line ("监控点位分布图" / "电子巡更记录") is an item of its own when it
+    ends like a document's name and the next line does not go on with it ("和设备清单").
+    """
+    pieces: list[str] = []
+    start = 0  # where the text not yet written out begins; also where the current item does
+    for offset in soft_joins:
+        item_start = max(start, text.rfind("\n", 0, offset) + 1)
+        item = text[item_start:offset].strip()
+        if len(item) >= 2 and item.endswith(_DOCUMENT_ENDINGS) and not text[offset:].startswith(
+            _GOES_ON
+        ):
+            pieces.append(text[start:offset].rstrip() + "\n")
+            start = offset
+    pieces.append(text[start:])
+    return "".join(pieces)
 
 
 def _without_guidance(lines: list[str], guidance: set[str]) -> list[str]:

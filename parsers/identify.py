@@ -36,9 +36,8 @@ def identify_form(grid: Grid, forms: tuple[FormSpec, ...] | None = None) -> Iden
         except UnknownFormError:
             pass
     candidates = [f for f in (forms or all_forms()) if f.fields or f.repeats]
-    scored = sorted(
-        ((fingerprint_score(grid, f), f) for f in candidates), key=lambda s: -s[0]
-    )
+    seen = _Seen(grid)
+    scored = sorted(((seen.score(f), f) for f in candidates), key=lambda s: -s[0])
     if not scored or scored[0][0] < MIN_SCORE:
         return Identification(None, "none", scored[0][0] if scored else 0.0)
     best_score, best = scored[0]
@@ -50,33 +49,48 @@ def identify_form(grid: Grid, forms: tuple[FormSpec, ...] | None = None) -> Iden
 
 def fingerprint_score(grid: Grid, spec: FormSpec) -> float:
     """Return 0–1: how much of `spec`'s title and labels `grid` shows."""
-    cell_keys = {label_key(cell.text) for _, cell in grid.iter_cells()}
-    cell_keys |= {label_key(p.text) for p in grid.paragraphs}  # printed lines, headings
-    texts = list(cell_keys)
-    labels = {label_key(f.label) for f in spec.top_fields()}
-    hits = sum(
-        1 for label in labels
-        if label in cell_keys or any(k.startswith(label) for k in cell_keys)
-    )
-    # A table's headers count only together, as one header row: "单位名称", "项目名称",
-    # "项目负责人" printed on a cover page do not make a list of units.
-    hits += sum(1 for repeat in spec.repeats if _has_header_row(grid, repeat))
-    total = len(labels) + len(spec.repeats)
-    title = label_key(spec.title)
-    # A title printed over two lines ("岳阳市教育信息化试点项目" / "计 划 任 务 书").
-    lines = [label_key(p.text) for p in grid.paragraphs if p.text.strip()]
-    joined = [a + b for a, b in itertools.pairwise(lines)]
-    title_hit = any(title in t for t in texts) or title in joined
-    label_share = hits / total if total else 0.0
-    return 0.6 * label_share + 0.4 * (1.0 if title_hit else 0.0)
+    return _Seen(grid).score(spec)
 
 
-def _has_header_row(grid: Grid, repeat: RepeatSpec) -> bool:
-    wanted = {label_key(c.header) for c in repeat.columns}
-    needed = max(2, -(-2 * len(wanted) // 3))
-    for table in grid.tables:
-        for row in range(min(table.n_rows, 40)):
-            keys = {label_key(c.text) for c in table.row_cells(row)}
-            if len(wanted & keys) >= needed:
-                return True
-    return False
+class _Seen:
+    """The keys of what a file prints, computed once and compared with every candidate form."""
+
+    def __init__(self, grid: Grid) -> None:
+        keys = {label_key(cell.text) for _, cell in grid.iter_cells()}
+        keys |= {label_key(p.text) for p in grid.paragraphs}  # printed lines, headings
+        self.keys = keys
+        # Keys by first character: "label printed with an addition" is a prefix test.
+        self.by_initial: dict[str, list[str]] = {}
+        for key in keys:
+            if key:
+                self.by_initial.setdefault(key[0], []).append(key)
+        # A title printed over two lines ("岳阳市教育信息化试点项目" / "计 划 任 务 书").
+        lines = [label_key(p.text) for p in grid.paragraphs if p.text.strip()]
+        self.joined_lines = {a + b for a, b in itertools.pairwise(lines)}
+        # The first rows of each table, as sets of keys, for header rows of repeats.
+        self.rows = [
+            {label_key(c.text) for c in table.row_cells(row)}
+            for table in grid.tables for row in range(min(table.n_rows, 40))
+        ]
+
+    def score(self, spec: FormSpec) -> float:
+        labels = {label_key(f.label) for f in spec.top_fields()}
+        hits = sum(1 for label in labels if self._shows(label))
+        # A table's headers count only together, as one header row: "单位名称", "项目名称",
+        # "项目负责人" printed on a cover page do not make a list of units.
+        hits += sum(1 for repeat in spec.repeats if self._has_header_row(repeat))
+        total = len(labels) + len(spec.repeats)
+        title = label_key(spec.title)
+        title_hit = title in self.joined_lines or any(title in k for k in self.keys)
+        label_share = hits / total if total else 0.0
+        return 0.6 * label_share + 0.4 * (1.0 if title_hit else 0.0)
+
+    def _shows(self, label: str) -> bool:
+        if label in self.keys:
+            return True
+        return any(k.startswith(label) for k in self.by_initial.get(label[:1], ()))
+
+    def _has_header_row(self, repeat: RepeatSpec) -> bool:
+        wanted = {label_key(c.header) for c in repeat.columns}
+        needed = max(2, -(-2 * len(wanted) // 3))
+        return any(len(wanted & keys) >= needed for keys in self.rows)

@@ -1,0 +1,48 @@
+"""The worker pool: every job answered in order, a job that kills its worker costs only itself."""
+
+from __future__ import annotations
+
+import os
+
+from parsers.workers import chunk_size, run_in_workers
+
+
+def _square_or_die(job: int) -> int:
+    if job == 17:
+        os._exit(3)  # a worker dying as a hostile file would make it
+    return job * job
+
+
+def _reported_dead(job: int) -> int:
+    return -job
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_results_come_back_in_job_order_across_chunks():
+    results = list(run_in_workers(_square_or_die, range(100, 200), workers=2,
+                                  when_worker_dies=_reported_dead))
+    assert results == [job * job for job in range(100, 200)]
+
+
+def test_a_job_that_kills_its_worker_is_reported_and_the_rest_are_answered():
+    results = list(run_in_workers(_square_or_die, range(60), workers=2,
+                                  when_worker_dies=_reported_dead))
+    assert len(results) == 60
+    assert results[17] == -17
+    assert results[:17] == [j * j for j in range(17)]
+    assert results[18:] == [j * j for j in range(18, 60)]
+
+
+def test_work_is_spread_over_the_workers():
+    pids = set(run_in_workers(_pid, range(200), workers=2, when_worker_dies=_reported_dead))
+    assert os.getpid() not in pids
+    assert len(pids) == 2
+
+
+def test_chunks_stay_small_for_small_batches_and_bounded_for_large_ones():
+    assert chunk_size(3, 2) == 1
+    assert chunk_size(80, 2) == 10
+    assert chunk_size(10_000, 2) == 16
