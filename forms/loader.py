@@ -352,6 +352,7 @@ class _Loader:
             guidance=blank.guidance,
             group=blank.group,
             scope=blank.scope if parent is None else None,
+            is_list=bool(raw.get("list", False)),
         )
 
     # -- checks and derived values ---------------------------------------------------

@@ -49,6 +49,7 @@ class FieldSpec:
     guidance: tuple[str, ...] = ()
     group: str | None = None  # an item's first-level indicator ("A1 常规管理（6分）")
     scope: str | None = None  # the table's scope when a form repeats a table ("2021年")
+    is_list: bool = False  # a list written one item a line (支撑材料清单)
 
     @property
     def header(self) -> str:

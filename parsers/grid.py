@@ -28,6 +28,9 @@ class Cell:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    # Where in `text` a reader joined a line that was full to the line under it (a PDF):
+    # a wrap, or a short paragraph that happened to fill its line. Only the form can tell.
+    soft_joins: tuple[int, ...] = ()
 
     @property
     def last_row(self) -> int:

@@ -265,6 +265,7 @@ class _Box(NamedTuple):
     bottom: float
     text: str
     lines: tuple[_CellLine, ...] = ()
+    soft: tuple[int, ...] = ()  # where full lines were joined to the next (Cell.soft_joins)
 
 
 @dataclass
@@ -398,8 +399,9 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
 def _merged_box(above: _Box, below: _Box, shift: float) -> _Box:
     """Return `above` grown over `below` (shifted by `shift`), its text run on into `below`'s."""
     lines = above.lines + below.lines
-    text = _join_cell_lines(lines, above.x0, above.x1) if lines else ""
-    return above._replace(bottom=max(above.bottom, below.bottom + shift), text=text, lines=lines)
+    text, soft = _join_cell_lines(lines, above.x0, above.x1) if lines else ("", ())
+    return above._replace(bottom=max(above.bottom, below.bottom + shift), text=text, lines=lines,
+                          soft=soft)
 
 
 def _read_page(page: Page) -> _PageContent:
@@ -434,8 +436,8 @@ def _read_page(page: Page) -> _PageContent:
         boxes = []
         for (x0, top, x1, bottom), box_chars in zip(locator.boxes, cell_chars, strict=True):
             lines = tuple(_cell_lines(box_chars))
-            text = _join_cell_lines(lines, x0, x1) if lines else ""
-            boxes.append(_Box(x0, top, x1, bottom, text, lines))
+            text, soft = _join_cell_lines(lines, x0, x1) if lines else ("", ())
+            boxes.append(_Box(x0, top, x1, bottom, text, lines, soft))
         items.append(_Ruled(boxes, locator.top, locator.bottom, lone=number >= len(found)))
     items.sort(key=lambda item: item.top)
     has_text = any(not char["text"].isspace() for char in page.chars)
@@ -685,21 +687,32 @@ def _cell_lines(chars: list[dict[str, Any]]) -> list[_CellLine]:
     return lines
 
 
-def _join_cell_lines(lines: Sequence[_CellLine], x0: float, x1: float) -> str:
-    """Return the text of the cell from `x0` to `x1` holding `lines`, wrapped lines joined."""
+def _join_cell_lines(lines: Sequence[_CellLine], x0: float, x1: float
+                     ) -> tuple[str, tuple[int, ...]]:
+    """Return the text of the cell from `x0` to `x1` holding `lines`, wrapped lines joined.
+
+    Also return where a line was joined only because it was full (nothing in the text says
+    it goes on): the offsets in the text where the joined line starts.
+    """
     printed = [line.printed for line in lines]
     left, right = _text_edges(printed, x0, x1)
     parts = [lines[0].text]
     paragraph = lines[0].text
+    length = len(lines[0].text)
+    soft: list[int] = []
     for index in range(1, len(lines)):
         if _wraps(printed, index, left, right, paragraph):
-            part = _joint(lines[index - 1], lines[index], right) + lines[index].text
+            joint = _joint(lines[index - 1], lines[index], right)
+            if not _runs_on(paragraph, printed[index]):
+                soft.append(length + len(joint))
+            part = joint + lines[index].text
             paragraph += part
         else:
             part = "\n" + lines[index].text
             paragraph = lines[index].text
         parts.append(part)
-    return "".join(parts)
+        length += len(part)
+    return "".join(parts), tuple(soft)
 
 
 def _text_edges(printed: Sequence[list[dict[str, Any]]], x0: float, x1: float
@@ -915,6 +928,6 @@ def _build_table(boxes: list[_Box]) -> Table:
         rowspan, colspan = _position(ys, box.bottom) - row, _position(xs, box.x1) - col
         # The sliver between the two strokes of a double line snaps to nothing: not a cell.
         if rowspan > 0 and colspan > 0:
-            cells.append(Cell(box.text, row, col, rowspan, colspan))
+            cells.append(Cell(box.text, row, col, rowspan, colspan, box.soft))
     cells.sort(key=lambda c: (c.row, c.col))
     return Table(cells=cells, n_rows=len(ys) - 1, n_cols=len(xs) - 1)
