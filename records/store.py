@@ -78,7 +78,6 @@ class IngestOutcome:
     outcome: str
     version: int
     status: str
-    record: Record
 
 
 class Store:
@@ -130,7 +129,7 @@ class Store:
         ).fetchone()
         if existing is not None:
             return IngestOutcome(record.file, "unchanged", existing["version"],
-                                 existing["status"], record)
+                                 existing["status"])
         slot = record.key or (f"名称:{label_key(school)}" if school else f"文件:{digest}")
         latest = self.connection.execute(
             "SELECT MAX(version) FROM submissions WHERE form = ? AND slot = ?", (form, slot)
@@ -144,7 +143,7 @@ class Store:
              (received or dt.datetime.now()).isoformat(timespec="seconds")),
         )
         return IngestOutcome(record.file, "version" if latest else "new", version,
-                             record.status, record)
+                             record.status)
 
     def latest(self, form: str) -> list[StoredSubmission]:
         """Return the latest version of every submission of `form`, oldest slot first."""
