@@ -9,6 +9,7 @@ document properties. Nothing above it touches XML.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import zipfile
 import zlib
@@ -47,6 +48,7 @@ _FF_DATA, _CHECK_BOX = _w("ffData"), _w("checkBox")
 _CHECKED, _DEFAULT = _w("checked"), _w("default")
 _VAL, _FONT, _CHAR, _ASCII, _HANSI = _w("val"), _w("font"), _w("char"), _w("ascii"), _w("hAnsi")
 _FLD_CHAR_TYPE = _w("fldCharType")
+_ALIAS, _TAG, _TEXT_INPUT = _w("alias"), _w("tag"), _w("textInput")
 _W14_CHECKBOX, _W14_CHECKED = f"{{{_W14}}}checkbox", f"{{{_W14}}}checked"
 _W14_VAL = f"{{{_W14}}}val"
 _MC_ALTERNATE = f"{{{_MC}}}AlternateContent"
@@ -268,14 +270,45 @@ def _block_elements(container: etree._Element) -> Iterator[etree._Element]:
 
 def _cell_lines(container: etree._Element) -> list[str]:
     lines: list[str] = []
+    with_inputs: list[bool] = []
     for element in _block_elements(container):
         if element.tag == _P:
-            lines.append(_paragraph_text(element))
+            inline = _paragraph_inline(element)
+            lines.append(_inline_text(inline))
+            with_inputs.append(inline.has_input)
         elif element.tag == _TBL:
-            lines.extend(_nested_table_lines(element))
+            nested = _nested_table_lines(element)
+            lines.extend(nested)
+            with_inputs.extend(False for _ in nested)
         else:
             lines.append(_checkbox_mark(element))
-    return lines
+            with_inputs.append(False)
+    return _repaired_lines(lines, with_inputs) if any(with_inputs) else lines
+
+
+def _repaired_lines(lines: list[str], with_inputs: list[bool]) -> list[str]:
+    """Read once a text LibreOffice split over paragraphs of text form fields and repeated.
+
+    Saved as .doc, a content control of one paragraph can come back as several, each with a
+    text form field: the whole text, then each run's text followed by the whole text again.
+    """
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        whole = lines[index]
+        end = index + 1
+        # Paragraphs left empty but for the end of a field belong to the split text too.
+        while (with_inputs[index] and whole and end < len(lines) and with_inputs[end]
+               and (not lines[end] or lines[end].endswith(whole))):
+            end += 1
+        copies = [t for t in lines[index + 1 : end] if t]
+        if copies and _whole_text(whole, [t[: len(t) - len(whole)] for t in copies]):
+            kept.append(whole)
+            index = end
+        else:
+            kept.append(whole)
+            index += 1
+    return kept
 
 
 def _nested_table_lines(table: etree._Element) -> list[str]:
@@ -405,31 +438,131 @@ def _grid_count(element: etree._Element, default: int) -> int:
 class _InlineText:
     """What a paragraph shows, gathered while its runs are walked."""
 
-    __slots__ = ("fields", "parts", "text_boxes")
+    __slots__ = ("fields", "has_input", "inputs", "parts", "text_boxes")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.text_boxes: list[str] = []
         # One entry per open field: True when it is a legacy checkbox, whose displayed
-        # result is already written as a mark.
-        self.fields: list[bool] = []
+        # result is already written as a mark; else where its text starts in `parts` when
+        # it is a legacy text input (FORMTEXT), or None.
+        self.fields: list[bool | int | None] = []
+        # Where the text of each legacy text input stands in `parts`: (start, end).
+        self.inputs: list[tuple[int, int]] = []
+        # Whether a text input begins or ends in the paragraph (it may span paragraphs).
+        self.has_input = False
 
     def add(self, text: str) -> None:
-        if text and True not in self.fields:
+        if text and (not self.fields or not any(f is True for f in self.fields)):
             self.parts.append(text)
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
+    return _inline_text(_paragraph_inline(paragraph))
+
+
+def _paragraph_inline(paragraph: etree._Element) -> _InlineText:
     inline = _InlineText()
     _collect_inline(paragraph, inline)
-    text = "".join(inline.parts)
+    return inline
+
+
+def _inline_text(inline: _InlineText) -> str:
+    text = _repaired_inputs(inline) or "".join(inline.parts)
     # Text boxes float beside the paragraph they are anchored in; put them after it.
     return "\n".join([text, *inline.text_boxes]) if text else "\n".join(inline.text_boxes)
 
 
 def _collect_inline(element: etree._Element, inline: _InlineText) -> None:
+    skip = 0
     for child in element:
-        _collect_element(child, inline)
+        if skip:
+            skip -= 1
+        elif child.tag == _SDT and (group := _split_control(child)):
+            repaired = _repaired_control(group)
+            if repaired is None:
+                _collect_element(child, inline)
+            else:
+                inline.add(repaired)
+                skip = len(group) - 1
+        else:
+            _collect_element(child, inline)
+
+
+# LibreOffice 7.4, saving a Word content control whose text has several formatting runs,
+# writes one control per run, each holding that run's text followed by the whole text again,
+# between two controls holding the whole text: "2022年11月", "年2022年11月", "112022年11月",
+# "月2022年11月", "2022年11月" for one control showing "2022年11月". Saved as .doc, the controls
+# become text form fields holding the whole text with the runs' text between them. A school
+# whose office suite did this sees the text repeated; what they typed is the whole text once.
+
+
+def _split_control(first: etree._Element) -> list[etree._Element]:
+    """Return `first` and the content controls right after it with its name, if there are any."""
+    name = _control_name(first)
+    if not name:
+        return []
+    group = [first]
+    following = first.getnext()
+    while following is not None and following.tag == _SDT and _control_name(following) == name:
+        group.append(following)
+        following = following.getnext()
+    return group if len(group) > 1 else []
+
+
+def _control_name(sdt: etree._Element) -> str | None:
+    properties = sdt.find(_SDT_PR)
+    if properties is None or _checkbox_state(properties) is not None:
+        return None
+    for tag in (_TAG, _ALIAS):
+        found = properties.find(tag)
+        if found is not None and found.get(_VAL):
+            return f"{tag}={found.get(_VAL)}"
+    return None
+
+
+def _repaired_control(group: list[etree._Element]) -> str | None:
+    """Return the text of a control LibreOffice split and repeated, or None if it was not."""
+    texts = []
+    for sdt in group:
+        if _is_showing_placeholder(sdt.find(_SDT_PR)):
+            return None
+        inline = _InlineText()
+        _collect_inline(sdt, inline)
+        texts.append("".join(inline.parts))
+    return _whole_text(texts[0], [t[: len(t) - len(texts[0])] if t.endswith(texts[0]) else None
+                                  for t in texts[1:]])
+
+
+def _repaired_inputs(inline: _InlineText) -> str | None:
+    """Return the paragraph's text with split and repeated text form fields read once."""
+    if len(inline.inputs) < 2:
+        return None
+    results = ["".join(inline.parts[a:b]) for a, b in inline.inputs]
+    between = ["".join(inline.parts[b:a]) for (_, b), (a, _) in itertools.pairwise(inline.inputs)]
+    if any(r != results[0] for r in results):
+        return None
+    whole = _whole_text(results[0], [*between, ""])
+    if whole is None:
+        return None
+    start, end = inline.inputs[0][0], inline.inputs[-1][1]
+    return "".join(inline.parts[:start]) + whole + "".join(inline.parts[end:])
+
+
+def _whole_text(whole: str, pieces: list[str | None]) -> str | None:
+    """Return `whole` when `pieces` are its runs' text as LibreOffice split it, else None.
+
+    The pieces (None: a copy not ending with the whole text) must be the end of the whole
+    text in order, empty ones only last, at least one not empty.
+    """
+    if not whole or any(p is None for p in pieces):
+        return None
+    texts = [p for p in pieces if p is not None]
+    while texts and not texts[-1]:
+        texts.pop()
+    if not texts or not all(texts) or not whole.endswith("".join(texts)):
+        return None
+    return whole
 
 
 def _collect_element(element: etree._Element, inline: _InlineText) -> None:
@@ -493,9 +626,23 @@ def _track_field(field_char: etree._Element, inline: _InlineText) -> None:
         checked = _legacy_checkbox_state(field_char)
         if checked is not None:
             inline.add(CHECKED if checked else UNCHECKED)
-        inline.fields.append(checked is not None)
+            inline.fields.append(True)
+        elif _is_text_input(field_char) and not inline.fields:
+            inline.fields.append(len(inline.parts))
+            inline.has_input = True
+        else:
+            inline.fields.append(None)
     elif kind == "end" and inline.fields:
-        inline.fields.pop()
+        opened = inline.fields.pop()
+        if opened is not True and opened is not None:
+            inline.inputs.append((opened, len(inline.parts)))
+    elif kind == "end":
+        inline.has_input = True  # the end of a field begun in an earlier paragraph
+
+
+def _is_text_input(field_char: etree._Element) -> bool:
+    form_data = field_char.find(_FF_DATA)
+    return form_data is not None and form_data.find(_TEXT_INPUT) is not None
 
 
 def _legacy_checkbox_state(field_char: etree._Element) -> bool | None:

@@ -58,8 +58,8 @@ def test_case_reads_as_expected(request, corpus_records, variant, case):
     expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
     known = expected.get("known_failures", {}).get(variant)
     if known:
-        # Strict: the day the limit is lifted (LibreOffice stops corrupting content controls,
-        # a PDF reader tells a full line from a wrap), this test says so.
+        # A case may name a shape it cannot be read right in, and why (an outside defect).
+        # Strict: the day the limit is lifted, this test says so. No case needs it today.
         request.applymarker(pytest.mark.xfail(reason=known, strict=True))
     record = corpus_records[(variant, case)]
     assert record.form == expected["form"]
