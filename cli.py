@@ -391,24 +391,24 @@ def summary_command(form_id: str, paths: tuple[str, ...], out: Path, db: Path | 
     spec = get_form(form_id)
     if bool(paths) == bool(db):
         raise TianbiaoError("请给出要汇总的文件（PATH…），或用 --db 指定数据文件，二者选一")
-    grades = None
-    if db is not None:
-        from records.store import Store
-
-        with Store(db) as store:
-            records = [s.record for s in store.latest(form_id)]
-            grades = store.grades(form_id)
-    else:
-        from parsers.batch import parse_paths
-
-        with _progress("汇总") as progress:
-            records = list(parse_paths(paths, form_id, on_progress=progress))
     roster = None
     if roster_file is not None:
         from generator.roster import read_roster
 
         roster = read_roster(roster_file)
-    result = write_summary(spec, records, out, roster=roster, grades=grades)
+    if db is not None:
+        from records.store import Store
+
+        with Store(db) as store:
+            # Streamed from the store sheet by sheet: a province's returns are never all held.
+            result = write_summary(spec, store.latest_records(form_id), out, roster=roster,
+                                   grades=store.grades(form_id))
+    else:
+        from parsers.batch import parse_paths
+
+        with _progress("汇总") as progress:
+            records = list(parse_paths(paths, form_id, on_progress=progress))
+        result = write_summary(spec, records, out, roster=roster)
     for note in result.notes:
         click.echo(f"注意：{note}", err=True)
     click.echo(f"已写出汇总表（{result.rows} 份）：{out}")

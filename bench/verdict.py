@@ -198,12 +198,15 @@ def _judge_memory(bench: Bench) -> None:
             bench.targets.append(Target(
                 f"memory flat, {task} {form}: peak at {large:,} <= {MEMORY_GROWTH_LIMIT}x"
                 f" peak at {small:,}", passed, detail))
-    # Ingest streams records into the store: its memory must not grow with the batch.
-    stored = sorted(int(k[1]) for k in bench.results if k[0] == "ingest")
-    if len(stored) >= 2:
-        a, b = (bench.results[("ingest", str(n))] for n in stored[-2:])
+    # Ingest streams records into the store, the summary streams them out of it into the
+    # workbook: neither may grow with the batch.
+    for task in ("ingest", "summary"):
+        sizes = sorted(int(k[1]) for k in bench.results if k[0] == task)
+        if len(sizes) < 2:
+            continue
+        a, b = (bench.results[(task, str(n))] for n in sizes[-2:])
         growth = b.peak_mb / a.peak_mb
         bench.targets.append(Target(
-            f"memory flat, ingest: peak at {stored[-1]:,} <= {MEMORY_GROWTH_LIMIT}x peak at"
-            f" {stored[-2]:,}", growth <= MEMORY_GROWTH_LIMIT,
+            f"memory flat, {task}: peak at {sizes[-1]:,} <= {MEMORY_GROWTH_LIMIT}x peak at"
+            f" {sizes[-2]:,}", growth <= MEMORY_GROWTH_LIMIT,
             f"main {a.peak_mb:.0f} -> {b.peak_mb:.0f} MB ({growth:.2f}x)"))

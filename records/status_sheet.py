@@ -14,10 +14,8 @@ from records.summary import Column, write_table
 def write_status_sheet(spec: FormSpec, rows: list[RowStatus],
                        strays: list[tuple[str, str | None]], out: Path) -> None:
     """Write the status of every roster row (and files matching no row) to `out`."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "报送情况"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("报送情况")
     notes: list[str] = []
     columns = [Column("序号"), Column("编号"), Column("学校/单位"), Column("项目"),
                Column("状态"), Column("问题数", "integer"), Column("版本", "integer"),

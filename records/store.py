@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +52,14 @@ CREATE TABLE IF NOT EXISTS grades (
     PRIMARY KEY (form, roster_key, year)
 );
 """
+
+
+_LATEST = (
+    "SELECT s.* FROM submissions s JOIN (SELECT slot, MAX(version) AS v FROM submissions"
+    " WHERE form = ? GROUP BY slot) m ON s.slot = m.slot AND s.version = m.v"
+    " WHERE s.form = ? ORDER BY s.id"
+)
+_BATCH = 500  # records fetched from the store at a time while streaming
 
 
 @dataclass(frozen=True)
@@ -145,13 +153,15 @@ class Store:
         return IngestOutcome(record.file, "version" if latest else "new", version,
                              record.status)
 
+    def latest_records(self, form: str) -> LatestRecords:
+        """Return the records of `form`'s latest versions, read from the store as iterated."""
+        rows = self.connection.execute(_LATEST.replace("s.*", "s.id, s.roster_key, s.file"),
+                                       (form, form)).fetchall()
+        return LatestRecords(self, [(row["id"], row["roster_key"], row["file"]) for row in rows])
+
     def latest(self, form: str) -> list[StoredSubmission]:
         """Return the latest version of every submission of `form`, oldest slot first."""
-        rows = self.connection.execute(
-            "SELECT s.* FROM submissions s JOIN (SELECT slot, MAX(version) AS v FROM submissions"
-            " WHERE form = ? GROUP BY slot) m ON s.slot = m.slot AND s.version = m.v"
-            " WHERE s.form = ? ORDER BY s.id", (form, form),
-        ).fetchall()
+        rows = self.connection.execute(_LATEST, (form, form)).fetchall()
         return [_stored(row) for row in rows]
 
     def history(self, school: str, form: str | None = None) -> list[StoredSubmission]:
@@ -192,6 +202,42 @@ class Store:
         return result
 
 
+class LatestRecords(Collection[Record]):
+    """The latest records of a form, read from the store afresh each time they are iterated.
+
+    Only their ids, roster keys and file names are held: a summary of 10,000 returns reads
+    them a few hundred at a time, once per sheet.
+    """
+
+    def __init__(self, store: Store, entries: list[tuple[int, str | None, str]]) -> None:
+        self.store = store
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Record]:
+        for start in range(0, len(self.entries), _BATCH):
+            ids = [entry[0] for entry in self.entries[start : start + _BATCH]]
+            marks = ",".join("?" * len(ids))
+            rows = self.store.connection.execute(
+                f"SELECT id, roster_key, record FROM submissions WHERE id IN ({marks})", ids
+            ).fetchall()
+            by_id = {row["id"]: row for row in rows}
+            for number in ids:
+                row = by_id[number]
+                record = record_from_json(json.loads(row["record"]))
+                record.key = row["roster_key"]
+                yield record
+
+    def __contains__(self, item: object) -> bool:
+        return any(record == item for record in self)
+
+    def sorted_by(self, place: Callable[[str | None, str], Any]) -> LatestRecords:
+        """Return these records in the order `place(roster key, file)` gives."""
+        return LatestRecords(self.store, sorted(self.entries, key=lambda e: place(e[1], e[2])))
+
+
 def changed_fields(older: Record, newer: Record) -> list[tuple[str, Any, Any]]:
     """Return (label, old value, new value) for each blank whose value changed."""
     old = {(f.label, f.column): f.value for f in older.fields}
@@ -221,8 +267,3 @@ def _stored(row: sqlite3.Row) -> StoredSubmission:
     return StoredSubmission(row["id"], row["form"], row["slot"], row["roster_key"],
                             row["school"], row["version"], row["file"], row["status"],
                             row["received"], record)
-
-
-def stored_records(submissions: Iterable[StoredSubmission]) -> list[Record]:
-    """Return the records of `submissions`."""
-    return [s.record for s in submissions]

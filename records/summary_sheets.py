@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.worksheet import Worksheet
 
-from forms.model import FieldSpec, FormSpec
+from forms.model import FieldSpec, FormSpec, RepeatSpec
 from forms.registry import get_form
 from generator.roster import Roster
 from parsers.record import Record
@@ -21,6 +20,7 @@ from records.summary import (
     LONG_TEXT_WIDTH,
     STATUS_WORDS,
     Column,
+    Rows,
     is_number,
     write_table,
 )
@@ -28,7 +28,7 @@ from records.summary import (
 _CIRCLED = re.compile(r"^[\u2460-\u2473]")
 
 
-def repeat_sheets(book: Workbook, spec: FormSpec, records: Sequence[Record],
+def repeat_sheets(book: Workbook, spec: FormSpec, records: Collection[Record],
                   notes: list[str]) -> None:
     """Add one sheet per repeating table with every row of every return."""
     name_field = _name_field(spec)
@@ -39,56 +39,63 @@ def repeat_sheets(book: Workbook, spec: FormSpec, records: Sequence[Record],
         columns += [Column(c.header_label, c.kind, total=c.kind == "money",
                            width=LONG_TEXT_WIDTH if c.kind == "longtext" else None)
                     for c in repeat.columns]
-        rows: list[list[Any]] = []
-        for record in records:
-            for row in record.rows.get(repeat.label, []):
-                values: list[Any] = [len(rows) + 1, record.key]
-                if name_field is not None:
-                    values.append(record.value(name_field.id))
-                values += [row.get(c.header_label) for c in repeat.columns]
-                rows.append(values)
         sheet = book.create_sheet(_sheet_name(repeat.label))
-        write_table(sheet, f"{spec.title}：{repeat.label}", columns, rows, notes)
+        write_table(sheet, f"{spec.title}：{repeat.label}", columns,
+                    Rows(partial(_repeat_rows, records, repeat, name_field)), notes)
 
 
-def official_list(book: Workbook, spec: FormSpec, roster: Roster, records: Sequence[Record],
+def _repeat_rows(records: Iterable[Record], repeat: RepeatSpec,
+                 name_field: FieldSpec | None) -> Iterator[list[Any]]:
+    number = 0
+    for record in records:
+        for row in record.rows.get(repeat.label, []):
+            number += 1
+            values: list[Any] = [number, record.key]
+            if name_field is not None:
+                values.append(record.value(name_field.id))
+            values += [row.get(c.header_label) for c in repeat.columns]
+            yield values
+
+
+def official_list(book: Workbook, spec: FormSpec, roster: Roster, records: Collection[Record],
                   grades: dict[str, dict[int, tuple[str, bool]]], notes: list[str]) -> None:
     """Add the notice's own list layout (merged cells, total row) with each row's state."""
     list_form = get_form(spec.roster or "")
     if not list_form.is_list:
         return
-    latest = {r.key: r for r in records if r.key}
+    states = {r.key: r.status for r in records if r.key}
     years = sorted({y for by_year in grades.values() for y in by_year})
     columns = [Column(c.header_label + (f"（{c.unit}）" if c.unit else ""), c.kind,
                       total=c.total) for c in list_form.columns]
     columns += [Column("报送情况"), *(Column(f"{y}年评估") for y in years)]
     rows = []
     for row in roster.rows:
-        record = latest.get(row.key)
-        state = STATUS_WORDS.get(record.status, record.status) if record else "未交"
+        status = states.get(row.key)
+        state = STATUS_WORDS.get(status, status) if status else "未交"
         rows.append([row.get(c.header) for c in list_form.columns] + [state] + [
             grades.get(row.key, {}).get(y, ("", False))[0] or None for y in years
         ])
     sheet = book.create_sheet(_sheet_name(list_form.title))
-    write_table(sheet, list_form.title, columns, rows, notes)
-    _merge_down(sheet, [i for i, c in enumerate(list_form.columns) if c.merge_down],
-                [r[: len(list_form.columns)] for r in rows])
+    write_table(sheet, list_form.title, columns, rows, notes,
+                merge_down=[i for i, c in enumerate(list_form.columns) if c.merge_down])
 
 
-def score_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record],
+def score_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                 notes: list[str]) -> None:
     """Add a ranking per score column: totals, subtotals per first-level indicator, bands."""
     items = [f for f in spec.fields if f.item and f.kind == "score"]
     for column_name in dict.fromkeys(f.column for f in items):
         scored = [f for f in items if f.column == column_name]
         groups = list(dict.fromkeys(f.group or "" for f in scored))
+        name_field = _name_field(spec)
         totals = []
         for record in records:
             values = [record.value(f.id) for f in scored]
             subtotals = [sum(v for f, v in zip(scored, values, strict=True)
                              if (f.group or "") == g and is_number(v)) for g in groups]
             total = sum(v for v in values if is_number(v))
-            totals.append((total, subtotals, record))
+            name = record.value(name_field.id) if name_field else record.file
+            totals.append((total, subtotals, name))
         ranked = sorted(totals, key=lambda t: -t[0])
         bands = next((d for d in spec.derived if d.how == "bands"), None)
         columns = [Column("名次"), Column("学校/单位"), Column("总分", "number"),
@@ -96,10 +103,8 @@ def score_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record],
         if bands is not None:
             columns.append(Column("等级"))
         rows = []
-        name_field = _name_field(spec)
-        for total, subtotals, record in ranked:
+        for total, subtotals, name in ranked:
             rank = 1 + sum(1 for other, _, _ in totals if other > total)
-            name = record.value(name_field.id) if name_field else record.file
             row = [rank, name, total, *subtotals]
             if bands is not None:
                 row.append(next((b.get("value") for b in bands.table
@@ -110,7 +115,7 @@ def score_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record],
                     notes)
 
 
-def category_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record],
+def category_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                    notes: list[str]) -> None:
     """Add counts by a printed choice: per reporting unit for table rows, or overall."""
     group_field = next((f for f in spec.top_fields() if f.kind == "text"), None)
@@ -166,7 +171,7 @@ def assessment_sheet(book: Workbook, spec: FormSpec, roster: Roster | None,
                 notes)
 
 
-def chart_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record]) -> None:
+def chart_sheet(book: Workbook, spec: FormSpec, n_records: int) -> None:
     """Add a bar chart: total scores by school, or amounts by return."""
     ranking = next((name for name in book.sheetnames if name.endswith("排名")), None)
     if ranking is not None:
@@ -175,7 +180,7 @@ def chart_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record]) -> No
     else:
         money = next((i for i, f in enumerate(spec.fields) if f.kind == "money"
                       and f.parent is None and not f.item), None)
-        if money is None or not records:
+        if money is None or not n_records:
             return
         source = book["汇总"]
         short = [f for f in spec.fields if f.kind != "longtext"]
@@ -183,37 +188,19 @@ def chart_sheet(book: Workbook, spec: FormSpec, records: Sequence[Record]) -> No
         labels = 3 + short.index(name_field) if name_field in short else 2
         values = 3 + short.index(spec.fields[money])
         title = spec.fields[money].header
-    last = 2 + len(records)
+    last = 2 + n_records
     chart = BarChart()
     chart.type = "bar"
     chart.title = title
-    chart.height = max(8, 0.5 * len(records))
+    chart.height = max(8, 0.5 * n_records)
     chart.width = 24
     chart.legend = None
     data = Reference(source, min_col=values, min_row=2, max_row=last)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(source, min_col=labels, min_row=3, max_row=last))
     sheet = book.create_sheet("图表")
-    sheet["A1"] = f"{spec.title}：{title}"
     sheet.add_chart(chart, "A3")
-
-
-def _merge_down(sheet: Worksheet, merge_columns: list[int], rows: list[list[Any]]) -> None:
-    """Merge runs of equal values down the merge columns, as the notice prints its list."""
-    if not merge_columns:
-        return
-    first = merge_columns[0]
-    start = 0
-    for index in range(1, len(rows) + 1):
-        if index < len(rows) and rows[index][first] == rows[start][first] and rows[start][first]:
-            continue
-        if index - start > 1:
-            for col in merge_columns:
-                sheet.merge_cells(start_row=start + 3, start_column=col + 1,
-                                  end_row=index + 2, end_column=col + 1)
-                sheet.cell(row=start + 3, column=col + 1).alignment = Alignment(
-                    vertical="center", wrap_text=True)
-        start = index
+    sheet.append([f"{spec.title}：{title}"])
 
 
 def _name_field(spec: FormSpec) -> FieldSpec | None:

@@ -165,3 +165,35 @@ def test_a_grade_not_in_the_notice_is_refused(tmp_path):
                                       "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert "评估结果应为 优秀、良好、基本达标、不达标 之一，收到“很好”" in result.output
+
+
+def test_the_summary_streams_from_the_store_and_matches_the_one_from_the_files(tmp_path,
+                                                                                  returns):
+    from forms.registry import get_form
+    from parsers.batch import parse_paths
+    from records.store import Store
+    from records.summary import write_summary
+
+    db = tmp_path / "campaign.db"
+    run("ingest", str(returns), "--db", str(db))
+    spec = get_form(FORM)
+    with Store(db) as store:
+        streamed = store.latest_records(FORM)
+        assert len(streamed) == 3
+        # Read afresh each time it is iterated (once per sheet), in the order asked for.
+        assert [r.file for r in streamed] == [r.file for r in streamed]
+        backwards = streamed.sorted_by(lambda key, file: [-ord(c) for c in file])
+        assert [r.file for r in backwards] == sorted((r.file for r in streamed), reverse=True)
+        write_summary(spec, streamed, tmp_path / "from-store.xlsx")
+    records = sorted(parse_paths([str(returns)]), key=lambda r: r.file)
+    write_summary(spec, records, tmp_path / "from-files.xlsx")
+
+    def cells(path: Path) -> list[tuple[object, ...]]:
+        sheet = load_workbook(path)["汇总"]
+        return [row[2:-1] for row in sheet.iter_rows(min_row=3, values_only=True)]
+
+    rows = cells(tmp_path / "from-store.xlsx")
+    assert rows == cells(tmp_path / "from-files.xlsx")
+    *returned, total = rows  # three returns, then the total of the amounts
+    assert len(returned) == 3
+    assert total[3] == sum(row[3] for row in returned) == 500_000
