@@ -83,6 +83,9 @@ _LABELLED_DATE = re.compile(
     rf"(?:(?P<month>\d{{1,2}}|{_CHINESE_SMALL})月)?"
     rf"(?:(?P<day>\d{{1,2}}|{_CHINESE_SMALL})(?P<day_sign>[日号])?)?"
 )
+# "20220308"; "23年3月8日" (the century left out: this century); "元月" is January.
+_COMPACT_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)")
+_SHORT_YEAR = re.compile(r"^(?P<year>\d{2})年(?=.*月)")
 _PERIOD_SEPARATOR = re.compile(r"[—–―−\-~〜至到]+")
 _WRITTEN_YEAR = re.compile(rf"(?P<year>\d{{4}}|{_CHINESE_YEAR})(?:年度|年)?")
 
@@ -348,6 +351,20 @@ def _small_number(text: str) -> int:
 _DateParts = tuple[int | None, int | None, int | None]
 
 
+def _written_date(compact: str) -> str:
+    """Return a date as written, without what goes around it, in a form `_date_parts` reads.
+
+    A seal prompt left beside it ("（盖章）") and a closing full stop go; "20220308" gets
+    its dots, "23年" its century, "元月" its number.
+    """
+    text = _SEAL_WORDS.sub("", compact).rstrip(".。")
+    whole = _COMPACT_DATE.fullmatch(text)
+    if whole:
+        return f"{whole['year']}.{whole['month']}.{whole['day']}"
+    text = text.replace("元月", "1月")
+    return _SHORT_YEAR.sub(lambda m: f"20{m['year']}年", text)
+
+
 def _date_parts(text: str) -> _DateParts | None:
     """Split a written date into year, month and day; parts not written are None."""
     if _BARE_YEAR.fullmatch(text):
@@ -388,7 +405,7 @@ def _iso_text(parts: _DateParts) -> str | None:
 
 
 def _parse_date(blank: _Blank) -> str:
-    parts = _date_parts(blank.compact)
+    parts = _date_parts(_written_date(blank.compact))
     if parts is None or parts[0] is None or parts[1] is None:
         raise blank.fail("bad_date", f"无法识别日期“{blank.quoted}”")
     iso = _iso_text(parts)

@@ -197,6 +197,13 @@ def test_money_unit_other_than_yuan_is_a_definition_error() -> None:
         ("2022.3", "2022-03"),
         ("2022-03", "2022-03"),
         ("二〇二二年十月", "2022-10"),
+        # The century left out, a compact date, 元月, a seal prompt or full stop beside it.
+        ("23年3月8日", "2023-03-08"),
+        ("20220308", "2022-03-08"),
+        ("2022年元月8日", "2022-01-08"),
+        ("2022年3月8日（盖章）", "2022-03-08"),
+        ("2022.03.08.", "2022-03-08"),
+        ("2022年3月8日。", "2022-03-08"),
     ],
 )
 def test_date_reads_as_iso(raw: str, expected: str) -> None:
@@ -215,6 +222,8 @@ def test_date_reads_as_iso(raw: str, expected: str) -> None:
         ("22.3.8", "填报日期：无法识别日期“22.3.8”"),
         ("三月初", "填报日期：无法识别日期“三月初”"),
         ("2022.3-8", "填报日期：无法识别日期“2022.3-8”"),
+        ("20221308", "填报日期：日期“20221308”不存在"),
+        ("2022年3月上旬", "填报日期：无法识别日期“2022年3月上旬”"),
     ],
 )
 def test_bad_date_fails(raw: str, message: str) -> None:
