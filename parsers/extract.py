@@ -104,6 +104,13 @@ def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, d
     for line in reversed(text.split("\n")):
         stripped = line.strip()
         segments = _named_segments(stripped, named)
+        written = _TRAILING_DATE.search(stripped)
+        if segments and date_part is not None and written and not _has_digits(
+            found.get(date_part.id)
+        ):
+            # "负责人：王卫东  盖章：2018年9月10日": a PDF ran the date line on the signer's.
+            found[date_part.id] = written[1]
+            segments = _named_segments(stripped[: written.start()].rstrip(), named)
         if segments:
             for part, value in segments:
                 found.setdefault(part.id, value)
@@ -195,12 +202,21 @@ class _Finder:
     def _inline_cell_value(self, field: FieldSpec) -> str | None:
         """Return what follows the label printed at the top of the blank's own cell."""
         wanted = label_key(field.label)
-        for _, cell, key in self.cells:
+        for table, cell, key in self.cells:
             if key.startswith(wanted):
                 first, _, rest = cell.text.partition("\n")
                 after = re.split(r"[:：]", first, maxsplit=1)
                 head = after[1] if len(after) == 2 else ""
-                return "\n".join(t for t in (head.strip(), rest) if t)
+                text = "\n".join(t for t in (head.strip(), rest) if t)
+                left_empty = not (strip_printed(text, field.printed) if field.printed else text)
+                if left_empty:
+                    # The label alone in its row, the text typed into a row the school added
+                    # under it, as wide as it and not another blank's label.
+                    below = table.below(cell)
+                    if (below is not None and below.col == cell.col
+                            and below.colspan == cell.colspan and not self._starts_label(below)):
+                        return below.text
+                return text
         found = self._paragraphs_after(field)
         return found if found is not None else self._right_value(field)
 
@@ -294,6 +310,10 @@ class _Finder:
 
     def _is_label(self, cell: Cell) -> bool:
         return label_key(cell.text) in self.label_keys
+
+    def _starts_label(self, cell: Cell) -> bool:
+        key = label_key(cell.text)
+        return any(key.startswith(label) for label in self.label_keys if label)
 
     def _neighbour_text(self, table: Table, cell: Cell) -> str:
         """Return the text right of `cell` up to the next label, or below it in a column form.

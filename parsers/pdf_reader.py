@@ -80,11 +80,15 @@ _SENTENCE_END = frozenset("。！？；：.!?;:）)】》」』”’")
 # Over a page break, a full line is taken to run on only in a column this wide (in
 # characters): in a narrow label column every line is full.
 _TELLING_WIDTH = 6.0
+_HALF_BRACKETS = str.maketrans("()", "（）")
 _BRACKETS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "「": "」",
              "『": "』", "〔": "〕", "〈": "〉"}
-# A line starting like a numbered item ("2.", "3、", "（4）", "⑤") begins a new paragraph
-# even when the line before it is full: list items are typed one to a paragraph.
-_LIST_ITEM = re.compile(r"(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+# A line starting like a numbered item ("2.", "3、", "（4）", "⑤", "三、", "（二）") begins a
+# new paragraph even when the line before it is full: list items are typed one a paragraph.
+_LIST_ITEM = re.compile(
+    r"(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 # Symbol fonts: Word and LibreOffice write a symbol character as the private-use code point
 # U+F000 plus its code in the font; the two Wingdings tables have no code in common, so a
 # code printed in a fallback font (the symbol font missing) is still read unambiguously.
@@ -362,15 +366,17 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
     a character more would fit) and did not end a sentence, in a column wide enough for that
     to mean something (a narrow label column is full after two or three characters). It also
     goes on when its item is empty but it has text further right: a new row of a form always
-    has its item printed (the item is its first cell not merged with rows above or below,
-    as the labels of a group of rows are). It does not when its first cell, wide, has text
-    and the one above it ended with room to spare: a row broken by the page is broken in
-    every cell at once, so that is a new row's label.
+    has its item printed (the item is its first cell with text above the break not merged
+    with rows above or below, as the labels of a group of rows are). It does not when the
+    first cell with text on both sides, wide, ended above with room to spare: a row broken
+    by the page is broken in every cell at once, so that is a new row's label.
     """
     pairs = sorted(pairs, key=lambda pair: pair[1].x0)
-    for number, (above, below) in enumerate(pairs):
+    number = -1  # counts the cells with text above and below, from the left
+    for above, below in pairs:
         if not (above.lines and below.lines):
             continue
+        number += 1
         lines = [line.printed for line in above.lines + below.lines]
         index = len(above.lines)
         paragraph = above.text.rsplit("\n", 1)[-1]
@@ -381,18 +387,25 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
         em = max(before[-1]["size"], 1.0)
         if right - left < _TELLING_WIDTH * em:
             continue
-        full = _room(before, left, right) < min(_first_word_width(lines, index, em), em)
+        # Not even a character more would fit; or two, when the line below starts with a
+        # character and closing punctuation, which no line may start with ("好。").
+        after = lines[index]
+        kinsoku = len(after) > 1 and _is_wide(after[0]["text"]) and after[1]["text"] in _CLOSING
+        full = _room(before, left, right) < min(_first_word_width(lines, index, em),
+                                                 em * (2 if kinsoku else 1))
         if not full and number == 0:
             return False  # the first cell ended above with room to spare: a new row's label
         if (full and before[-1]["text"] not in _SENTENCE_END
                 and _wraps(lines, index, left, right, paragraph)):
             return True
     # The item: the first cell of the row that is merged neither down from the rows above
-    # the break nor on into the rows below the first one.
+    # the break nor on into the rows below the first one, and has text above the break
+    # (category columns a school left empty and unmerged say nothing).
     row_top = max(above.top for above, _ in pairs)
     row_end = min(below.bottom for _, below in pairs)
     item = next((below for above, below in pairs
-                 if above.top >= row_top - _SNAP and below.bottom <= row_end + _SNAP), None)
+                 if above.top >= row_top - _SNAP and below.bottom <= row_end + _SNAP
+                 and above.text), None)
     return item is not None and not item.text and any(below.text for _, below in pairs)
 
 
@@ -761,7 +774,9 @@ def _runs_on(paragraph: str, after: list[dict[str, Any]]) -> bool:
     """
     if after[0]["text"] in _CLOSING:
         return True
-    text = "".join(c["text"] for c in after)
+    # People mix the widths of a pair ("(2分）"): count both widths as one bracket.
+    paragraph = paragraph.translate(_HALF_BRACKETS)
+    text = "".join(c["text"] for c in after).translate(_HALF_BRACKETS)
     for opening, closing in _BRACKETS.items():
         if paragraph.count(opening) > paragraph.count(closing) and closing in text:
             if opening not in text or text.index(closing) < text.index(opening):

@@ -1,0 +1,54 @@
+"""Finding blanks by their labels where a school's layout differs from the form's."""
+
+from __future__ import annotations
+
+from forms.registry import get_form
+from parsers.extract import extract, split_printed_parts
+from parsers.grid import Cell, Grid, Table
+
+HENGYANG = get_form("hengyang-2018-application")
+
+
+def test_a_date_run_on_the_signer_line_is_the_date():
+    parts = HENGYANG.parts_of("unit_opinion")
+    text, found = split_printed_parts("同意申报。\n负责人：王卫东    盖章：2018年9月10日", parts)
+    assert text == "同意申报。"
+    assert found == {"unit_signer": "王卫东", "unit_date": "2018年9月10日"}
+    # Without the seal prompt between them, the date still is not the signer's name.
+    _, found = split_printed_parts("同意。\n负责人：王卫东 2018年9月10日", parts)
+    assert found == {"unit_signer": "王卫东", "unit_date": "2018年9月10日"}
+
+
+def test_a_date_on_its_own_line_is_not_replaced_by_the_signer_line():
+    parts = HENGYANG.parts_of("unit_opinion")
+    _, found = split_printed_parts("同意。\n负责人：王卫东 盖章：2018年9月1日\n2018年9月10日", parts)
+    assert found["unit_date"] == "2018年9月10日"
+
+
+def _plan_grid(*rows: list[Cell]) -> Grid:
+    cells = [cell for row in rows for cell in row]
+    return Grid([Table(cells, n_rows=len(rows), n_cols=4)])
+
+
+def _found(grid: Grid) -> dict[str, str]:
+    values, _ = extract(grid, HENGYANG)
+    return {v.field.id: v.raw for v in values if v.found}
+
+
+def test_text_typed_in_a_row_added_under_a_label_alone_in_its_row():
+    grid = _plan_grid(
+        [Cell("试点实施方案要点（可另附页）：", 0, 0, colspan=4)],
+        [Cell("1.建设人工智能创客教室2间。\n2.开发校本人工智能课程一套。", 1, 0, colspan=4)],
+        [Cell("单位意见：\n同意申报。", 2, 0, colspan=2), Cell("县市区教育局意见：", 2, 2, colspan=2)],
+    )
+    assert _found(grid)["plan_points"] == "1.建设人工智能创客教室2间。\n2.开发校本人工智能课程一套。"
+
+
+def test_an_empty_blank_does_not_take_the_next_blank_under_it():
+    grid = _plan_grid(
+        [Cell("试点实施方案要点（可另附页）：", 0, 0, colspan=4)],
+        [Cell("单位意见：\n同意申报。", 1, 0, colspan=4)],
+    )
+    found = _found(grid)
+    assert found["plan_points"] == ""
+    assert found["unit_opinion"] == "同意申报。"
