@@ -787,11 +787,13 @@ def _runs_on(paragraph: str, after: list[dict[str, Any]]) -> bool:
 def _first_word_width(lines: Sequence[list[dict[str, Any]]], index: int, em: float) -> float:
     """Return the width of the first word of line `index`: what could not fit on the line above.
 
-    A word is a run of Latin letters or digits, or one Chinese character. Closing punctuation
-    goes with what it follows, since a line must not start with it, and so do the letters or
-    digits right after it: LibreOffice breaks no line between "，" and "2021". A word that
-    runs to the end of its line goes on into a next line starting with closing punctuation:
-    LibreOffice may have broken it there only because it did not fit on a line of its own.
+    A word is a run of Latin letters or digits, or one Chinese character. An opening bracket
+    goes with the word after it ("（13806661234）"), since a line must not end with it.
+    Closing punctuation goes with what it follows, since a line must not start with it, and
+    so do the letters or digits right after it: LibreOffice breaks no line between "，" and
+    "2021". A word that runs to the end of its line goes on into a next line starting with
+    closing punctuation: LibreOffice may have broken it there only because it did not fit on
+    a line of its own.
     """
     head = lines[index][0]
     previous = head
@@ -804,7 +806,9 @@ def _first_word_width(lines: Sequence[list[dict[str, Any]]], index: int, em: flo
         ended = False
         for char in line[1:]:
             text = char["text"]
-            after_wide = _is_wide(previous["text"]) and previous["text"] not in _CLOSING
+            # No line ends with an opening bracket: it goes with what follows it.
+            after_wide = (_is_wide(previous["text"]) and previous["text"] not in _CLOSING
+                          and previous["text"] not in _BRACKETS)
             breakable = text not in _CLOSING and (_is_wide(text) or after_wide)
             ended = breakable or char["x0"] - end > _WORD_GAP * em
             if ended:

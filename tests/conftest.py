@@ -13,6 +13,29 @@ sys.path.insert(0, str(SAMPLES))  # fill_as_school: the stand-in for a school's 
 
 REPORT = "ruian-2022-report"
 SAMPLE_LIST = SAMPLES / "ruian-2022-list.xlsx"
+SHAPES = ["docx", "libreoffice", "doc", "pdf"]  # as sent, re-saved, Word 97, printed
+
+
+def read_in_every_shape(cases: list[Path], base: Path) -> dict[tuple[str, Path], object]:
+    """Return {(shape, case): record} for filled .docx `cases` in the four shapes schools send.
+
+    LibreOffice converts all cases to a shape in one batch (re-saved .docx, .doc, .pdf, in
+    folders under `base`); each shape is then parsed as one batch.
+    """
+    from parsers.batch import parse_paths
+    from parsers.office import WORD_97, WORD_2007, WRITER_PDF, convert_batch
+
+    shapes: dict[str, dict[Path, Path]] = {"docx": {case: case for case in cases}}
+    for name, target in (("libreoffice", WORD_2007), ("doc", WORD_97), ("pdf", WRITER_PDF)):
+        converted = convert_batch(cases, target, base / name)
+        failed = {str(k): v for k, v in converted.items() if not isinstance(v, Path)}
+        assert not failed, failed
+        shapes[name] = dict(converted)  # type: ignore[arg-type]
+    records: dict[tuple[str, Path], object] = {}
+    for shape, files in shapes.items():
+        for case, record in zip(cases, parse_paths([str(files[c]) for c in cases]), strict=True):
+            records[(shape, case)] = record
+    return records
 
 
 @pytest.fixture(scope="session")

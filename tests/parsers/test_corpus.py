@@ -12,38 +12,18 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHAPES, read_in_every_shape
 
-from parsers.batch import parse_paths
-from parsers.office import WORD_97, WORD_2007, WRITER_PDF, convert_batch
 from parsers.record import NOTICE_CODES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CASES = sorted(DATA.glob("*/*.docx"))
-VARIANTS = ["docx", "libreoffice", "doc", "pdf"]
 
 
 @pytest.fixture(scope="session")
-def corpus_variants(tmp_path_factory, soffice):
-    """Return {variant: {case path: file to parse}}, converting each shape in one batch."""
-    base = tmp_path_factory.mktemp("corpus")
-    variants = {"docx": {case: case for case in CASES}}
-    for name, target in (("libreoffice", WORD_2007), ("doc", WORD_97), ("pdf", WRITER_PDF)):
-        converted = convert_batch(CASES, target, base / name)
-        failed = {str(k): v for k, v in converted.items() if not isinstance(v, Path)}
-        assert not failed, failed
-        variants[name] = dict(converted)  # type: ignore[arg-type]
-    return variants
-
-
-@pytest.fixture(scope="session")
-def corpus_records(corpus_variants):
-    """Return {(variant, case): record}, each variant parsed as one batch."""
-    records = {}
-    for variant, files in corpus_variants.items():
-        cases = list(files)
-        for case, record in zip(cases, parse_paths([str(files[c]) for c in cases]), strict=True):
-            records[(variant, case)] = record
-    return records
+def corpus_records(tmp_path_factory, soffice):
+    """Return {(shape, case): record} for every case in the four shapes."""
+    return read_in_every_shape(CASES, tmp_path_factory.mktemp("corpus"))
 
 
 def test_the_corpus_is_there():
@@ -52,7 +32,7 @@ def test_the_corpus_is_there():
         assert case.with_suffix(".json").is_file(), case
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", SHAPES)
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_case_reads_as_expected(request, corpus_records, variant, case):
     expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))

@@ -21,7 +21,8 @@ def test_a_date_run_on_the_signer_line_is_the_date():
 
 def test_a_date_on_its_own_line_is_not_replaced_by_the_signer_line():
     parts = HENGYANG.parts_of("unit_opinion")
-    _, found = split_printed_parts("同意。\n负责人：王卫东 盖章：2018年9月1日\n2018年9月10日", parts)
+    text = "同意。\n负责人：王卫东 盖章：2018年9月1日\n2018年9月10日"
+    _, found = split_printed_parts(text, parts)
     assert found["unit_date"] == "2018年9月10日"
 
 
@@ -36,12 +37,14 @@ def _found(grid: Grid) -> dict[str, str]:
 
 
 def test_text_typed_in_a_row_added_under_a_label_alone_in_its_row():
+    plan = "1.建设人工智能创客教室2间。\n2.开发校本人工智能课程一套。"
     grid = _plan_grid(
         [Cell("试点实施方案要点（可另附页）：", 0, 0, colspan=4)],
-        [Cell("1.建设人工智能创客教室2间。\n2.开发校本人工智能课程一套。", 1, 0, colspan=4)],
-        [Cell("单位意见：\n同意申报。", 2, 0, colspan=2), Cell("县市区教育局意见：", 2, 2, colspan=2)],
+        [Cell(plan, 1, 0, colspan=4)],
+        [Cell("单位意见：\n同意申报。", 2, 0, colspan=2),
+         Cell("县市区教育局意见：", 2, 2, colspan=2)],
     )
-    assert _found(grid)["plan_points"] == "1.建设人工智能创客教室2间。\n2.开发校本人工智能课程一套。"
+    assert _found(grid)["plan_points"] == plan
 
 
 def test_an_empty_blank_does_not_take_the_next_blank_under_it():
