@@ -288,7 +288,7 @@ class Bench:
                 "task": "ingest", "folder": str(self.returned(REPORT_FORM)), "limit": n,
                 "database": str(database),
             })
-            self.measure(("summary", str(n)), f"summary of {n:,} records (Store.latest +"
+            self.measure(("summary", str(n)), f"summary of {n:,} records (Store.latest_records +"
                          " write_summary)", {
                              "task": "summary", "form": REPORT_FORM, "database": str(database),
                              "out": str(self.scratch / f"summary-{n}.xlsx"),
