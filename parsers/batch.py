@@ -18,12 +18,13 @@ from forms.model import FormSpec
 from forms.registry import all_forms, get_form
 from parsers.docx_reader import read_docx
 from parsers.extract import extract
-from parsers.grid import Grid
+from parsers.grid import Grid, Table
 from parsers.identify import PROPERTY_KEY, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
 from parsers.pdf_reader import read_pdf
 from parsers.record import Problem, Record, build_record, unreadable_record
 from parsers.safety import OLE_MAGIC, word97_problem
+from parsers.word97 import ends_in_table, read_word97
 from parsers.workers import run_in_workers
 
 READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
@@ -54,6 +55,8 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
     """Read one returned `file` into a record; `read_as` is a converted copy to read instead."""
     try:
         grid = read_grid(read_as or file)
+        if read_as is not None:
+            grid = _with_lost_tables(grid, file)
     except UnreadableFileError as error:
         return unreadable_record(file, error.code, error.message)
     except OSError as error:
@@ -82,6 +85,24 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
             f"如认错了，请用 --form {runner_up.id} 指定",
         ))
     return record
+
+
+def _with_lost_tables(grid: Grid, word97: str) -> Grid:
+    """Return `grid` (a .doc as LibreOffice read it), or the .doc read from its own streams.
+
+    LibreOffice may show a .doc whose text ends inside a table without that table; the file
+    still holds it (see parsers/word97.py). LibreOffice's reading stands whenever it has
+    every table row: it knows more (checkbox fields, symbol fonts) than the streams give here.
+    """
+    if not ends_in_table(word97):
+        return grid
+    blocks = read_word97(word97)
+    if blocks is None:
+        return grid
+    rows = sum(b.n_rows for b in blocks if isinstance(b, Table))
+    if rows <= sum(t.n_rows for t in grid.tables):
+        return grid
+    return Grid(blocks, grid.properties)
 
 
 def read_grid(path: str) -> Grid:
