@@ -24,12 +24,24 @@ def printed_label(text: str) -> str:
     return _TRAILING_COLON.sub("", text).strip()
 
 
-@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """Return the key two labels are compared by: width, spacing and punctuation folded.
 
-    Cached: a form's printed labels are keyed again for every blank of every file.
+    Short texts (labels, codes, headers) are cached: a form's printed labels are keyed again
+    for every blank of every file. Long ones (a school's answers) are not worth holding.
     """
+    return _short_key(text) if len(text) <= _CACHED_LENGTH else _key(text)
+
+
+_CACHED_LENGTH = 80
+
+
+@lru_cache(maxsize=4096)
+def _short_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = folded.replace("(", "（").replace(")", "）")
     return _KEY_DROP.sub("", folded)
