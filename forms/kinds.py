@@ -86,6 +86,7 @@ _LABELLED_DATE = re.compile(
 # "20220308"; "23年3月8日" (the century left out: this century); "元月" is January.
 _COMPACT_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)")
 _SHORT_YEAR = re.compile(r"^(?P<year>\d{2})年(?=.*月)")
+_TOTAL_PREFIX = re.compile(r"^(?:共计|共有|总共|合计|总计|共)")
 _PERIOD_SEPARATOR = re.compile(r"[—–―−\-~〜至到]+")
 _WRITTEN_YEAR = re.compile(rf"(?P<year>\d{{4}}|{_CHINESE_YEAR})(?:年度|年)?")
 
@@ -231,6 +232,9 @@ def _read_counted_number(blank: _Blank, extra_units: Sequence[str]) -> Decimal |
     if _DIGIT_SPACE_DIGIT.search(blank.text):
         return None
     units = (*extra_units, *([blank.unit] if blank.unit else []))
+    # "共86人", "合计12间": a total says its number plainly. "约90%" stays a problem: a
+    # guess is not a figure to file.
+    compact = _TOTAL_PREFIX.sub("", compact)
     return _read_number(_strip_unit(compact, units))
 
 

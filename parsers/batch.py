@@ -92,7 +92,8 @@ def _with_lost_tables(grid: Grid, word97: str) -> Grid:
 
     LibreOffice may show a .doc whose text ends inside a table without that table; the file
     still holds it (see parsers/word97.py). LibreOffice's reading stands whenever it has
-    every table row: it knows more (checkbox fields, symbol fonts) than the streams give here.
+    every table row, and for the tables it has: it knows more (checkbox fields, revisions,
+    hidden text) than the streams give here.
     """
     if not ends_in_table(word97):
         return grid
@@ -102,7 +103,16 @@ def _with_lost_tables(grid: Grid, word97: str) -> Grid:
     rows = sum(b.n_rows for b in blocks if isinstance(b, Table))
     if rows <= sum(t.n_rows for t in grid.tables):
         return grid
-    return Grid(blocks, grid.properties)
+    # Keep LibreOffice's reading up to its last table (tracked changes, hidden text and
+    # checkbox fields decoded); what follows comes from the streams, the lost table with it.
+    kept = [i for i, b in enumerate(grid.blocks) if isinstance(b, Table)]
+    ours = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+    if not kept:
+        return Grid(blocks, grid.properties)
+    if len(ours) <= len(kept):
+        return grid
+    return Grid(grid.blocks[: kept[-1] + 1] + blocks[ours[len(kept) - 1] + 1 :],
+                grid.properties)
 
 
 def read_grid(path: str) -> Grid:

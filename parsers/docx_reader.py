@@ -49,6 +49,7 @@ _CHECKED, _DEFAULT = _w("checked"), _w("default")
 _VAL, _FONT, _CHAR, _ASCII, _HANSI = _w("val"), _w("font"), _w("char"), _w("ascii"), _w("hAnsi")
 _FLD_CHAR_TYPE = _w("fldCharType")
 _ALIAS, _TAG, _TEXT_INPUT = _w("alias"), _w("tag"), _w("textInput")
+_STRIKE, _DOUBLE_STRIKE = _w("strike"), _w("dstrike")
 _W14_CHECKBOX, _W14_CHECKED = f"{{{_W14}}}checkbox", f"{{{_W14}}}checked"
 _W14_VAL = f"{{{_W14}}}val"
 _MC_ALTERNATE = f"{{{_MC}}}AlternateContent"
@@ -603,7 +604,7 @@ def _collect_run(run: etree._Element, inline: _InlineText) -> None:
                 text = "".join(symbol_table.get(_symbol_code(ord(ch)), ch) for ch in text)
             inline.add(text)
         elif tag == _RPR:
-            if _is_hidden(child):
+            if _is_hidden(child) or _is_struck(child):
                 return
             symbol_table = _run_symbol_table(child)
         elif tag == _TAB or tag == _PTAB:
@@ -685,6 +686,16 @@ def _chosen_branch(alternate: etree._Element) -> etree._Element | None:
 def _is_hidden(run_properties: etree._Element) -> bool:
     vanish = run_properties.find(_VANISH)
     return vanish is not None and _is_on(vanish.get(_VAL))
+
+
+def _is_struck(run_properties: etree._Element) -> bool:
+    # Struck through is crossed out: a school deletes the options it did not choose so
+    # ("□是 ~~□否~~"). The PDF reader drops struck text the same way.
+    for tag in (_STRIKE, _DOUBLE_STRIKE):
+        struck = run_properties.find(tag)
+        if struck is not None and _is_on(struck.get(_VAL)):
+            return True
+    return False
 
 
 def _is_on(value: str | None) -> bool:

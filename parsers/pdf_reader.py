@@ -373,11 +373,14 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
     """
     pairs = sorted(pairs, key=lambda pair: pair[1].x0)
     number = -1  # counts the cells with text above and below, from the left
+    narrow = narrow_full = 0  # narrow columns with text on both sides, and those full above
     for above, below in pairs:
         if not (above.lines and below.lines):
             continue
-        number += 1
         lines = [line.printed for line in above.lines + below.lines]
+        if len(lines) > 2 and all(len(line) == 1 for line in lines):
+            continue  # written one character a line (a category down the side): says nothing
+        number += 1
         index = len(above.lines)
         paragraph = above.text.rsplit("\n", 1)[-1]
         if _runs_on(paragraph, lines[index]):
@@ -385,19 +388,26 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
         left, right = _text_edges(lines, below.x0, below.x1)
         before = lines[index - 1]
         em = max(before[-1]["size"], 1.0)
-        if right - left < _TELLING_WIDTH * em:
-            continue
         # Not even a character more would fit; or two, when the line below starts with a
         # character and closing punctuation, which no line may start with ("好。").
         after = lines[index]
         kinsoku = len(after) > 1 and _is_wide(after[0]["text"]) and after[1]["text"] in _CLOSING
         full = _room(before, left, right) < min(_first_word_width(lines, index, em),
                                                  em * (2 if kinsoku else 1))
+        goes_on = (full and before[-1]["text"] not in _SENTENCE_END
+                   and _wraps(lines, index, left, right, paragraph))
+        if right - left < _TELLING_WIDTH * em:
+            narrow += 1
+            narrow_full += goes_on
+            continue
         if not full and number == 0:
             return False  # the first cell ended above with room to spare: a new row's label
-        if (full and before[-1]["text"] not in _SENTENCE_END
-                and _wraps(lines, index, left, right, paragraph)):
+        if goes_on:
             return True
+    if narrow >= 2 and narrow_full == narrow:
+        # One narrow cell may be full by chance; every one of them full at once is a row
+        # the page broke ("是否参与教" / "育部第一批…", "B14论文发" / "表（3分）").
+        return True
     # The item: the first cell of the row that is merged neither down from the rows above
     # the break nor on into the rows below the first one, and has text above the break
     # (category columns a school left empty and unmerged say nothing).

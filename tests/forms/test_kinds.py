@@ -358,6 +358,8 @@ def test_bad_email_fails(raw: str) -> None:
     [
         ("12", None, 12),
         ("12个", None, 12),
+        ("共86人", None, 86),
+        ("合计12间", None, 12),
         ("12 个", None, 12),
         ("十二", None, 12),
         ("十二个", None, 12),

@@ -200,6 +200,18 @@ def test_hidden_text_does_not_count(tmp_path: Path) -> None:
     assert grid.paragraphs[0].text == "联系人：李四"
 
 
+def test_struck_through_text_does_not_count(tmp_path: Path) -> None:
+    # The options a school did not choose, crossed out: "□是  ~~□否~~".
+    body = paragraph(
+        run("□是  "),
+        run("□否", "<w:strike/>"),
+        run("  □不适用", '<w:dstrike w:val="1"/>'),
+        run("  备注", '<w:strike w:val="false"/>'),
+    )
+    grid = read_body(tmp_path, body)
+    assert grid.paragraphs[0].text == "□是    备注"
+
+
 def test_special_characters_become_text(tmp_path: Path) -> None:
     body = paragraph(
         "<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:cr/>"
