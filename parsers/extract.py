@@ -28,6 +28,7 @@ _TRAILING_DATE = re.compile(
     r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]"
     r"|(?<!\d)\d{4}\s*[./\-－]\s*\d{1,2}\s*[./\-－]\s*\d{1,2})\s*$"
 )
+_BLANK_DATE_TAIL = re.compile(r"\s{2,}(年\s*月\s*日)\s*$")
 _SEAL_WORDS = r"盖\s*章|公\s*章|签\s*[字名章]"
 _SEAL_LINE = re.compile(rf"^[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
 _SEAL_TAIL = re.compile(rf"[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
@@ -116,6 +117,12 @@ def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, d
             for part, value in segments:
                 found.setdefault(part.id, value)
             continue
+        blank_date = _BLANK_DATE_TAIL.search(stripped)
+        if date_part is not None and blank_date and stripped[: blank_date.start()].strip():
+            # "廖小光      年   月   日": a name written before the printed date, left empty.
+            if not _has_digits(found.get(date_part.id)):
+                found[date_part.id] = blank_date[1]
+            line = stripped = stripped[: blank_date.start()].rstrip()
         written = _TRAILING_DATE.search(stripped)
         if date_part is not None and written and not _has_digits(found.get(date_part.id)):
             # "同意上报。2023年3月6日": the date typed at the end of the opinion's last line.
@@ -219,7 +226,20 @@ class _Finder:
                         return below.text
                 return text
         found = self._paragraphs_after(field)
+        if found is None:
+            found = self._line_in_cell(wanted)
         return found if found is not None else self._right_value(field)
+
+    def _line_in_cell(self, wanted: str) -> str | None:
+        """Read a label printed on a later line of a cell ("…（丙方）：\n项目负责人（签字）：X")."""
+        for _, cell, _ in self.cells:
+            lines = cell.text.split("\n")
+            for number, line in enumerate(lines[1:], start=1):
+                if label_key(line).startswith(wanted):
+                    after = re.split(r"[:：]", line, maxsplit=1)
+                    head = after[1].strip() if len(after) == 2 else ""
+                    return "\n".join(t for t in (head, *lines[number + 1 :]) if t.strip())
+        return None
 
     def _paragraphs_after(self, field: FieldSpec) -> str | None:
         """Read a boxed blank the school's copy prints as plain lines (signature blocks).
@@ -266,7 +286,26 @@ class _Finder:
                 if unit:
                     self.units[field.id] = unit[1]
                 return self._neighbour_text(table, cell)
+        split = self._split_label_cell(wanted)
+        if split is not None:
+            return self._neighbour_text(*split)
         return _wrapped_label_value([p.text for p in self.grid.paragraphs], wanted)
+
+    def _split_label_cell(self, wanted: str) -> tuple[Table, Cell] | None:
+        """Return a label a page break split over two cells, one above the other, as one.
+
+        A PDF of a row broken by the page may give "是否参与重庆市智慧" at the foot of one page
+        and "校园建设试点" at the head of the next as two rows; the label is theirs together.
+        """
+        for table, cell, key in self.by_initial.get(wanted[:1], ()):
+            if not (key and wanted.startswith(key) and len(key) < len(wanted)):
+                continue
+            below = table.below(cell)
+            if below is not None and key + label_key(below.text) == wanted:
+                joined = Cell(cell.text + below.text, cell.row, cell.col,
+                              cell.rowspan + below.rowspan, cell.colspan)
+                return table, joined
+        return None
 
     def _answer_columns(self, table: Table) -> set[int]:
         """Return the grid columns of `table` under an item blank's header (建设情况…).
@@ -309,8 +348,13 @@ class _Finder:
         first_row = "".join(label_key(c.text) for c in table.row_cells(0))
         return heading + "|" + first_row
 
-    def _is_label(self, cell: Cell) -> bool:
-        return label_key(cell.text) in self.label_keys
+    def _is_label(self, cell: Cell, table: Table | None = None) -> bool:
+        key = label_key(cell.text)
+        if key in self.label_keys:
+            return True
+        # The upper half of a label a page break split ("教育信息化、智慧" / "…获奖数量（项）").
+        below = table.below(cell) if table is not None and key else None
+        return below is not None and key + label_key(below.text) in self.label_keys
 
     def _starts_label(self, cell: Cell) -> bool:
         key = label_key(cell.text)
@@ -328,7 +372,7 @@ class _Finder:
             # Nothing beside the label but the next label: the blank is under it.
             below = table.below(cell)
             return "" if below is None or self._is_label(below) else below.text
-        while neighbour is not None and not self._is_label(neighbour):
+        while neighbour is not None and not self._is_label(neighbour, table):
             if neighbour.text.strip():
                 texts.append(neighbour.text)
             neighbour = table.right_of(neighbour)
@@ -363,7 +407,11 @@ class _Finder:
                         and cell.col not in self._answer_columns(table)):
                     return [(table, cell)]
             return []
-        return self.by_key.get(label_key(field.label), [])
+        wanted = label_key(field.label)
+        found = self.by_key.get(wanted, [])
+        if not found and (split := self._split_label_cell(wanted)) is not None:
+            return [split]
+        return found
 
     # -- lines and sections ---------------------------------------------------------
 

@@ -55,3 +55,33 @@ def test_an_empty_blank_does_not_take_the_next_blank_under_it():
     found = _found(grid)
     assert found["plan_points"] == ""
     assert found["unit_opinion"] == "同意申报。"
+
+
+def test_a_signer_line_inside_a_partys_cell_is_the_signer():
+    spec = get_form("yueyang-2020-taskbook")
+    cell = Cell("试点项目承担单位（丙方）：           （公章）\n"
+                "项目负责人（签字）：廖小光              年   月   日", 0, 0)
+    values, _ = extract(Grid([Table([cell], n_rows=1, n_cols=1)]), spec)
+    found = {v.field.id: v.raw for v in values if v.found}
+    assert found["party_c_signer"] == "廖小光"
+    assert found["party_c_date"] == "年   月   日"  # printed, left empty
+
+
+SELF = get_form("zhongxian-2021-smart-campus-self")
+
+
+def test_a_label_a_page_break_split_over_two_rows_is_found():
+    # "是否参与重庆市智慧" at the foot of a page, "校园建设试点" at the head of the next; the
+    # awards label beside it split the same way must not be read as the answer.
+    cells = [
+        Cell("是否参与重庆市智慧", 0, 0, rowspan=2), Cell("□是   ☑否", 0, 1, rowspan=2),
+        Cell("教育信息化、智慧", 0, 2, rowspan=2), Cell("县级及以上", 0, 3), Cell("2", 0, 4),
+        Cell("区县级", 1, 3), Cell("0", 1, 4),
+        Cell("校园建设试点", 2, 0), Cell("", 2, 1), Cell("校园工作获奖数量（项）", 2, 2),
+        Cell("", 2, 3), Cell("", 2, 4),
+    ]
+    values, _ = extract(Grid([Table(cells, n_rows=3, n_cols=5)]), SELF)
+    found = {v.field.id: v.raw for v in values if v.found}
+    assert found["cq_smart_campus_pilot"] == "□是   ☑否"
+    assert found["awards_county_and_above"] == "2"
+    assert found["awards_district"] == "0"
