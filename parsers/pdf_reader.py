@@ -834,16 +834,16 @@ def _first_word_width(lines: Sequence[list[dict[str, Any]]], index: int, em: flo
 def _joint(before: _CellLine, after: _CellLine, right: float) -> str:
     """Return what joins the wrapped line `before` to `after`: a space, or nothing.
 
-    Chinese is written without spaces. A Latin line broken at a space keeps that space at its
-    end in LibreOffice's text layer; without it, the words are still apart unless a dash,
-    slash or bracket stands at the break, or a word too long for a line was cut where the
-    line ended (an e-mail address, a long number).
+    A line broken at a space keeps that space at its end in LibreOffice's text layer, and it
+    stays, Chinese or not. Otherwise Chinese is written without spaces, and Latin words are
+    still apart unless a dash, slash or bracket stands at the break, or a word too long for
+    a line was cut where the line ended (an e-mail address, a long number).
     """
     last, first = before.printed[-1], after.printed[0]
+    if any(c["text"].isspace() and c["x0"] >= last["x1"] - 0.5 for c in before.chars):
+        return " "  # a space typed where the line broke ("陈立新 " / "13857712345")
     if _is_wide(last["text"]) or _is_wide(first["text"]):
         return ""
-    if any(c["text"].isspace() and c["x0"] >= last["x1"] - 0.5 for c in before.chars):
-        return " "
     if last["text"] in _NO_SPACE_AFTER or first["text"] in _NO_SPACE_BEFORE:
         return ""
     if first["text"] in _CLOSING:

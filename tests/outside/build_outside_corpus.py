@@ -278,17 +278,7 @@ RUIAN_B = {
 }
 
 
-RUIAN_B_EXTRA = {
-    "known_failures": {
-        "pdf": {
-            "leader": "“陈晓东 13857712345” wraps at the space; the PDF's text layer keeps no "
-            "space at the break, and between a Chinese name and digits none is inferred.",
-        },
-    },
-}
-
-
-@case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B, extra=RUIAN_B_EXTRA)
+@case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)
 def ruian_b():
     f = "仿宋"
     d = new_doc(f, 14)
