@@ -1,12 +1,15 @@
-"""A second corpus, by another hand: the forms as an outside tester built them from the seeds.
+"""A second corpus, by other hands: the forms as outside testers built them from the seeds.
 
 ``tests/outside/<form id>/<case>.docx`` are filled forms whose layouts were made from the
 notices' text without tianbiao's layout code (other widths, merges, spaced and wrapped
-labels, added rows, marks and dates written every way); ``<case>.json`` beside each is the
-expectation written by hand. Each is read as sent, re-saved by LibreOffice, as .doc and as
-.pdf, and compared field by field and row by row. A field a shape cannot carry (a PDF line
-break no mark tells from a wrap) is listed under ``known_failures`` with the reason, and
-must still be read wrong: the day it reads right, the test says so.
+labels, added rows, marks and dates written every way), by two testers in turn:
+build_outside_corpus.py, and build_outside_corpus_2.py for the "r2-" cases (content
+controls, legacy fields, tracked changes, hidden text, text boxes, struck options, units
+typed in). ``<case>.json`` beside each is the expectation written by hand. Each is read as
+sent, re-saved by LibreOffice, as .doc and as .pdf, and compared field by field and row by
+row. A field a shape cannot carry (a text box wider than its cell in a PDF) is listed under
+``known_failures`` with the reason, and must still be read wrong: the day it reads right,
+the test says so.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def outside_records(tmp_path_factory, soffice):
 
 
 def test_the_outside_corpus_is_there():
-    assert len(CASES) == 24
+    assert len(CASES) == 40
     assert len({case.parent.name for case in CASES}) == 8
 
 

@@ -1,0 +1,1167 @@
+"""Build the second outside corpus: a second outside tester's 16 filled forms.
+
+``tests/outside/<form id>/r2-<case>.docx`` are 16 filled forms (two per form, the same
+eight forms as the first corpus), built by a second outside tester with python-docx from the
+text of the seed notices, without tianbiao's layout code. Where the first corpus plays with
+layouts, this one plays with what Word puts inside a cell: content controls (filled, and
+left showing Word's placeholder), legacy FORMTEXT / FORMCHECKBOX fields, w14 checkbox
+controls, tracked insertions and deletions, hidden text, VML text boxes, options chosen by
+striking out the others or by bold or colour, units typed in (共86人, 12门, 1000M, 35万),
+万元 blanks typed in 元 and 元 blanks in 万元, full-width digits, Chinese-numeral dates, dates
+moved into or out of the table, heading rows instead of merged columns, and the taskbook's
+rows broken over pages, one year a page.
+
+``<case>.json`` beside each is the expectation, written by hand from what the builder puts in
+the document, never taken from tianbiao's output: ``form``, ``fields``, optional ``rows``,
+``notes`` (what the case exercises; where an expectation is a decision rather than the
+obvious reading, the note says so) and where needed ``known_failures`` ({variant: {field:
+reason}}, fields a shape cannot carry). The test suite (tests/parsers/test_outside_corpus.py)
+converts the files to the LibreOffice re-saved, .doc and .pdf variants itself.
+
+Rebuild (overwrites the r2-* .docx and .json files in place)::
+
+    .venv/bin/python tests/outside/build_outside_corpus_2.py
+
+or build elsewhere to compare, e.g. ``... build_outside_corpus_2.py /tmp/outside2``. A
+rebuild gives byte-identical JSON and an identical word/document.xml. The seed notices are
+read from ../shared/seeds beside the repository, or from $TIANBIAO_SEEDS when set. This
+script does not import tianbiao.
+"""
+
+import functools
+import itertools
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).resolve().parent
+# The notices sit in ../shared/seeds beside the repository (see README).
+SEEDS = Path(os.environ.get(
+    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
+))
+
+
+# ---------------------------------------------------------------- docx helpers
+# Cell / paragraph content mini-language
+#   cell  := str (paragraphs split on "\n") | [para, ...]
+#   para  := str | [run, ...]
+#   run   := str | R(text, **props)
+#   props: b (bold), color ("FF0000"), strike, hidden, ins, dele (tracked insert/delete),
+#          sdt (inline content control with that alias), plc (content control showing its
+#          placeholder text: text is the placeholder), fftext (legacy FORMTEXT field),
+#          ffchk (legacy FORMCHECKBOX, value True/False, text after it), chk (w14 checkbox
+#          content control True/False, text after it), tbox (VML text box holding the text)
+# Table rows: lists of cells of equal length; "<" = merged with the cell on the left,
+# "^" = merged with the cell above.
+
+_ids = itertools.count(100)
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+DATE = "2021-06-01T10:00:00Z"
+
+
+class R:
+    """A run with properties (see the mini-language above)."""
+
+    def __init__(self, text="", **props):
+        self.text = text
+        self.props = props
+
+
+def new_doc():
+    d = Document()
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.5)
+    st = d.styles["Normal"]
+    st.font.name = "宋体"
+    st.font.size = Pt(11)
+    st.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    return d
+
+
+def _esc(t):
+    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _rpr(props):
+    parts = ['<w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/>']
+    if props.get("b"):
+        parts.append("<w:b/>")
+    if props.get("strike"):
+        parts.append("<w:strike/>")
+    if props.get("color"):
+        parts.append(f'<w:color w:val="{props["color"]}"/>')
+    if props.get("hidden"):
+        parts.append("<w:vanish/>")
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def _r(text, props, tag="w:t"):
+    return f'<w:r>{_rpr(props)}<{tag} xml:space="preserve">{_esc(text)}</{tag}></w:r>'
+
+
+def _run_xml(run):
+    if isinstance(run, str):
+        run = R(run)
+    t, p = run.text, run.props
+    i = next(_ids)
+    if p.get("ins"):
+        return f'<w:ins {W} w:id="{i}" w:author="教务处" w:date="{DATE}">{_r(t, p)}</w:ins>'
+    if p.get("dele"):
+        return (f'<w:del {W} w:id="{i}" w:author="教务处" w:date="{DATE}">'
+                f'{_r(t, p, "w:delText")}</w:del>')
+    if "sdt" in p:
+        return (f'<w:sdt {W}><w:sdtPr><w:alias w:val="{p["sdt"]}"/><w:tag w:val="{p["sdt"]}"/>'
+                f'<w:id w:val="{i}"/></w:sdtPr><w:sdtContent>{_r(t, p)}</w:sdtContent></w:sdt>')
+    if p.get("plc"):
+        return (f'<w:sdt {W}><w:sdtPr><w:id w:val="{i}"/><w:placeholder>'
+                f'<w:docPart w:val="DefaultPlaceholder_-1854013440"/>'
+                f'</w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+                f'<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/><w:color w:val="808080"/></w:rPr>'
+                f'<w:t>{_esc(t)}</w:t></w:r></w:sdtContent></w:sdt>')
+    if p.get("fftext"):
+        return (f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>'
+                f'<w:name w:val="Text{i}"/><w:enabled/>'
+                f'<w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>'
+                f'<w:r {W}><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
+                f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>{_r(t, p)}'
+                f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>')
+    if "ffchk" in p:
+        checked = "<w:checked/>" if p["ffchk"] else ""
+        return (f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>'
+                f'<w:name w:val="Check{i}"/><w:enabled/>'
+                f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/>'
+                f'{checked}</w:checkBox></w:ffData></w:fldChar></w:r>'
+                f'<w:r {W}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
+                f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>{_r(t, {})}')
+    if "chk" in p:
+        on = p["chk"]
+        return (f'<w:sdt {W} {W14}><w:sdtPr><w:id w:val="{i}"/><w14:checkbox>'
+                f'<w14:checked w14:val="{1 if on else 0}"/>'
+                f'<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+                f'<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
+                f'</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr>'
+                f'<w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" '
+                f'w:hAnsi="MS Gothic" w:hint="eastAsia"/></w:rPr>'
+                f'<w:t>{"☒" if on else "☐"}</w:t></w:r></w:sdtContent></w:sdt>'
+                + _r(t, {}))
+    if p.get("tbox"):
+        return (f'<w:r {W} {V}><w:pict>'
+                f'<v:shape id="tb{i}" type="#_x0000_t202" style="width:120pt;height:22pt">'
+                f'<v:textbox><w:txbxContent><w:p>{_r(t, {})}</w:p></w:txbxContent></v:textbox>'
+                f'</v:shape></w:pict></w:r>')
+    return f"<w:r {W}>" + _r(t, p)[5:]
+
+
+def fill_para(p, para, align=None):
+    if isinstance(para, str):
+        para = [para] if para else []
+    for run in para:
+        box = parse_xml(f"<w:wrapper {W} {W14} {V}>" + _run_xml(run) + "</w:wrapper>")
+        for child in list(box):
+            p._p.append(child)
+    if align == "c":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _paras(content):
+    if content is None:
+        return [""]
+    if isinstance(content, str):
+        return content.split("\n")
+    return content
+
+
+def add_para(doc, para, align=None, size=None, bold=False):
+    p = doc.add_paragraph()
+    if isinstance(para, str) and (size or bold):
+        para = [R(para, b=bold)]
+    fill_para(p, para, align)
+    if size:
+        for r in p._p.iter(qn("w:rPr")):
+            sz = parse_xml(f'<w:sz {nsdecls("w")} w:val="{size * 2}"/>')
+            r.append(sz)
+    return p
+
+
+def title(doc, text):
+    return add_para(doc, text, align="c", size=16, bold=True)
+
+
+def add_table(doc, rows, widths=None):
+    nr, nc = len(rows), len(rows[0])
+    assert all(len(r) == nc for r in rows), rows
+    t = doc.add_table(rows=nr, cols=nc)
+    t.style = "Table Grid"
+    done = set()
+    for r in range(nr):
+        for c in range(nc):
+            v = rows[r][c]
+            if (r, c) in done or (isinstance(v, str) and v in ("<", "^")):
+                continue
+            c2 = c
+            while c2 + 1 < nc and rows[r][c2 + 1] == "<":
+                c2 += 1
+            r2 = r
+            while r2 + 1 < nr and rows[r2 + 1][c] == "^":
+                r2 += 1
+            cell = t.cell(r, c)
+            if (r2, c2) != (r, c):
+                cell = cell.merge(t.cell(r2, c2))
+            for rr in range(r, r2 + 1):
+                for cc in range(c, c2 + 1):
+                    done.add((rr, cc))
+            paras = _paras(v)
+            fill_para(cell.paragraphs[0], paras[0])
+            for extra in paras[1:]:
+                fill_para(cell.add_paragraph(), extra)
+    if widths:
+        for row in t.rows:
+            for i, cell in enumerate(row.cells):
+                if i < len(widths):
+                    cell.width = Cm(widths[i])
+    return t
+
+
+def page_break(doc):
+    doc.add_page_break()
+
+
+# ---------------------------------------------------------------- seed items (notice 003)
+@functools.cache
+def _seed003():
+    return next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8").split("\n")
+
+
+def _section(start, end):
+    seed = _seed003()
+    a = next(i for i, line in enumerate(seed) if line.strip() == start)
+    b = next(i for i, line in enumerate(seed) if line.strip() == end and i > a)
+    return seed[a:b]
+
+
+def inspection_items():
+    """[(A text or None, B text or None, code, content, rule)] in order."""
+    lines = _section("附件1", "附件2")
+    items = []
+    cells = []
+    for line in lines:
+        if line.startswith("\t"):
+            cells.append(line)
+        elif line.strip() and cells and re.match(r"\tC\d+", cells[-1]):
+            cells[-1] = cells[-1] + "\n" + line.strip()
+    for i, line in enumerate(cells):
+        s = line.strip()
+        m = re.match(r"C(\d+)", s)
+        if m and len(s) > 8:
+            code = "C" + m.group(1)
+            prev = [c.strip() for c in cells[max(0, i - 2):i]]
+            a = next((p for p in prev if re.match(r"A\d", p)), None)
+            b = next((p for p in prev if re.match(r"B\d", p)), None)
+            a = re.sub(r"\s+", " ", a) if a else None
+            b = re.sub(r"\s+", " ", b).strip() if b else None
+            rule = cells[i + 1].strip()
+            items.append((a, b, code, s.strip(), rule))
+    return items
+
+
+def campus_items(which):
+    start, end = {"k12": ("附件3-2", "附件3-3"), "voc": ("附件3-3", "附件4")}[which]
+    lines = _section(start, end)
+    out, buf, cat = [], [], None
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        m = re.match(r"(\d+)\s*[.．]", s)
+        if m and line.startswith("\t") and len(s) > 6:
+            if buf:
+                cat = "".join(buf)
+                buf = []
+            out.append((cat, int(m.group(1)), s))
+        elif len(s) == 1 and not s.isdigit():
+            buf.append(s)
+        elif not line.startswith("\t") and out and len(s) > 1:
+            c, n, t = out[-1]
+            out[-1] = (c, n, t + s)
+    return out
+
+
+# ---------------------------------------------------------------- cases
+CASES = []  # builder functions, in build order (the run ids in the XML follow it)
+BUILT = []  # (form, case name, document, expectation) filled by save()
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+def save(doc, name, form, fields, rows=None, notes=None, known=None):
+    exp = {"form": form, "fields": fields}
+    if rows is not None:
+        exp["rows"] = rows
+    if notes:
+        exp["notes"] = notes
+    if known:
+        exp["known_failures"] = known
+    BUILT.append((form, name, doc, exp))
+
+
+YN = "□是   □否"
+Y = "☑是   □否"
+N = "□是   ☑否"
+
+
+# --------------------------------------------------------------------------- 瑞安 附件2
+@case
+def ruian_a():
+    d = new_doc()
+    add_para(d, "附件2")
+    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
+    add_table(d, [
+        ["", "", "申报建设时间：", "2022年3月8日"],
+        ["学校", "瑞安市安阳实验小学", "项目名称", "智慧课堂建设"],
+        ["投入资金", "１２８０００", "项目负责人\n及联系方式", "陈立新 13857712345"],
+        ["项目简介", "本项目于2021年9月启动，主要建设内容如下：\n1. 建成智慧教室4间；\n"
+                     "2. 部署课堂互动平台；\n3. 开展教师培训12场。", "<", "<"],
+        ["推进措施", [["成立项目领导小组，", R("每月", dele=True), R("每两周", ins=True),
+                       "召开一次推进会。"]], "<", "<"],
+        ["效益", [["学生课堂参与度明显提高", R("（此处待补数据）", hidden=True), "。"],
+                  "教师信息化教学能力提升。"], "<", "<"],
+        ["与计划的达成度", "达成度约95%，智慧教室已全部投入使用。", "<", "<"],
+        ["校长意见", "同意上报。\n\n                        2022年3月9日", "<", "<"],
+        ["专家验收意见", "\n\n                        年   月   日", "<", "<"],
+    ], widths=[2.6, 5.0, 3.4, 4.6])
+    add_para(d, "本表请于每年3月10日前上报radhjy@163.com。")
+    save(d, "r2-official-fullwidth-amount-tracked-hidden", "ruian-2022-report", {
+        "report_date": "2022-03-08", "school": "瑞安市安阳实验小学", "project": "智慧课堂建设",
+        "amount": 128000, "leader": "陈立新 13857712345",
+        "summary": "本项目于2021年9月启动，主要建设内容如下：\n1. 建成智慧教室4间；\n"
+                   "2. 部署课堂互动平台；\n3. 开展教师培训12场。",
+        "measures": "成立项目领导小组，每两周召开一次推进会。",
+        "benefits": "学生课堂参与度明显提高。\n教师信息化教学能力提升。",
+        "achievement": "达成度约95%，智慧教室已全部投入使用。",
+        "principal_opinion": "同意上报。", "principal_date": "2022-03-09",
+        "expert_opinion": None, "expert_date": None,
+    }, notes="official layout; full-width amount; tracked del+ins in measures; hidden text in "
+             "benefits; expert opinion left as printed; ends with paragraph")
+
+
+@case
+def ruian_b():
+    d = new_doc()
+    add_para(d, "附件2")
+    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
+    add_para(d, "申报建设时间：2022.03.05")
+    add_table(d, [
+        ["学校", "瑞安市塘下镇中学"],
+        ["项目名称", "录播教室建设"],
+        ["投入资金", "12.8万元"],
+        ["项目负责人及联系方式", [[R("林晓红 0577-65551234", sdt="负责人")]]],
+        ["项目简介", "建设常态化录播教室1间，配套录播主机、摄像机和拾音设备。\n"
+                     "录播教室已于2021年12月投入使用。"],
+        ["推进措施", "（1）制定录播教室使用管理制度；\n（2）每学期开展录播课评比。"],
+        ["效益", "累计录制课例86节，其中3节获市级优课。"],
+        ["与计划的达成度", "100%"],
+        ["校长意见", "项目按计划完成，同意报送。\n二〇二二年三月六日"],
+        ["专家验收意见", ""],
+    ], widths=[4.0, 11.6])
+    save(d, "r2-two-columns-wan-yuan-content-control-cn-date", "ruian-2022-report", {
+        "report_date": "2022-03-05", "school": "瑞安市塘下镇中学", "project": "录播教室建设",
+        "amount": 128000, "leader": "林晓红 0577-65551234",
+        "summary": "建设常态化录播教室1间，配套录播主机、摄像机和拾音设备。\n"
+                   "录播教室已于2021年12月投入使用。",
+        "measures": "（1）制定录播教室使用管理制度；\n（2）每学期开展录播课评比。",
+        "benefits": "累计录制课例86节，其中3节获市级优课。",
+        "achievement": "100%",
+        "principal_opinion": "项目按计划完成，同意报送。", "principal_date": "2022-03-06",
+        "expert_opinion": None, "expert_date": None,
+    }, notes="other office: 2-column table, date line as paragraph above table, amount typed in "
+             "万元 on a 元 form (12.8万元 -> 128000), leader in a content control, date in Chinese "
+             "numerals, printed date line removed; ends with table")
+
+
+# --------------------------------------------------------------------------- 衡阳 附件2
+def _hy_head(d):
+    add_para(d, "附件2")
+    title(d, "2018年衡阳市教育信息化试点项目申请表")
+
+
+PHONE_EXTENSION = ("an extension (转801) is not in the contract's phone form; tianbiao flags "
+                   "it as a problem for the clerk instead of guessing")
+
+
+@case
+def hengyang_a():
+    d = new_doc()
+    _hy_head(d)
+    add_table(d, [
+        ["申报单位：", "衡阳市石鼓区教育局", "<", "<"],
+        ["申报类别：", "□①网络联校创新应用  ☑②区域智慧教育  □③教育网络安全  □④人工数字智能教室",
+         "<", "<"],
+        ["项目名称：", "石鼓区智慧教育云平台应用", "<", "<"],
+        ["负责人", "刘志强", "手机号码", "139 0734 5678"],
+        ["联系人", "王芳", "手机号码", "0734-8221234转801"],
+        ["试点实施方案要点（可另附页）：\n一、建设目标：建成覆盖全区的智慧教育云平台。\n"
+         "1. 建设区域教育云平台；\n2. 全区60所学校接入；\n"
+         "二、实施步骤：2018年10月至2019年12月分三期推进。", "<", "<", "<"],
+        ["单位意见：\n同意申报，保证配套经费。\n负责人：李国平      盖章：\n"
+         "                 2018年9月12日", "<",
+         "县市区教育局意见：\n\n\n负责人：           盖章：\n                 年   月   日", "<"],
+        ["市教育局意见：\n\n\n负责人：                                           盖章：\n"
+         "                                                 年   月   日", "<", "<", "<"],
+    ], widths=[3.0, 4.8, 2.8, 5.0])
+    save(d, "r2-ticked-box-spaced-phone-extension", "hengyang-2018-application", {
+        "applicant": "衡阳市石鼓区教育局", "category": "区域智慧教育",
+        "project": "石鼓区智慧教育云平台应用",
+        "leader": "刘志强", "leader_phone": "13907345678", "contact": "王芳",
+        "contact_phone": "07348221234801",
+        "plan_points": "一、建设目标：建成覆盖全区的智慧教育云平台。\n1. 建设区域教育云平台；\n"
+                       "2. 全区60所学校接入；\n二、实施步骤：2018年10月至2019年12月分三期推进。",
+        "unit_opinion": "同意申报，保证配套经费。", "unit_signer": "李国平",
+        "unit_date": "2018-09-12",
+        "county_opinion": None, "county_signer": None, "county_date": None,
+        "city_opinion": None, "city_signer": None, "city_date": None,
+    }, notes="official layout; ☑ choice; phone with spaces; phone with extension 转801 (contract: "
+             "digits -> 07348221234801, arguable); numbered plan; unit opinion signed+dated, "
+             "others as printed; ends with table. The extension is kept as the tester's reading "
+             "but listed as a known failure in every variant: tianbiao leaves it to the clerk.",
+       known={v: {"contact_phone": PHONE_EXTENSION} for v in ("docx", "libreoffice", "doc", "pdf")})
+
+
+@case
+def hengyang_b():
+    d = new_doc()
+    _hy_head(d)
+    add_table(d, [
+        ["申报单位", [[R("祁东县第一中学", fftext=True)]], "<", "<", "<"],
+        ["申报类别", [[R("□①网络联校创新应用", strike=True), "  ",
+                       R("□②区域智慧教育", strike=True), "  □③教育网络安全  ",
+                       R("□④人工数字智能教室", strike=True)]], "<", "<", "<"],
+        ["项目名称", [[R("校园网络安全防护体系建设", fftext=True)]], "<", "<", "<"],
+        ["负责人", [[R("周建军", fftext=True)]], "<", "手机号码", "１３５７４７１２３４５"],
+        ["联系人", "赵丽", "<", "手机号码", "13762400011"],
+        ["试点实施方案要点（可另附页）：\n详见附页《试点工作方案》。", "<", "<", "<", "<"],
+        ["单位意见：\n情况属实，同意申报。\n负责人：周建军   盖章：\n      2018.9.14", "<",
+         "县市区教育局意见：\n同意推荐。\n负责人：           盖章：\n         2018年9月15日",
+         "<", "<"],
+        ["市教育局意见：\n\n\n负责人：                                           盖章：\n"
+         "                                                 年   月   日", "<", "<", "<", "<"],
+    ], widths=[2.6, 3.0, 2.0, 2.8, 5.2])
+    add_para(d, "注：本表一式两份。")
+    save(d, "r2-legacy-fields-struck-options-fullwidth-phone", "hengyang-2018-application", {
+        "applicant": "祁东县第一中学", "category": "教育网络安全",
+        "project": "校园网络安全防护体系建设",
+        "leader": "周建军", "leader_phone": "13574712345", "contact": "赵丽",
+        "contact_phone": "13762400011",
+        "plan_points": "详见附页《试点工作方案》。",
+        "unit_opinion": "情况属实，同意申报。", "unit_signer": "周建军", "unit_date": "2018-09-14",
+        "county_opinion": "同意推荐。", "county_signer": None, "county_date": "2018-09-15",
+        "city_opinion": None, "city_signer": None, "city_date": None,
+    }, notes="other office: 5 columns, labels without colon, legacy FORMTEXT fields, choice by "
+             "striking out the unchosen options (boxes all □), full-width phone digits, date "
+             "2018.9.14; ends with paragraph")
+
+
+# --------------------------------------------------------------------------- 忠县 附件4
+@case
+def acceptance_a():
+    d = new_doc()
+    add_para(d, "附件4")
+    title(d, "忠县中小学“创建验收”项目申报表")
+    add_para(d, "申报学校（盖章）：忠县实验中学          时间：2021年6月10日")
+    add_table(d, [
+        ["学校负责人", "谭明远", "项目责任人", "冉小兵"],
+        ["申报验收项目", "智慧校园", "<", "<"],
+        ["取得的成绩或主要做法", "另附自查报告（3000字以内）\n"
+                                 "1. 建成智慧教室6间，实现班班通全覆盖；\n"
+                                 "2. 获重庆市智慧校园示范校称号。", "<", "<"],
+        ["预期效果", "通过验收，进一步推动信息技术与教育教学深度融合。\n"
+                     "形成可推广的智慧课堂教学模式。", "<", "<"],
+        ["学校推荐意见", "同意推荐申报。", "<", "<"],
+        ["教育行政主管部门意见", "", "<", "<"],
+    ], widths=[3.4, 4.4, 3.4, 4.4])
+    save(d, "r2-hint-kept-numbered-list", "zhongxian-2021-acceptance", {
+        "school": "忠县实验中学", "apply_date": "2021-06-10", "principal": "谭明远",
+        "project_leader": "冉小兵",
+        "project": "智慧校园",
+        "achievements": "1. 建成智慧教室6间，实现班班通全覆盖；\n2. 获重庆市智慧校园示范校称号。",
+        "expected_effect": "通过验收，进一步推动信息技术与教育教学深度融合。\n"
+                           "形成可推广的智慧课堂教学模式。",
+        "school_opinion": "同意推荐申报。", "bureau_opinion": None,
+    }, notes="official layout; printed hint kept, school wrote a numbered list after it (hint "
+             "excluded); ends with table")
+
+
+@case
+def acceptance_b():
+    d = new_doc()
+    add_para(d, "附件4")
+    title(d, "忠县中小学“创建验收”项目申报表")
+    add_table(d, [
+        ["申报学校（盖章）", "忠县拔山中学", "时间", "二〇二一年六月十五日"],
+        ["学校负责人", [[R("秦德华", tbox=True)]], "项目责任人",
+         [[R("张伟", dele=True), R("何丽", ins=True)]]],
+        ["申报验收项目", "创客教育", "<", "<"],
+        ["取得的成绩或主要做法", "另附自查报告（3000字以内）", "<", "<"],
+        ["预期效果", [["建成创客空间1个，开设创客课程4门", R("（草稿）", hidden=True), "。"]],
+         "<", "<"],
+        ["学校推荐意见", "同意。", "<", "<"],
+        ["教育行政主管部门意见", "", "<", "<"],
+    ], widths=[3.4, 4.4, 3.4, 4.4])
+    add_para(d, "填报人：何丽    联系电话：13983512345")
+    save(d, "r2-date-row-text-box-tracked-change-hidden", "zhongxian-2021-acceptance", {
+        "school": "忠县拔山中学", "apply_date": "2021-06-15", "principal": "秦德华",
+        "project_leader": "何丽",
+        "project": "创客教育", "achievements": None,
+        "expected_effect": "建成创客空间1个，开设创客课程4门。",
+        "school_opinion": "同意。", "bureau_opinion": None,
+    }, notes="other office: school/date line moved into the table as a first row; date in Chinese "
+             "numerals; principal typed in a text box; project_leader tracked change (张伟 "
+             "deleted, 何丽 inserted); hint left untouched -> null; hidden text; ends with "
+             "paragraph")
+
+
+# --------------------------------------------------------------------------- 忠县 附件3-1
+SELF_LABELS = dict(
+    has_leading_group="是否成立网信或智慧校园建设领导机构",
+    has_it_department="是否明确教育信息化职能部门",
+    it_department_name="教育信息化职能部门名称", it_staff="教育信息化专职人员数量（人）",
+    has_plan="是否制定智慧校园\n建设规划", investment="近三年教育信息化累计投入经费（万元）",
+    has_campus_network="是否建成校园网", bandwidth="互联网出口带宽（M）",
+    wireless_aps="无线网络AP数量（个）",
+    wireless_full_coverage="是否实现校园\n无线网络全覆盖",
+    on_cq_education_network="是否接入\n重庆教育宽带网",
+    terminals_per_100_students="百名学生拥有终端数（台）",
+    terminals_per_100_teachers="百名教师拥有终端数(台)",
+    interactive_equipment_rate="普通教室互动多媒体教学设备配备率（%）",
+    smart_classrooms="智慧教室数量（间）",
+    school_course_resources="校本课程数字资源\n数量（门）",
+    has_interaction="教学应用是否具备\n师生交流互动功能",
+    teacher_space_rate="教师网络学习空间\n开通率（%）",
+    has_smart_push="教学应用是否具备\n智能推送功能",
+    student_space_rate="学生网络学习空间开通率（小学三年级以上）（%）",
+    has_one_stop_service="管理系统是否具备“一站式服务”能力",
+    has_data_analysis="是否开展数据分析\n应用",
+    uses_iot="是否应用物联网技术", uses_cloud="是否使用云服务",
+    moe_pilot="是否参与教育部第一批教育信息化试点", cq_pilot="是否参加重庆市教育信息化试点",
+    cq_smart_campus_pilot="是否参与重庆市智慧\n校园建设试点",
+    has_emergency_plan="是否制定网络安全\n应急预案",
+    has_disaster_backup="是否有数据容灾\n备份措施",
+    holds_security_drills="是否定期开展网络安全应急演练",
+    had_major_incident="近三年是否发生过重大网络安全事故",
+)
+AWARDS = "教育信息化、智慧\n校园工作获奖数量（项）"
+PAIRS = [  # (group, left id, right id) in the seed's row order
+    ("体制机制", "has_leading_group", "has_it_department"),
+    ("体制机制", "it_department_name", "it_staff"),
+    ("体制机制", "has_plan", "investment"),
+    ("基本条件", "has_campus_network", "bandwidth"),
+    ("基本条件", "wireless_aps", "wireless_full_coverage"),
+    ("基本条件", "on_cq_education_network", "terminals_per_100_students"),
+    ("基本条件", "terminals_per_100_teachers", "interactive_equipment_rate"),
+    ("智慧应用", "smart_classrooms", "school_course_resources"),
+    ("智慧应用", "has_interaction", "teacher_space_rate"),
+    ("智慧应用", "has_smart_push", "student_space_rate"),
+    ("智慧应用", "has_one_stop_service", "has_data_analysis"),
+    ("智慧应用", "uses_iot", "uses_cloud"),
+]
+
+
+def _self_rows(v, with_category):
+    """Seed layout.
+
+    with_category: 6 columns (类别|标签|值|标签|值|值); else 5 columns with group heading rows.
+    """
+    L = SELF_LABELS
+    rows = []
+
+    def row(group, cells, first):
+        if with_category:
+            rows.append([group if first else "^", *cells])
+        else:
+            rows.append(cells)
+
+    def heading(group):
+        if not with_category:
+            rows.append([group, "<", "<", "<", "<"])
+
+    heading("学校概况")
+    row("学校概况", ["学校名称", v["school"], "<", "<", "<"], True)
+    row("学校概况", ["学校类别", v["school_type"], "<", "<", "<"], False)
+    row("学校概况", ["学校地址", v["address"], "<", "<", "<"], False)
+    row("学校概况", ["学校联系人", v["contact_person"], "联系电话", v["contact_phone"], "<"], False)
+    row("学校概况", ["学校传真", v["fax"], "电子邮箱", v["email"], "<"], False)
+    row("学校概况", ["在编教职工总数", v["staff"], "在籍学生总数", v["students"], "<"], False)
+    last = None
+    for g, a, b in PAIRS:
+        if g != last:
+            heading(g)
+        row(g, [L[a], v[a], L[b], v[b], "<"], g != last)
+        last = g
+    heading("试点示范")
+    row("试点示范", [L["moe_pilot"], v["moe_pilot"], L["cq_pilot"], v["cq_pilot"], "<"], True)
+    row("试点示范", [L["cq_smart_campus_pilot"], v["cq_smart_campus_pilot"], AWARDS, "县级及以上",
+                     v["awards_county_and_above"]], False)
+    row("试点示范", ["^", "^", "^", "区县级", v["awards_district"]], False)
+    heading("网络安全")
+    row("网络安全", [L["has_emergency_plan"], v["has_emergency_plan"], L["has_disaster_backup"],
+                     v["has_disaster_backup"], "<"], True)
+    row("网络安全", [L["holds_security_drills"], v["holds_security_drills"],
+                     L["had_major_incident"], v["had_major_incident"], "<"], False)
+    return rows
+
+
+FORMATTING_IS_NO_MARK = "formatting is not a mark: tianbiao asks the school to tick a box"
+DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the file's streams, "
+               "which do not decode struck-through text or checkbox fields")
+
+
+@case
+def self_a():
+    v = dict(
+        school="忠县实验中学", school_type="□中职学校       ☑普通中小学校",
+        address="忠县忠州街道州屏环路68号",
+        contact_person="冉小兵", contact_phone="023-54221234", fax="无", email="zxsyzx@163.com",
+        staff="共86人", students="1,235",
+        has_leading_group=Y,
+        has_it_department=[[R("是   ", chk=True), R("否", chk=False)]],
+        it_department_name="信息中心", it_staff="３",
+        has_plan=[[R("是   ", ffchk=False), R("否", ffchk=True)]],
+        investment="35万",
+        has_campus_network="□是√   □否", bandwidth="1000M", wireless_aps="共48个",
+        wireless_full_coverage=N, on_cq_education_network="■是   □否",
+        terminals_per_100_students="12.5", terminals_per_100_teachers="105",
+        interactive_equipment_rate="约90%",
+        smart_classrooms="6", school_course_resources="12门",
+        has_interaction=[["□是   ", R("□否", strike=True)]], teacher_space_rate="100%",
+        has_smart_push="是", student_space_rate="85",
+        has_one_stop_service=[[R("□是", b=True), "   □否"]],
+        has_data_analysis=[["□是   ", R("□否", color="FF0000")]],
+        uses_iot=N, uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=Y,
+        awards_county_and_above="3", awards_district="5",
+        has_emergency_plan=Y, has_disaster_backup="√是   □否", holds_security_drills=Y,
+        had_major_incident=YN,
+    )
+    d = new_doc()
+    add_para(d, "附件3-1")
+    title(d, "忠县智慧校园建设创建自评表")
+    add_table(d, _self_rows(v, True), widths=[1.4, 4.2, 2.5, 3.8, 1.7, 3.2])
+    save(d, "r2-six-columns-mixed-marks-units-typed", "zhongxian-2021-smart-campus-self", dict(
+        school="忠县实验中学", school_type="普通中小学校", address="忠县忠州街道州屏环路68号",
+        contact_person="冉小兵", contact_phone="02354221234", fax="无", email="zxsyzx@163.com",
+        staff=86, students=1235, has_leading_group=True, has_it_department=True,
+        it_department_name="信息中心", it_staff=3, has_plan=False, investment=35,
+        has_campus_network=True, bandwidth=1000, wireless_aps=48, wireless_full_coverage=False,
+        on_cq_education_network=True, terminals_per_100_students=12.5,
+        terminals_per_100_teachers=105,
+        interactive_equipment_rate=None, smart_classrooms=6, school_course_resources=12,
+        has_interaction=True, teacher_space_rate=100, has_smart_push=True,
+        student_space_rate=85,
+        has_one_stop_service=None, has_data_analysis=None, uses_iot=False, uses_cloud=True,
+        moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=True,
+        awards_county_and_above=3, awards_district=5,
+        has_emergency_plan=True, has_disaster_backup=True, holds_security_drills=True,
+        had_major_incident=None,
+    ), notes="seed 6-column layout (awards label top-aligned with 是否参与重庆市智慧校园建设试点, "
+             "as the seed prints it). "
+             "Marks: ☑; w14 checkbox content controls; legacy FORMCHECKBOX; '□是√' (tick after "
+             "option); ■; unchosen struck through (has_interaction); unchosen deleted leaving "
+             "'是' (has_smart_push); chosen only bolded (has_one_stop_service, arguable); chosen "
+             "only coloured red (has_data_analysis, arguable); '√是' replacing the box; both "
+             "boxes empty -> null. Units typed: 共86人, 共48个, 12门, 1000M, 35万, 约90%; "
+             "full-width ３; thousands separator 1,235. Ends with table. "
+             f"Bold-only and red-only choices are expected null ({FORMATTING_IS_NO_MARK}); "
+             "约90% is expected null (an approximate figure is flagged, not filed).",
+       known={"doc": {"has_interaction": DOC_STREAMS, "has_plan": DOC_STREAMS}})
+
+
+@case
+def self_b():
+    v = dict(
+        school="忠县乌杨小学", school_type="中职学校       普通中小学校√",
+        address="忠县乌杨街道乌杨村",
+        contact_person="黄丽", contact_phone="13896512345", fax="", email="wyxx2021@126.com",
+        staff="42", students="６３８",
+        has_leading_group="是√   否", has_it_department="是   否√",
+        it_department_name="", it_staff="0", has_plan=Y, investment="350000元",
+        has_campus_network=Y, bandwidth="200", wireless_aps="16", wireless_full_coverage=N,
+        on_cq_education_network=Y,
+        terminals_per_100_students="8", terminals_per_100_teachers="100",
+        interactive_equipment_rate="100%",
+        smart_classrooms="1", school_course_resources="3", has_interaction=Y,
+        teacher_space_rate="95%",
+        has_smart_push=N, student_space_rate="78%", has_one_stop_service=N, has_data_analysis=N,
+        uses_iot=N, uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=N,
+        awards_county_and_above="2", awards_district="0",
+        has_emergency_plan=Y, has_disaster_backup=[[R(Y, dele=True), R(N, ins=True)]],
+        holds_security_drills=Y, had_major_incident=N,
+    )
+    d = new_doc()
+    add_para(d, "附件3-1")
+    title(d, "忠县智慧校园建设创建自评表")
+    add_table(d, _self_rows(v, False), widths=[4.6, 3.0, 4.6, 1.8, 2.0])
+    add_para(d, "填表人：黄丽          审核人：陈刚")
+    save(d, "r2-heading-rows-tick-after-yuan-tracked-flip", "zhongxian-2021-smart-campus-self",
+         dict(
+             school="忠县乌杨小学", school_type="普通中小学校", address="忠县乌杨街道乌杨村",
+             contact_person="黄丽", contact_phone="13896512345", fax=None,
+             email="wyxx2021@126.com",
+             staff=42, students=638, has_leading_group=True, has_it_department=False,
+             it_department_name=None, it_staff=0, has_plan=True, investment=35,
+             has_campus_network=True, bandwidth=200, wireless_aps=16,
+             wireless_full_coverage=False,
+             on_cq_education_network=True, terminals_per_100_students=8,
+             terminals_per_100_teachers=100,
+             interactive_equipment_rate=100, smart_classrooms=1, school_course_resources=3,
+             has_interaction=True, teacher_space_rate=95, has_smart_push=False,
+             student_space_rate=78,
+             has_one_stop_service=False, has_data_analysis=False, uses_iot=False,
+             uses_cloud=True,
+             moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=False,
+             awards_county_and_above=2, awards_district=0,
+             has_emergency_plan=True, has_disaster_backup=False, holds_security_drills=True,
+             had_major_incident=False,
+         ), notes="other office: 5 columns, category as full-width heading rows instead of a "
+                  "merged left column; choice and yes/no marked with '√' after the option with "
+                  "no boxes printed; 万元 blank typed in 元 (350000元 -> 35); full-width "
+                  "students; zero values; tracked change flipping ☑是 to ☑否; ends with "
+                  "paragraph")
+
+
+# --------------------------------------------------------------------------- 忠县 附件1
+A_NAMES = {"A1": "A1 常规管理 (6分)", "A2": "A2 硬软件管理 (27分)", "A3": "A3\n使用效益 (52分)",
+           "A4": "A4 社会实践及科技活动（7分）", "A5": "A5\n科研活动（8分）"}
+
+
+def _max(content):
+    return float(re.findall(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", content)[-1])
+
+
+@case
+def inspection_a():
+    items = inspection_items()
+    scores = {it[2]: _max(it[3]) for it in items}
+    raw = {c: str(int(s)) for c, s in scores.items()}
+    special = {"C4": ("2.5", 2.5), "C10": ("3.5", 3.5), "C16": ("４", 4), "C21": ("2.5分", 2.5),
+               "C34": ("1.5", 1.5)}
+    for c, (r, s) in special.items():
+        raw[c], scores[c] = r, s
+    notes = {"C4": "缺科技室", "C10": "数据填报不全", "C34": "市级论文1篇、县级1篇"}
+    d = new_doc()
+    add_para(d, "附件1")
+    title(d, "忠县中小学教育信息技术与装备专项督查评分表")
+    add_para(d, "学校：忠县实验中学          督查人员：向东、陈敏          督查时间：2021.06.18")
+    rows = [["督查项目与权重", "<", "督查内容", "评分说明", "考核分", "备注"]]
+    for a, b, code, content, rule in items:
+        a_cell = A_NAMES[a[:2]] if a else "^"
+        rows.append([a_cell, b or "^", content, rule, raw[code], notes.get(code, "")])
+    total = sum(scores.values())
+    rows.append(["得分合计", "<", "<", "<", f"{total:g}", ""])
+    add_table(d, rows, widths=[1.5, 1.9, 4.8, 4.2, 1.9, 1.3])
+    fields = {"school": "忠县实验中学", "inspector": "向东、陈敏", "inspect_date": "2021-06-18",
+              "total_score": total}
+    for c in scores:
+        fields[f"{c.lower()}_score"] = scores[c]
+        fields[f"{c.lower()}_note"] = notes.get(c)
+    save(d, "r2-merged-decimals-fullwidth-fen", "zhongxian-2021-inspection", fields,
+         notes="seed layout (A/B columns merged down, one header line with "
+               "school/inspector/date); decimals; full-width ４; '2.5分' with unit; ends with "
+               "table")
+
+
+@case
+def inspection_b():
+    items = inspection_items()
+    scores = {it[2]: _max(it[3]) for it in items}
+    raw = {c: str(int(s)) for c, s in scores.items()}
+    raw["C5"] = "2分"
+    raw["C12"] = [["1", R("（待核）", hidden=True)]]
+    raw["C20"] = [[R("3", dele=True), R("2", ins=True)]]
+    scores["C20"] = 2
+    raw["C28"] = "３.５"
+    scores["C28"] = 3.5
+    raw["C33"] = ""
+    scores["C33"] = None
+    raw["C35"] = ""
+    scores["C35"] = None
+    notes = {"C20": "视频监控未联网", "C33": "未见课题资料"}
+    d = new_doc()
+    add_para(d, "附件1")
+    title(d, "忠县中小学教育信息技术与装备专项督查评分表")
+    add_para(d, "学校：忠县拔山中学")
+    add_para(d, "督查人员：李强    督查时间：二〇二一年六月二十二日")
+    rows = [["督查项目", "督查内容", "评分说明", "考核分", "备注"]]
+    for a, b, code, content, rule in items:
+        if a:
+            rows.append([A_NAMES[a[:2]].replace("\n", " "), "<", "<", "<", "<"])
+        rows.append([b or "^", content, rule, raw[code], notes.get(code, "")])
+        if a and not b:
+            raise SystemExit("seed parse")
+    total = sum(s for s in scores.values() if s is not None)
+    rows.append(["得分合计", "<", "<", f"{total:g}", ""])
+    add_table(d, rows, widths=[2.2, 5.4, 4.8, 1.8, 1.4])
+    add_para(d, "督查组长签字：李强")
+    fields = {"school": "忠县拔山中学", "inspector": "李强", "inspect_date": "2021-06-22",
+              "total_score": total}
+    for c in scores:
+        fields[f"{c.lower()}_score"] = scores[c]
+        fields[f"{c.lower()}_note"] = notes.get(c)
+    save(d, "r2-heading-rows-blank-scores-tracked-hidden", "zhongxian-2021-inspection", fields,
+         notes="other office: 5 columns, A items as full-width heading rows, B merged down; "
+               "school and inspector on separate lines; date in Chinese numerals; blank scores "
+               "(C33, C35) -> null; '2分'; hidden text; tracked change 3->2; full-width ３.５; "
+               "ends with paragraph")
+
+
+# --------------------------------------------------------------------------- 忠县 附件3-2 / 3-3
+def _campus(name, form, which, att, ttl, style, known=None):
+    items = campus_items(which)
+    d = new_doc()
+    add_para(d, att)
+    title(d, ttl)
+    rows = [["名称", "内  容", "建设情况", "支撑材料清单"]]
+    fields = {}
+    last = None
+    for cat, n, text in items:
+        st, mt, st_exp, mt_exp = style(n)
+        if cat != last:
+            c = "\n".join(cat) if style.vertical else cat
+        else:
+            c = "^"
+        last = cat
+        rows.append([c, text, st, mt])
+        fields[f"n{n}_status"] = st_exp
+        fields[f"n{n}_materials"] = mt_exp
+    add_table(d, rows, widths=[1.2, 7.0, 4.4, 3.0])
+    if style.tail:
+        add_para(d, style.tail)
+    save(d, name, form, fields, notes=style.notes, known=known)
+
+
+def k12_a_style(n):
+    st = f"已达标，第{n}项建设完成并投入使用。"
+    mt = "" if n % 3 else f"1.第{n}项建设方案\n2.验收报告"
+    mt_exp = mt or None
+    if n == 2:
+        mt, mt_exp = "3.\n\n4.", None
+    if n == 3:
+        mt, mt_exp = "……", None
+    if n == 1:
+        mt, mt_exp = "1.网络拓扑图\n2.设备采购合同", "1.网络拓扑图\n2.设备采购合同"
+    if n == 4:
+        st = ("1. 多媒体教室48间，占教室总数92%；\n2. 智慧教室6间，占11.5%；\n"
+              "3. 学科教室配齐数字化资料。")
+    if n == 35:
+        return "", "", None, None
+    return st, mt, st, mt_exp
+
+
+k12_a_style.vertical, k12_a_style.tail = True, None
+k12_a_style.notes = (
+    "seed layout, category one char per paragraph; item 2/3 materials left with the seed's "
+    "printed '3.\\n\\n4.' and '……' (-> null); numbered multi-paragraph status; item 35 blank; "
+    "ends with table")
+
+
+def k12_b_style(n):
+    st_exp = f"基本达到，已建设第{n}项相关内容。"
+    st = [[R(st_exp, sdt="建设情况")]]
+    if n in (5, 6):
+        return [[R("单击或点击此处输入文字。", plc=True)]], "", None, None
+    if n == 12:
+        st = [["已", R("部分", dele=True), R("全部", ins=True), "开展虚拟实验教学。"]]
+        st_exp = "已全部开展虚拟实验教学。"
+    if n == 20:
+        st = [["已实现学生、教师数据统一管理", R("（待校长审核）", hidden=True), "。"]]
+        st_exp = "已实现学生、教师数据统一管理。"
+    mt = "相关制度文件\n照片" if n % 4 == 0 else ""
+    return st, mt, st_exp, (mt or None)
+
+
+k12_b_style.vertical = False
+k12_b_style.tail = "学校（盖章）：忠县乌杨小学          填报时间：2021年6月"
+k12_b_style.notes = (
+    "other office: category name on one line; status in content controls; items 5 and 6 left "
+    "as unfilled content controls showing Word's placeholder text (-> null); tracked change in "
+    "item 12; hidden note in item 20; ends with paragraph")
+
+
+def voc_a_style(n):
+    st = f"已完成，第{n}项达到标准。"
+    if n == 15:
+        return [[R(st, tbox=True)]], "①系统截图\n②使用记录", st, "①系统截图\n②使用记录"
+    mt = "" if n >= 30 else f"①第{n}项佐证材料"
+    return st, mt, st, (mt or None)
+
+
+voc_a_style.vertical, voc_a_style.tail = True, None
+voc_a_style.notes = (
+    "seed layout; materials with circled numbers; status of item 15 typed in a text box; items "
+    "30-35 materials blank; ends with table")
+TEXT_BOX_SPILLS = "a text box wider than its cell prints part of the answer into the next column"
+
+
+def voc_b_style(n):
+    st_exp = f"正在建设第{n}项，预计2021年底完成。"
+    if n == 7:
+        return "", "", None, None
+    if n == 9:
+        two = "已购置电子图书3万册。\n已接入知网数据库。"
+        return two, "采购合同", two, "采购合同"
+    return [[R(st_exp, fftext=True)]], "", st_exp, None
+
+
+voc_b_style.vertical, voc_b_style.tail = False, "忠县职业教育中心（盖章）"
+voc_b_style.notes = (
+    "other office: status in legacy FORMTEXT fields; category name on one line; item 7 status "
+    "left blank; item 9 status two paragraphs; ends with paragraph")
+
+
+@case
+def k12_a():
+    _campus("r2-vertical-category-printed-hints-numbered-status",
+            "zhongxian-2021-smart-campus-k12", "k12", "附件3-2", "普通中小学智慧校园建设情况表",
+            k12_a_style)
+
+
+@case
+def k12_b():
+    _campus("r2-content-controls-placeholders-tracked-hidden",
+            "zhongxian-2021-smart-campus-k12", "k12", "附件3-2", "普通中小学智慧校园建设情况表",
+            k12_b_style)
+
+
+@case
+def voc_a():
+    _campus("r2-vertical-category-circled-materials-text-box",
+            "zhongxian-2021-smart-campus-vocational", "voc", "附件3-3",
+            "中职学校智慧校园建设情况表", voc_a_style,
+            known={"pdf": {"n15_status": TEXT_BOX_SPILLS, "n15_materials": TEXT_BOX_SPILLS}})
+
+
+@case
+def voc_b():
+    _campus("r2-legacy-fields-blank-item-two-paragraphs",
+            "zhongxian-2021-smart-campus-vocational", "voc", "附件3-3",
+            "中职学校智慧校园建设情况表", voc_b_style)
+
+
+# --------------------------------------------------------------------------- 岳阳 附件2
+DUTIES = """三、责任、义务及违约处理
+(一)主管部门：
+1.各县市区教育行政管理部门和学校要切实承担本区域（本学校）试点工作的组织领导、监督检查工作，\
+并提供必要政策措施等方面的支持，切实担负本区域（本学校）承担的试点项目归口管理责任，\
+跟踪管理项目进展，及时总结和推广试点单位的典型案例和成功经验。
+2.各县市区教育行政管理部门和学校要积极给予试点项目以配套经费，尽可能科学合理地分配到试点项目上。
+3.各县市区教育行政管理部门要加强对试点项目实施的指导和管理，采取有效措施重点培养项目直接负责人\
+和项目参与人员，对试点项目承担单位进行年度检查和中期评估，并依据检查评估结果对试点项目实行动态管理。
+(二)试点项目承担单位：
+1.定期检查督促、并向本地教育行政管理部门报告项目执行情况。
+2.必须在规定年限内完成项目任务书中的各项任务。如未能完成任务，市局将视情况作出限期整改或终止试点的决定。
+3.积极筹措保证试点项目实施的经费。
+四、项目任务书签定
+1.县市区教育行政管理部门、市直学校只需签署“试点项目承担单位”一栏，报送《计划任务书》到市局一式三份。
+2.其它项目承担单位签署“试点项目承担单位”一栏后，交由县市区教育行政管理部门签署“责任部门”一栏，\
+由各县市区汇总后，报送《计划任务书》到市局一式三份。"""
+NOTE1 = "注：年份从2021年至2023年分年度填写，每个年份一个页面。填写内容应简明扼要，突出重点。"
+NOTE2 = "注：重点建设内容分解必须明确具体，应写明项目实施路线图、时间节点安排、配套费用明细等内容。"
+COLS = ["试点重点建设内容", "重点建设内容分解", "起止时间", "所需经费（万元）"]
+
+
+def _year_pages(d, years, year_in_header):
+    for y, p in years.items():
+        add_para(d, f"一、教育信息化试点项目建设年度计划（ {y} 年）")
+        add_table(d, [["           年份\n项目", f"{y}年" if year_in_header else ""],
+                      ["试点工作内容", p["content"]], ["预期试点成果", p["results"]],
+                      ["工作措施与\n保障手段", p["measures"]]], widths=[3.4, 12.2])
+        add_para(d, NOTE1)
+        add_para(d, f"二、教育信息化试点项目建设经费预算表（ {y} 年）")
+        rows = [["经费总数\n（万元）", p["total"], "上级部门配套经费\n（万元）",
+                 "自筹经费\n（万元）"],
+                ["^", "^", p["sup"], p["own"]],
+                ["试点重点建设内容", "重点建设内容分解", "起止时间", "所需经费\n（万元）"]]
+        rows += [list(r) for r in p["detail"]]
+        add_table(d, rows, widths=[3.0, 4.0, 4.6, 4.0])
+        add_para(d, NOTE2)
+        page_break(d)
+
+
+def _exp_year(fields, rows, y, p):
+    fields[f"plan_{y}_content"] = p["content_exp"] if "content_exp" in p else p["content"]
+    fields[f"plan_{y}_results"] = p["results_exp"] if "results_exp" in p else p["results"]
+    fields[f"plan_{y}_measures"] = p["measures"]
+    fields[f"total_{y}"], fields[f"superior_{y}"], fields[f"own_{y}"] = p["exp"]
+    rows[f"经费预算明细（{y}年）"] = [dict(zip(COLS, r, strict=True)) for r in p["detail_exp"]]
+
+
+@case
+def taskbook_a():
+    years = {
+        2021: dict(content="1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
+                   results="形成智慧课堂教学案例10个。",
+                   measures="成立项目组，校长任组长；\n经费专款专用。", total="20", sup="12",
+                   own="8", exp=(20, 12, 8),
+                   detail=[["智慧教室建设", "采购交互式一体机、录播设备", "2021.3-2021.8", "15"],
+                           ["校本资源平台", "平台部署与资源上传", "2021年9月—2021年12月", "5"],
+                           ["", "", "", ""]],
+                   detail_exp=[["智慧教室建设", "采购交互式一体机、录播设备", "2021-03/2021-08",
+                                15],
+                               ["校本资源平台", "平台部署与资源上传", "2021-09/2021-12", 5]]),
+        2022: dict(content="开展基于智慧教室的课堂教学改革。",
+                   results="教师信息化教学能力普遍提升。",
+                   measures="每月开展一次专题教研。", total="18", sup="10", own="80000元",
+                   exp=(18, 10, 8),
+                   detail=[["教师培训", "分批次开展信息技术应用能力培训", "2022.02-2022.07", "6"],
+                           ["课题研究", "申报市级课题1项", "2022.3-2022.12", "12"],
+                           ["", "", "", ""]],
+                   detail_exp=[["教师培训", "分批次开展信息技术应用能力培训", "2022-02/2022-07", 6],
+                               ["课题研究", "申报市级课题1项", "2022-03/2022-12", 12]]),
+        2023: dict(content="总结推广试点经验。", results="形成试点成果集一册。",
+                   measures="召开现场推进会。",
+                   total="１０", sup="6", own="4", exp=(10, 6, 4),
+                   detail=[["成果推广", "举办现场会，汇编成果集", "2023年3月-2023年11月", "10"],
+                           ["", "", "", ""], ["", "", "", ""]],
+                   detail_exp=[["成果推广", "举办现场会，汇编成果集", "2023-03/2023-11", 10]]),
+    }
+    d = new_doc()
+    add_para(d, "附件2")
+    add_para(d, "")
+    title(d, "岳阳市教育信息化试点项目")
+    title(d, "计 划 任 务 书")
+    add_para(d, "")
+    add_para(d, "单  位  名  称 ：汨罗市正则学校")
+    add_para(d, "       （盖 章）")
+    add_para(d, "项  目  名  称：智慧教育实践与探究")
+    add_para(d, "项 目 负 责 人：何发意")
+    add_para(d, "联  系  电  话：0730-5232101")
+    add_para(d, "")
+    add_para(d, "岳阳市教育体育局", align="c")
+    add_para(d, "2021年1月", align="c")
+    page_break(d)
+    _year_pages(d, years, True)
+    for line in DUTIES.split("\n"):
+        add_para(d, line)
+    add_para(d, "")
+    for line in ["主管部门（甲方）：", "负责人（签字）：彭建华                （公章）",
+                 "                                      2021年1月15日",
+                 "", "责任部门（乙方）：", "负责人（签字）：                     （公章）",
+                 "                              年    月    日",
+                 "", "试点项目承担单位（丙方）：           （公章）",
+                 "项目负责人（签字）：何发意              2021年1月12日"]:
+        add_para(d, line)
+    fields = {"unit": "汨罗市正则学校", "project": "智慧教育实践与探究", "leader": "何发意",
+              "phone": "07305232101"}
+    rows = {}
+    for y, p in years.items():
+        _exp_year(fields, rows, y, p)
+    fields.update(party_a=None, party_a_signer="彭建华", party_a_date="2021-01-15",
+                  party_b=None, party_b_signer=None, party_b_date=None,
+                  party_c_signer="何发意", party_c_date="2021-01-12")
+    save(d, "r2-original-cover-sign-paragraphs-yuan-blanks", "yueyang-2020-taskbook", fields,
+         rows,
+         notes="the ORIGINAL attachment as the seed prints it: two-line title, letter-spaced "
+               "cover labels ('单  位  名  称 ：'), （盖 章） on its own line, signatures as "
+               "plain paragraphs (丙方 date on the signer line); "
+               "periods 2021.3-2021.8 / 2021年9月—2021年12月; 万元 blank typed 80000元 (-> 8); "
+               "full-width １０; one blank detail row; ends with paragraph")
+
+
+@case
+def taskbook_b():
+    years = {
+        2021: dict(content="建设智慧校园数据中心，实现精细化教学管理。",
+                   results="建成学情分析系统。",
+                   measures="学校成立专班推进。", total="30", sup="20", own="10",
+                   exp=(30, 20, 10),
+                   detail=[["智慧校园平台升级", "统一身份认证、数据中心", "2021.3-2021.6", "12"],
+                           ["精细教学系统", "学情分析系统采购部署", "2021.4-2021.9", "10"],
+                           ["教师培训", "校本培训8次", "2021.9-2022.1", "3"],
+                           ["资源建设", "微课资源200节", "2021.5-2021.12", "5"]],
+                   detail_exp=[["智慧校园平台升级", "统一身份认证、数据中心", "2021-03/2021-06",
+                                12],
+                               ["精细教学系统", "学情分析系统采购部署", "2021-04/2021-09", 10],
+                               ["教师培训", "校本培训8次", "2021-09/2022-01", 3],
+                               ["资源建设", "微课资源200节", "2021-05/2021-12", 5]]),
+        2022: dict(content=[["全校", R("部分学科", dele=True), R("各学科", ins=True),
+                             "常态化应用精细教学系统。"]],
+                   content_exp="全校各学科常态化应用精细教学系统。",
+                   results="形成精细教学应用模式。",
+                   measures="纳入教师绩效考核。", total="25", sup="15", own="10",
+                   exp=(25, 15, 10),
+                   detail=[["应用推广", "全校各学科常态化应用", "2022.1-2022.12", "25"],
+                           ["", "", "", ""], ["", "", "", ""]],
+                   detail_exp=[["应用推广", "全校各学科常态化应用", "2022-01/2022-12", 25]]),
+        2023: dict(content="总结提炼研究成果。",
+                   results=[["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
+                   results_exp="形成研究报告一份。", measures="聘请专家指导。",
+                   total="20万元", sup="10", own="100000元", exp=(20, 10, 10),
+                   detail=[["总结提炼", "形成研究报告", "2023.1-2023.12", "20"],
+                           ["", "", "", ""], ["", "", "", ""]],
+                   detail_exp=[["总结提炼", "形成研究报告", "2023-01/2023-12", 20]]),
+    }
+    d = new_doc()
+    add_para(d, "附件2")
+    title(d, "岳阳市教育信息化试点项目计划任务书")
+    add_table(d, [["单位名称（盖章）", "岳阳市第十四中学"],
+                  ["项目名称", "依托智慧校园实现精细教学的应用研究"],
+                  ["项目负责人", "廖小光"], ["联系电话", "0730-8226677"]], widths=[4.0, 11.6])
+    add_para(d, "岳阳市教育体育局", align="c")
+    add_para(d, "2021年1月", align="c")
+    page_break(d)
+    _year_pages(d, years, False)
+    for line in DUTIES.split("\n"):
+        add_para(d, line)
+    page_break(d)
+    add_table(d, [["主管部门（甲方）：\n负责人（签字）：                     （公章）\n"
+                   "                                      年    月    日"],
+                  ["责任部门（乙方）：\n负责人（签字）：张立                （公章）\n"
+                   "                              2021年1月16日"],
+                  ["试点项目承担单位（丙方）：           （公章）\n"
+                   "项目负责人（签字）：廖小光              年    月    日"]],
+              widths=[15.6])
+    fields = {"unit": "岳阳市第十四中学", "project": "依托智慧校园实现精细教学的应用研究",
+              "leader": "廖小光", "phone": "07308226677"}
+    rows = {}
+    for y, p in years.items():
+        _exp_year(fields, rows, y, p)
+    fields.update(party_a=None, party_a_signer=None, party_a_date=None,
+                  party_b=None, party_b_signer="张立", party_b_date="2021-01-16",
+                  party_c_signer="廖小光", party_c_date=None)
+    save(d, "r2-cover-table-tracked-hidden-wan-yuan-sign-table", "yueyang-2020-taskbook", fields,
+         rows,
+         notes="other office: cover as a 2-column table; year only in the heading line (year "
+               "cell in the plan table left blank as printed); 4 detail rows in 2021 (one "
+               "added); tracked change in plan_2022_content, hidden text in plan_2023_results; "
+               "total_2023 '20万元', own_2023 '100000元' (-> 10 万元); signatures in a "
+               "one-column table, as in tianbiao's own template but typed by hand; ends with "
+               "table")
+
+
+# ---------------------------------------------------------------- main
+def main():
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for fn in CASES:
+        fn()
+    for form, name, doc, exp in BUILT:
+        folder = out / form
+        folder.mkdir(parents=True, exist_ok=True)
+        doc.save(folder / f"{name}.docx")
+        text = json.dumps(exp, ensure_ascii=False, indent=2) + "\n"
+        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+    print(f"built {len(BUILT)} documents in {out}")
+
+
+if __name__ == "__main__":
+    main()
