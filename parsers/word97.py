@@ -6,7 +6,8 @@ the table's properties, but no paragraph after the table, and LibreOffice openin
 shows every cell run together as plain lines. This module reads the file's own streams
 (olefile for the OLE container, then [MS-DOC]'s FIB, piece table and paragraph properties):
 the main text with its cell (\\x07) and paragraph (\\r) marks, which paragraphs are in a table
-and which end a row, and each row's cell boundaries, and gives the grid back.
+and which end a row, each row's cell boundaries, and which characters are deleted, struck
+through or hidden, and gives the grid back.
 
 Only the structure the reader needs is decoded; anything unexpected gives None and the
 LibreOffice reading stands.
@@ -28,10 +29,15 @@ _MAX_CHARACTERS = 5_000_000  # a form is a few thousand; beyond this the file is
 # FIB offsets ([MS-DOC] 2.5.1): flags of FibBase, ccpText in FibRgLw97, fcClx/lcbClx and
 # fcPlcfBtePapx/lcbPlcfBtePapx in FibRgFcLcb97.
 _FIB_FLAGS, _FIB_CCP_TEXT = 0x0A, 0x4C
-_FIB_CLX, _FIB_PAPX_BINS = 0x1A2, 0x102
+_FIB_CLX, _FIB_PAPX_BINS, _FIB_CHPX_BINS = 0x1A2, 0x102, 0xFA
 _WHICH_TABLE_STREAM = 0x0200
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_DEF_TABLE = 0x2416, 0x2417, 0xD608
 _SPRM_VARIABLE = {_SPRM_DEF_TABLE, 0xC615}  # sprms whose operand size takes two bytes
+# Character properties that take text out of what a reader sees: deleted with revisions on,
+# struck through (crossed out), hidden. Their operand is 1 (on) or 0x81 (opposite of the
+# style's, which for these is off).
+_SPRMS_NOT_SHOWN = {0x0800, 0x0837, 0x2A53, 0x083C}
+_ON = (1, 0x81)
 _VERT_MERGE, _VERT_RESTART = 0x0020, 0x0040  # TC80 flags of a vertically merged cell
 # Text that is not what a reader sees: field codes between \x13 and \x14, the marks
 # themselves, and special characters (pictures, footnote marks) with no text.
@@ -82,6 +88,7 @@ class _Document:
             raise ValueError("text length")
         self.text, self.fcs = self._main_text(ccp_text)
         self.runs, self.run_sprms = self._paragraph_runs()
+        self.shown = self._shown_characters()
 
     def _main_text(self, ccp_text: int) -> tuple[str, list[int]]:
         """Return the main document's text and each character's offset in the stream."""
@@ -138,6 +145,29 @@ class _Document:
         order = sorted(range(len(starts)), key=starts.__getitem__)
         return [starts[i] for i in order], [sprms[i] for i in order]
 
+    def _shown_characters(self) -> list[bool]:
+        """Return, per character of the text, whether a reader sees it (see _SPRMS_NOT_SHOWN)."""
+        fc, lcb = struct.unpack_from("<II", self.word, _FIB_CHPX_BINS)
+        plc = self.table[fc : fc + lcb]
+        count = (lcb - 4) // 8
+        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+        hidden: list[tuple[int, int]] = []  # [start, end) stream offsets of unseen runs
+        for page_number in pages:
+            page = self.word[page_number * 512 : (page_number + 1) * 512]
+            runs = page[511]
+            edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for run in range(runs):
+                offset = page[4 * (runs + 1) + run] * 2
+                if offset and _not_shown(page[offset + 1 : offset + 1 + page[offset]]):
+                    hidden.append((edges[run], edges[run + 1]))
+        hidden.sort()
+        starts = [start for start, _ in hidden]
+        shown = []
+        for fc_of_char in self.fcs:
+            run = bisect.bisect_right(starts, fc_of_char) - 1
+            shown.append(run < 0 or fc_of_char >= hidden[run][1])
+        return shown
+
     def _properties_at(self, fc: int) -> _Properties:
         run = bisect.bisect_right(self.runs, fc) - 1
         return _decode(self.run_sprms[run]) if run >= 0 else _Properties()
@@ -151,7 +181,8 @@ class _Document:
         for index, char in enumerate(self.text):
             if char not in (_PARAGRAPH_MARK, _CELL_MARK):
                 continue
-            line = _shown(self.text[start:index])
+            line = _shown("".join(c for k, c in enumerate(self.text[start:index], start)
+                                  if self.shown[k]))
             start = index + 1
             properties = self._properties_at(self.fcs[index])
             if properties.row_end:
@@ -195,6 +226,18 @@ def _decode(sprms: bytes) -> _Properties:
             )
         index += size
     return _Properties(in_table, row_end, boundaries, merged)
+
+
+def _not_shown(sprms: bytes) -> bool:
+    index = 0
+    while index + 2 <= len(sprms):
+        sprm = struct.unpack_from("<H", sprms, index)[0]
+        index += 2
+        size = _operand_size(sprm, sprms, index)
+        if sprm in _SPRMS_NOT_SHOWN and sprms[index : index + 1] and sprms[index] in _ON:
+            return True
+        index += size
+    return False
 
 
 def _operand_size(sprm: int, sprms: bytes, index: int) -> int:

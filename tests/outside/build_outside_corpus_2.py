@@ -625,7 +625,7 @@ def _self_rows(v, with_category):
 
 FORMATTING_IS_NO_MARK = "formatting is not a mark: tianbiao asks the school to tick a box"
 DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the file's streams, "
-               "which do not decode struck-through text or checkbox fields")
+               "which do not decode checkbox fields")
 
 
 @case
@@ -684,7 +684,7 @@ def self_a():
              "full-width ３; thousands separator 1,235. Ends with table. "
              f"Bold-only and red-only choices are expected null ({FORMATTING_IS_NO_MARK}); "
              "约90% is expected null (an approximate figure is flagged, not filed).",
-       known={"doc": {"has_interaction": DOC_STREAMS, "has_plan": DOC_STREAMS}})
+       known={"doc": {"has_plan": DOC_STREAMS}})
 
 
 @case
