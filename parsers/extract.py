@@ -42,6 +42,7 @@ _DOCUMENT_ENDINGS = (
     "图", "表", "单", "册", "书", "录", "告", "件", "案", "账", "帐", "片", "明", "编", "要",
     "度", "法", "划", "同", "议", "知", "结", "证", "据", "料", "档", "频", "则", "份", "）", ")",
 )
+_NUMBERED_ITEM = re.compile(r"\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]")
 # What a line going on with the item above starts with: "…拓扑图" / "和设备清单", "（12份）".
 _GOES_ON = tuple("和及与或并等的之、，。；：（）()》”’")
 
@@ -504,18 +505,38 @@ def split_list_items(text: str, soft_joins: tuple[int, ...]) -> str:
     happens to fill its line ("监控点位分布图" / "电子巡更记录") is an item of its own when it
     ends like a document's name and the next line does not go on with it ("和设备清单").
     """
+    numbered = any(_NUMBERED_ITEM.match(line.strip()) for line in text.split("\n"))
     pieces: list[str] = []
     start = 0  # where the text not yet written out begins; also where the current item does
     for offset in soft_joins:
         item_start = max(start, text.rfind("\n", 0, offset) + 1)
         item = text[item_start:offset].strip()
-        if len(item) >= 2 and item.endswith(_DOCUMENT_ENDINGS) and not text[offset:].startswith(
-            _GOES_ON
-        ):
+        if numbered:
+            # A numbered list: a new item is the next number ("1.数据备份记录" /
+            # "2.2021年…"); anything else goes on the item ("1.管理系统登录" / "界面截图").
+            following = _next_number(item)
+            ends = following is not None and text[offset:].startswith(following)
+        else:
+            ends = (len(item) >= 2 and item.endswith(_DOCUMENT_ENDINGS)
+                    and not text[offset:].startswith(_GOES_ON))
+        if ends:
             pieces.append(text[start:offset].rstrip() + "\n")
             start = offset
     pieces.append(text[start:])
     return "".join(pieces)
+
+
+def _next_number(item: str) -> str | None:
+    """Return how the item after `item` would start ("3." after "2.…", "②" after "①…")."""
+    number = _NUMBERED_ITEM.match(item)
+    if number is None:
+        return None
+    mark = number[0]
+    if "①" <= mark <= "⑲":
+        return chr(ord(mark) + 1)
+    if mark[0] in "0123456789":
+        return f"{int(mark[:-1]) + 1}{mark[-1]}"
+    return None
 
 
 def _without_guidance(lines: list[str], guidance: set[str]) -> list[str]:

@@ -89,6 +89,9 @@ _LIST_ITEM = re.compile(
     r"(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]"
     r"|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
+# After a sentence ends, a line starting "2.2021年…" is the next numbered item too.
+_ITEM_END = frozenset("。；！？;!?")
+_NUMBER_THEN_DIGITS = re.compile(r"\d{1,2}[.．、]\d")
 # Symbol fonts: Word and LibreOffice write a symbol character as the private-use code point
 # U+F000 plus its code in the font; the two Wingdings tables have no code in common, so a
 # code printed in a fallback font (the symbol font missing) is still read unambiguously.
@@ -368,19 +371,21 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
     goes on when its item is empty but it has text further right: a new row of a form always
     has its item printed (the item is its first cell with text above the break not merged
     with rows above or below, as the labels of a group of rows are). It does not when the
-    first cell with text on both sides, wide, ended above with room to spare: a row broken
-    by the page is broken in every cell at once, so that is a new row's label.
+    row's label (its first cell with text above the break), wide, has text below too and
+    ended above with room to spare: a row broken by the page is broken in every cell at
+    once, so that is a new row's label.
     """
     pairs = sorted(pairs, key=lambda pair: pair[1].x0)
-    number = -1  # counts the cells with text above and below, from the left
+    labelled = False  # whether a cell left of this one has text above the break
     narrow = narrow_full = 0  # narrow columns with text on both sides, and those full above
     for above, below in pairs:
+        first = not labelled  # the row's label: its first cell with text above the break
+        labelled = labelled or bool(above.lines)
         if not (above.lines and below.lines):
             continue
         lines = [line.printed for line in above.lines + below.lines]
         if len(lines) > 2 and all(len(line) == 1 for line in lines):
             continue  # written one character a line (a category down the side): says nothing
-        number += 1
         index = len(above.lines)
         paragraph = above.text.rsplit("\n", 1)[-1]
         if _runs_on(paragraph, lines[index]):
@@ -400,8 +405,8 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
             narrow += 1
             narrow_full += goes_on
             continue
-        if not full and number == 0:
-            return False  # the first cell ended above with room to spare: a new row's label
+        if not full and first:
+            return False  # the label ended above with room to spare: a new row's label
         if goes_on:
             return True
     if narrow >= 2 and narrow_full == narrow:
@@ -758,8 +763,12 @@ def _wraps(lines: Sequence[list[dict[str, Any]]], index: int, left: float, right
         return False  # a short line set to the right or centred: it ends where it was typed
     if _runs_on(paragraph, after):
         return True
-    if _LIST_ITEM.match("".join(c["text"] for c in after[:4])):
+    head = "".join(c["text"] for c in after[:4])
+    if _LIST_ITEM.match(head):
         return False  # the next numbered item: a paragraph of its own
+    if before[-1]["text"] in _ITEM_END and _NUMBER_THEN_DIGITS.match(head):
+        return False  # "…满足需要。" / "2.2021年新增…": the next item, though digits follow
+
     needed = _first_word_width(lines, index, em)
     return before[-1]["x1"] + needed > right - _WRAP_SLACK * em
 

@@ -23,6 +23,11 @@ from parsers.grid import Cell, Grid, Table
         ("1.优课获奖证书（12份）", (8,), "1.优课获奖证书（12份）"),
         # Two joins: one inside a long name, then one after a short item filling its line.
         ("智慧校园建设三年规划实施细则会议纪要", (7, 14), "智慧校园建设三年规划实施细则\n会议纪要"),
+        # A numbered list: only the next number begins an item, digits after it or not.
+        ("1.管理系统登录界面截图\n2.经费明细表", (8,), "1.管理系统登录界面截图\n2.经费明细表"),
+        ("1.数据备份记录2.2021年使用登记表", (8,), "1.数据备份记录\n2.2021年使用登记表"),
+        ("①监控点位图②巡更记录", (6,), "①监控点位图\n②巡更记录"),
+        ("1.监控点位图3.巡更记录", (7,), "1.监控点位图3.巡更记录"),
     ],
 )
 def test_list_items_are_split_only_where_an_item_ended(text, soft, expected):
