@@ -89,6 +89,11 @@ _LIST_ITEM = re.compile(
     r"(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]"
     r"|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
+# An item's number at the start of its cell: "17." or "C17" (then "18." or "C18" follows).
+_ITEM_NUMBER = re.compile(
+    r"(?P<letter>[A-Z])(?P<number>\d{1,2})(?P<mark>)(?!\d)"
+    r"|(?P<letter2>)(?P<number2>\d{1,2})(?P<mark2>[.．、])(?!\d)"
+)
 # After a sentence ends, a line starting "2.2021年…" is the next numbered item too.
 _ITEM_END = frozenset("。；！？;!?")
 _NUMBER_THEN_DIGITS = re.compile(r"\d{1,2}[.．、]\d")
@@ -387,6 +392,9 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
         if len(lines) > 2 and all(len(line) == 1 for line in lines):
             continue  # written one character a line (a category down the side): says nothing
         index = len(above.lines)
+        following = _next_item(above.text)
+        if following is not None and below.text.startswith(following):
+            return False  # "17.…" above the break, "18.…" below it: the next item's row
         paragraph = above.text.rsplit("\n", 1)[-1]
         if _runs_on(paragraph, lines[index]):
             return True
@@ -416,12 +424,28 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
     # The item: the first cell of the row that is merged neither down from the rows above
     # the break nor on into the rows below the first one, and has text above the break
     # (category columns a school left empty and unmerged say nothing).
-    row_top = max(above.top for above, _ in pairs)
+    # The row's own top is where most of its cells start: a cell merged down from rows
+    # above starts higher, one cut in two by a line inside it lower.
+    tops = sorted(above.top for above, _ in pairs)
+    row_top = tops[len(tops) // 2]
     row_end = min(below.bottom for _, below in pairs)
     item = next((below for above, below in pairs
                  if above.top >= row_top - _SNAP and below.bottom <= row_end + _SNAP
                  and above.text), None)
     return item is not None and not item.text and any(below.text for _, below in pairs)
+
+
+def _next_item(text: str) -> str | None:
+    """Return how the next item of a numbered form starts after a cell starting `text`.
+
+    "17.建有…" is followed by "18."; "C17…" by "C18".
+    """
+    numbered = _ITEM_NUMBER.match(text)
+    if numbered is None:
+        return None
+    if numbered["letter"]:
+        return f"{numbered['letter']}{int(numbered['number']) + 1}"
+    return f"{int(numbered['number2']) + 1}{numbered['mark2']}"
 
 
 def _merged_box(above: _Box, below: _Box, shift: float) -> _Box:

@@ -31,7 +31,7 @@ def outside_records(tmp_path_factory, soffice):
 
 
 def test_the_outside_corpus_is_there():
-    assert len(CASES) == 40
+    assert len(CASES) == 50
     assert len({case.parent.name for case in CASES}) == 8
 
 
