@@ -24,7 +24,7 @@ from parsers.office import WORD_2007, convert_on_all_cores
 from parsers.pdf_reader import read_pdf
 from parsers.record import Problem, Record, build_record, unreadable_record
 from parsers.safety import OLE_MAGIC, word97_problem
-from parsers.word97 import ends_in_table, read_word97
+from parsers.word97 import read_if_ending_in_table
 from parsers.workers import run_in_workers
 
 READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
@@ -95,9 +95,7 @@ def _with_lost_tables(grid: Grid, word97: str) -> Grid:
     every table row, and for the tables it has: it knows more (checkbox fields, revisions,
     hidden text) than the streams give here.
     """
-    if not ends_in_table(word97):
-        return grid
-    blocks = read_word97(word97)
+    blocks = read_if_ending_in_table(word97)
     if blocks is None:
         return grid
     rows = sum(b.n_rows for b in blocks if isinstance(b, Table))

@@ -58,10 +58,9 @@ def ends_in_table(path: str) -> bool:
     """Return whether the .doc's main text ends inside a table (no paragraph after it)."""
     try:
         with olefile.OleFileIO(path) as ole:
-            text = _Document(ole).text
+            return _Document(ole).ends_in_table
     except _READ_ERRORS:
         return False
-    return text.rstrip(_PARAGRAPH_MARK).endswith(_CELL_MARK)
 
 
 def read_word97(path: str) -> list[Block] | None:
@@ -69,6 +68,19 @@ def read_word97(path: str) -> list[Block] | None:
     try:
         with olefile.OleFileIO(path) as ole:
             return _Document(ole).blocks()
+    except _READ_ERRORS:
+        return None
+
+
+def read_if_ending_in_table(path: str) -> list[Block] | None:
+    """Return the .doc read from its streams if its text ends inside a table, else None.
+
+    The file is opened once; a .doc that ends with a paragraph costs only its text.
+    """
+    try:
+        with olefile.OleFileIO(path) as ole:
+            document = _Document(ole)
+            return document.blocks() if document.ends_in_table else None
     except _READ_ERRORS:
         return None
 
@@ -87,8 +99,10 @@ class _Document:
         if not 0 <= ccp_text <= _MAX_CHARACTERS:
             raise ValueError("text length")
         self.text, self.fcs = self._main_text(ccp_text)
-        self.runs, self.run_sprms = self._paragraph_runs()
-        self.shown = self._shown_characters()
+
+    @property
+    def ends_in_table(self) -> bool:
+        return self.text.rstrip(_PARAGRAPH_MARK).endswith(_CELL_MARK)
 
     def _main_text(self, ccp_text: int) -> tuple[str, list[int]]:
         """Return the main document's text and each character's offset in the stream."""
@@ -168,11 +182,14 @@ class _Document:
             shown.append(run < 0 or fc_of_char >= hidden[run][1])
         return shown
 
-    def _properties_at(self, fc: int) -> _Properties:
-        run = bisect.bisect_right(self.runs, fc) - 1
-        return _decode(self.run_sprms[run]) if run >= 0 else _Properties()
-
     def blocks(self) -> list[Block]:
+        runs, run_sprms = self._paragraph_runs()
+        shown = self._shown_characters()
+
+        def properties_at(fc: int) -> _Properties:
+            run = bisect.bisect_right(runs, fc) - 1
+            return _decode(run_sprms[run]) if run >= 0 else _Properties()
+
         blocks: list[Block] = []
         rows: list[tuple[list[str], _Properties]] = []
         cells: list[str] = []
@@ -182,9 +199,9 @@ class _Document:
             if char not in (_PARAGRAPH_MARK, _CELL_MARK):
                 continue
             line = _shown("".join(c for k, c in enumerate(self.text[start:index], start)
-                                  if self.shown[k]))
+                                  if shown[k]))
             start = index + 1
-            properties = self._properties_at(self.fcs[index])
+            properties = properties_at(self.fcs[index])
             if properties.row_end:
                 rows.append((cells, properties))
                 cells, lines = [], []
