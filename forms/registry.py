@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,9 +41,14 @@ def get_form(form_id: str) -> FormSpec:
     for form in all_forms():
         if form.id == form_id:
             return form
-    known = "、".join(f.id for f in all_forms())
+    ids = [f.id for f in all_forms()]
+    near = difflib.get_close_matches(form_id, ids, n=3, cutoff=0.6)
+    if near:
+        raise UnknownFormError(
+            f"没有表单“{form_id}”。是不是：{'、'.join(near)}？（tianbiao forms list 可查看全部）"
+        )
     raise UnknownFormError(
-        f"没有表单“{form_id}”。已有的表单：{known}（tianbiao forms list 可查看）"
+        f"没有表单“{form_id}”。已有的表单：{'、'.join(ids)}（tianbiao forms list 可查看）"
     )
 
 

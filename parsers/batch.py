@@ -1,8 +1,9 @@
 """Parse files and folders: one record per file, in a stable order, never stopping the batch.
 
-.docx and .pdf files are read directly; .doc files (and .docx that are really Word 97 files) are
-first converted by LibreOffice, one batch per core. A file that cannot be read becomes an
-"unreadable" record with a message for the office; the rest of the batch goes on.
+.docx and .pdf files are read directly; .doc, .wps, .odt and .rtf files (and .docx that are
+really Word 97 files) are first converted by LibreOffice, one batch per core. A file that
+cannot be read becomes an "unreadable" record with a message for the office; the rest of the
+batch goes on. A folder walk takes what can be a return and says why it skipped the rest.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ from parsers.identify import PROPERTY_KEY, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
 from parsers.pdf_reader import read_pdf
 from parsers.record import Problem, Record, build_record, unreadable_record
-from parsers.safety import OLE_MAGIC, word97_problem
+from parsers.safety import SCAN_MESSAGE, is_image, office_filter, skip_reason
 from parsers.word97 import read_if_ending_in_table
 from parsers.workers import run_in_workers
 
-READABLE_SUFFIXES = (".docx", ".doc", ".pdf")
 FILE_TIME_LIMIT = 60.0
 
 
@@ -35,19 +35,27 @@ class _FileTimeout(Exception):
     """Raised inside a worker when one file takes longer than its time limit."""
 
 
-def collect_files(paths: Iterable[str]) -> list[str]:
-    """Return the readable files named in `paths`, folders walked recursively, in order."""
+def collect_files(paths: Iterable[str],
+                  on_skipped: Callable[[str, str], None] | None = None) -> list[str]:
+    """Return the files named in `paths`, folders walked recursively, in order.
+
+    A file named on its own is always taken; in a folder, files that cannot be a return
+    (a .txt, a spreadsheet, Word's ~$ lock files) are passed to `on_skipped` with the reason.
+    """
     found: list[str] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found.extend(
-                str(p) for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
-                and not p.name.startswith(("~$", "."))
-            )
-        else:
+        if not path.is_dir():
             found.append(given)
+            continue
+        for member in sorted(path.rglob("*")):
+            if not member.is_file():
+                continue
+            reason = skip_reason(member)
+            if reason is None:
+                found.append(str(member))
+            elif on_skipped is not None:
+                on_skipped(str(member), reason)
     return found
 
 
@@ -116,9 +124,11 @@ def _with_lost_tables(grid: Grid, word97: str) -> Grid:
 def read_grid(path: str) -> Grid:
     """Read `path` with the reader its first bytes call for (.pdf or .docx)."""
     with open(path, "rb") as handle:
-        head = handle.read(5)
+        head = handle.read(8)
     if head.startswith(b"%PDF") or (not head and path.lower().endswith(".pdf")):
         return read_pdf(path)
+    if is_image(head):
+        raise UnreadableFileError(SCAN_MESSAGE, code="image")
     return read_docx(path)
 
 
@@ -128,14 +138,18 @@ def parse_paths(
     *,
     workers: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    on_skipped: Callable[[str, str], None] | None = None,
 ) -> Iterator[Record]:
-    """Yield one record per file under `paths`, in order, using a process pool for many."""
+    """Yield one record per file under `paths`, in order, using a process pool for many.
+
+    Files a folder walk passes over are reported to `on_skipped` (file, reason) instead.
+    """
     if form_id:
         get_form(form_id)  # fail once, before the batch, on an unknown form
     all_forms()  # loaded once here: the workers start with them
-    files = collect_files(paths)
+    files = collect_files(paths, on_skipped)
     with tempfile.TemporaryDirectory(prefix="tianbiao-parse-") as scratch:
-        converted = _convert_word97(files, Path(scratch))
+        converted = _convert_through_office(files, Path(scratch))
         jobs = [(f, form_id, converted.get(f)) for f in files]
         total = len(jobs)
         results: Iterable[Record]
@@ -204,42 +218,27 @@ def _with_progress(
         yield record
 
 
-def _convert_word97(files: list[str], scratch: Path) -> dict[str, str | Record]:
-    """Convert the Word 97 files among `files` to .docx; map each to its copy or its error."""
-    word97: dict[Path, str] = {}
+def _convert_through_office(files: list[str], scratch: Path) -> dict[str, str | Record]:
+    """Convert the .doc/.wps/.odt/.rtf among `files` to .docx; map each to its copy or error."""
+    by_filter: dict[str | None, dict[Path, str]] = {}
     outcome: dict[str, str | Record] = {}
     for file in files:
-        suffix = Path(file).suffix.lower()
-        if suffix == ".doc" and _starts_with(file, b"PK"):
-            continue  # a .docx named .doc: read it as what it is
-        if suffix == ".doc" or (suffix == ".docx" and _starts_with(file, OLE_MAGIC)):
-            refusal = _refusal(Path(file))
-            if refusal is not None:
-                outcome[file] = unreadable_record(file, refusal.code, refusal.message)
+        try:
+            needed, infilter, refusal = office_filter(Path(file))
+        except OSError as error:
+            outcome[file] = unreadable_record(file, "io_error", f"无法读取文件：{error.strerror}")
+            continue
+        if refusal is not None:
+            outcome[file] = unreadable_record(file, refusal.code, refusal.message)
+        elif needed:
+            by_filter.setdefault(infilter, {})[Path(file)] = file
+    for index, (infilter, sources) in enumerate(by_filter.items()):
+        converted = convert_on_all_cores(list(sources), WORD_2007, scratch / f"filter{index}",
+                                         infilter=infilter)
+        for source, result in converted.items():
+            file = sources[source]
+            if isinstance(result, Path):
+                outcome[file] = str(result)
             else:
-                word97[Path(file)] = file
-    if not word97:
-        return outcome
-    converted = convert_on_all_cores(list(word97), WORD_2007, scratch, infilter="MS Word 97")
-    for source, result in converted.items():
-        file = word97[source]
-        if isinstance(result, Path):
-            outcome[file] = str(result)
-        else:
-            outcome[file] = unreadable_record(file, result.code, result.message)
+                outcome[file] = unreadable_record(file, result.code, result.message)
     return outcome
-
-
-def _refusal(path: Path) -> UnreadableFileError | None:
-    try:
-        return word97_problem(path)
-    except OSError as error:
-        return UnreadableFileError(f"无法读取文件：{error.strerror}", code="io_error")
-
-
-def _starts_with(file: str, magic: bytes) -> bool:
-    try:
-        with open(file, "rb") as handle:
-            return handle.read(len(magic)) == magic
-    except OSError:
-        return False

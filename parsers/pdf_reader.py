@@ -40,6 +40,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from forms.errors import UnreadableFileError
 from parsers.docx_reader import _WINGDINGS, _WINGDINGS_2
 from parsers.grid import CHECKED, UNCHECKED, Block, Cell, Grid, Paragraph, Table, read_with
+from parsers.safety import SCAN_MESSAGE
 
 # A school form is a few pages; hundreds of pages is a wrong file or a hostile one, and every
 # page costs tens of milliseconds to lay out.
@@ -143,9 +144,7 @@ _DAMAGED_PDF_ERRORS = (
 _EMPTY_MESSAGE = "文件是空的（0 字节），请学校重新提交"
 _CORRUPT_MESSAGE = "文件不是有效的 PDF，可能已损坏"
 _ENCRYPTED_MESSAGE = "文件已加密，请学校去掉密码后重新提交"
-_SCANNED_MESSAGE = (
-    "PDF 是扫描图片，没有文字，无法读取；请学校提交 Word 文件或可复制文字的 PDF"
-)
+_SCANNED_MESSAGE = SCAN_MESSAGE  # a page that is only a picture: a scan
 _NO_TEXT_MESSAGE = "PDF 里没有任何文字，无法读取；请学校提交填好的 Word 文件或 PDF"
 _TOO_LARGE_MESSAGE = (
     f"PDF 超过 {_MAX_PAGES} 页，不像是一份学校填报的表格，已拒绝读取；"

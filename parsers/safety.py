@@ -27,6 +27,16 @@ _DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!doctype", "<!DOCTYPE".encode("utf-16-le"),
                     "<!DOCTYPE".encode("utf-16-be"))
 _HTML_MARKERS = (b"<html", b"<!doctype html", b"<head", b"<body", b"<meta", b"<?xml")
 
+SCAN_MESSAGE = "这是图片或扫描件，请学校提交 Word 文档或由电脑导出的 PDF"
+_IMAGE_MAGICS = (b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+# What the file walk takes as a return: Word (and what WPS and LibreOffice save by default),
+# PDF, and pictures of a form (refused with SCAN_MESSAGE until scans can be read).
+WORD_SUFFIXES = (".docx", ".docm")
+OFFICE_SUFFIXES = (".doc", ".wps", ".odt", ".rtf")  # read through LibreOffice
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".heic")
+RETURN_SUFFIXES = (*WORD_SUFFIXES, *OFFICE_SUFFIXES, ".pdf", *IMAGE_SUFFIXES)
+_ODF_TEXT = b"application/vnd.oasis.opendocument.text"
+
 ZIP_BOMB_MESSAGE = "文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取；请学校重新导出后提交"
 UNSAFE_XML_MESSAGE = "文件包含不安全的内容（DOCTYPE 声明），已拒绝读取；请用办公软件另存后重新提交"
 
@@ -93,5 +103,65 @@ def word97_problem(path: Path) -> UnreadableFileError | None:
         return UnreadableFileError(
             "文件扩展名是 .doc，但内容是网页（HTML），不是 Word 文档；请用 Word 另存为 .docx 后"
             "重新提交", file=str(path), code="not_word")
+    if is_image(head):
+        return UnreadableFileError(SCAN_MESSAGE, file=str(path), code="image")
+    suffix = path.suffix.lower() or ".doc"
     return UnreadableFileError(
-        "文件扩展名是 .doc，但内容不是 Word 文档，无法读取", file=str(path), code="not_word")
+        f"文件扩展名是 {suffix}，但内容不是 Word 文档，无法读取", file=str(path),
+        code="not_word")
+
+
+def is_image(head: bytes) -> bool:
+    """Tell whether the first bytes `head` of a file are those of a picture (JPEG, PNG, TIFF…)."""
+    return head.startswith(_IMAGE_MAGICS)
+
+
+def skip_reason(path: Path) -> str | None:
+    """Return why a file met in a folder walk is not a return, or None when it may be one."""
+    name = path.name
+    if name.startswith("~$"):
+        return "Word 打开文件时留下的临时文件"
+    if name.startswith("."):
+        return "隐藏文件"
+    if path.suffix.lower() not in RETURN_SUFFIXES:
+        kind = path.suffix.lower() or "无扩展名"
+        return f"不是表格文件（{kind}），只读取 Word（.docx/.doc/.wps/.odt/.rtf）、PDF 和图片"
+    return None
+
+
+def office_filter(path: Path) -> tuple[bool, str | None, UnreadableFileError | None]:
+    """Say whether `path` goes through LibreOffice first, with which import filter, or why not.
+
+    Word 97 files (.doc, and WPS's .wps, which is the same format) are opened with the Word 97
+    filter; .odt and .rtf let LibreOffice choose. A .docx inside any of these names is read
+    directly; content that is none of them is refused before LibreOffice sees it.
+    """
+    suffix = path.suffix.lower()
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if suffix in WORD_SUFFIXES or suffix == ".pdf":
+        if head.startswith(OLE_MAGIC) and suffix in WORD_SUFFIXES:
+            return True, "MS Word 97", word97_problem(path)
+        return False, None, None
+    if suffix not in OFFICE_SUFFIXES:
+        return False, None, None
+    if head.startswith(b"PK") and _ODF_TEXT not in head[:200]:
+        return False, None, None  # a .docx under another name: read it as what it is
+    if head.startswith(b"PK"):
+        return True, None, _odf_problem(path)
+    if head.lstrip().startswith(b"{\\rtf"):
+        return True, None, None
+    return True, "MS Word 97", word97_problem(path)
+
+
+def _odf_problem(path: Path) -> UnreadableFileError | None:
+    try:
+        with zipfile.ZipFile(path) as package:
+            check_zip_archive(package, file=str(path))
+            check_xml_parts(package, file=str(path))
+    except zipfile.BadZipFile:
+        return UnreadableFileError("文件不是有效的 OpenDocument 文本（.odt），可能已损坏",
+                                   file=str(path), code="corrupt")
+    except UnreadableFileError as error:
+        return error
+    return None

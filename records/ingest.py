@@ -19,13 +19,14 @@ def ingest(
     form_id: str | None = None,
     roster: Roster | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    on_skipped: Callable[[str, str], None] | None = None,
 ) -> list[IngestOutcome]:
     """Parse the files under `paths` and store each record; all of them or none.
 
     Records stream from the parser into the store one by one; only the outcome of each file
     (a few words) is kept, so memory does not grow with the batch.
     """
-    records = parse_paths(paths, form_id, on_progress=on_progress)
+    records = parse_paths(paths, form_id, on_progress=on_progress, on_skipped=on_skipped)
     if roster is not None and form_id:
         records = attribute(records, get_form(form_id), roster)
     outcomes: list[IngestOutcome] = []

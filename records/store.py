@@ -91,19 +91,31 @@ class IngestOutcome:
 class Store:
     """A tianbiao store in one SQLite file."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
+        """Open the store in `path`; a missing file is created only when `create` is set.
+
+        Commands that only read (status, feedback, summary, grade) open with `create` off,
+        so a mistyped path is an error rather than a new, empty store.
+        """
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise TianbiaoError(
+                f"找不到数据文件 {self.path}（路径是否写错？数据文件由 tianbiao ingest 收件时建立）"
+                , code="no_store")
         try:
             self.connection = sqlite3.connect(self.path, isolation_level=None)
-        except sqlite3.Error as error:
-            raise TianbiaoError(f"无法打开数据文件 {self.path}：{error}") from error
-        self.connection.row_factory = sqlite3.Row
-        self.connection.execute("PRAGMA journal_mode=WAL")
-        self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.executescript(_SCHEMA)
-        self.connection.execute(
-            "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-        )
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA foreign_keys=ON")
+            self.connection.executescript(_SCHEMA)
+            self.connection.execute(
+                "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+        except sqlite3.DatabaseError as error:
+            raise TianbiaoError(
+                f"{self.path} 不是 tianbiao 的数据文件（无法作为数据库打开：{error}）",
+                code="not_a_store") from error
 
     def close(self) -> None:
         """Close the store's connection."""

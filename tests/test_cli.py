@@ -18,7 +18,7 @@ COMMANDS = [[], ["forms"], ["forms", "list"], ["forms", "template"], ["roster"],
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
-    assert "Usage:" in result.output
+    assert "用法：" in result.output
 
 
 def test_forms_list_json_names_every_form():

@@ -33,7 +33,8 @@ def test_names_survive_the_whole_round_trip(tmp_path):
     assert not any(tmp_path.parent.glob("passwd*"))
     db = tmp_path / "store.db"
     result = runner.invoke(cli, ["ingest", str(out), "--db", str(db)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # stored; the copies are not filled in yet
+    assert f"新收 {len(NAMES)}" in result.output
     workbook = tmp_path / "summary.xlsx"
     result = runner.invoke(cli, ["summary", "ruian-2022-report", "--db", str(db), "--out",
                                  str(workbook)])
