@@ -1,26 +1,36 @@
 """Read a list table (the notice's 附件1, or the office's own sheet) into roster rows.
 
-Sources: .xlsx (merged cells honoured), .csv (UTF-8 or GB18030, as Chinese Excel saves it)
-and .docx (the notice's own attachment). Merged cells are undone: a school with three
-projects gives three rows, each carrying the school's name and number. When the list's
-form is known, its columns say which cells merge down and how each value is read.
+Sources: .xlsx and .csv sheets, the notice's own attachment as .docx, .doc or .pdf (see
+generator/list_files.py). Merged cells are undone: a school with three projects gives three
+rows, each carrying the school's name and number. When the list's form is known, its columns
+say which cells merge down and how each value is read. A list read for a form that schools
+fill must fit it (generator/roster_fit.py): a header row, the columns the form needs.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from forms.errors import RosterError, UnreadableFileError, ValueProblem
+from forms.errors import RosterError, ValueProblem
 from forms.kinds import parse_value
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
-from forms.registry import all_forms
+from forms.registry import all_forms, get_form
+from generator.list_files import ListTable, read_list_table
+from generator.roster_fit import (
+    check_fit,
+    columns_needed,
+    list_columns,
+    mismatch,
+    refuse_data_as_header,
+)
+
+__all__ = ["Roster", "RosterRow", "list_columns", "read_roster", "read_roster_for",
+           "roster_from_matrix"]
 
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _NUMBER_HEADER = label_key("序号")
@@ -72,58 +82,102 @@ class Roster:
 
 
 def read_roster(path: str | Path, form: FormSpec | None = None) -> Roster:
-    """Read the list table in `path` (.xlsx, .csv or .docx) into a Roster."""
+    """Read the list table in `path` (.xlsx, .csv, .docx, .doc or .pdf) into a Roster.
+
+    With `form` (a list form) given, the list must be that form's: its header row must
+    name the form's required columns.
+    """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise RosterError(f"找不到名单文件：{path}", file=str(path))
-    if suffix == ".xlsx":
-        matrix = _xlsx_matrix(path)
-    elif suffix == ".csv":
-        matrix = _csv_matrix(path)
-    elif suffix == ".docx":
-        matrix = _docx_matrix(path)
-    else:
-        raise RosterError(
-            f"名单文件应是 .xlsx、.csv 或 .docx，收到的是“{suffix or '无扩展名'}”", file=str(path)
-        )
-    return roster_from_matrix(matrix, source=str(path), form=form)
+    return _build_roster(read_list_table(path), source=str(path), form=form)
+
+
+def read_roster_for(path: str | Path, spec: FormSpec) -> Roster:
+    """Read the list in `path` that pre-fills form `spec`; refuse a list that does not fit.
+
+    `spec` is a form schools fill: its ``roster`` names its list form (tried first when the
+    header row is looked for) and its blanks' ``prefill`` the columns it takes from the list.
+    A list without a header row, or without the school's name or a column that pre-fills a
+    required blank, raises RosterError; a missing column the form can do without is noted in
+    the roster's problems. A list form as `spec` is read as `read_roster(path, spec)` does.
+    """
+    if spec.is_list:
+        return read_roster(path, spec)
+    path = Path(path)
+    list_form = get_form(spec.roster) if spec.roster else None
+    needed, optional = columns_needed(spec)
+    expected = ([c.header for c in list_columns(list_form)] if list_form else [])
+    expected += [h for h in (*needed, *optional) if h not in expected]
+    candidates = [list_form] if list_form else []
+    candidates += [f for f in _list_forms() if list_form is None or f.id != list_form.id]
+    roster = _build_roster(read_list_table(path), source=str(path), candidates=candidates,
+                           expected=expected or None)
+    check_fit(roster, spec, list_form)
+    return roster
 
 
 def roster_from_matrix(
     matrix: Sequence[Sequence[str]], *, source: str, form: FormSpec | None = None
 ) -> Roster:
     """Turn a text matrix (merged cells already repeated) into a Roster."""
+    return _build_roster(ListTable([list(row) for row in matrix]), source=source, form=form)
+
+
+def _list_forms() -> list[FormSpec]:
     # List forms first: on a tie, the notice's own list wins over a form's table.
-    candidates = [form] if form else sorted(
-        (f for f in all_forms() if f.repeats), key=lambda f: not f.is_list
-    )
-    header_at, form = _find_header(matrix, candidates)
+    return sorted((f for f in all_forms() if f.repeats), key=lambda f: not f.is_list)
+
+
+def _build_roster(
+    table: ListTable,
+    *,
+    source: str,
+    form: FormSpec | None = None,
+    candidates: Sequence[FormSpec] | None = None,
+    expected: Sequence[str] | None = None,
+) -> Roster:
+    """Find `table`'s header row (and its form among `candidates`), then read its rows.
+
+    `form`, when given, is the only candidate and the list must have its required columns.
+    `expected` are the column titles a header row is checked against when no form's header
+    is found (by default `form`'s columns, else every shipped form's).
+    """
+    matrix = table.rows
+    if form is not None:
+        candidates = [form]
+        expected = [c.header for c in list_columns(form)] or None
+    header_at, found = _find_header(matrix, candidates or _list_forms(), source)
     headers = [printed_label(h) for h in matrix[header_at]]
-    title = " ".join(
+    if found is None:
+        refuse_data_as_header(matrix[header_at], header_at + 1, expected, source=source)
+    if found is None and form is not None and list_columns(form):
+        have = {label_key(h) for h in headers}
+        needed = [c.header for c in list_columns(form) if c.required]
+        if any(label_key(h) not in have for h in needed):
+            raise mismatch(form.title, needed, [h for h in headers if h], source=source,
+                           form=form.id)
+        found = form
+    title = table.title or " ".join(
         printed_label(" ".join(dict.fromkeys(c for c in row if c.strip())))
         for row in matrix[:header_at]
         if any(c.strip() for c in row)
     )
-    columns = _columns_by_position(headers, form)
+    columns = _columns_by_position(headers, found)
     roster = Roster(source=source, headers=[h for h in headers if h], rows=[], title=title,
-                    form=form)
-    previous: dict[int, str] = {}
-    raw_rows: list[tuple[int, dict[str, Any]]] = []
+                    form=found)
+    header_keys = [label_key(h) for h in headers]
+    lines: list[tuple[int, list[str]]] = []
     for line, cells in enumerate(matrix[header_at + 1:], start=header_at + 2):
         texts = [c.strip() for c in cells] + [""] * (len(headers) - len(cells))
         if not any(texts) or any(t in _TOTAL_WORDS for t in texts[:2]):
             continue
-        values: dict[str, Any] = {}
-        for index, header in enumerate(headers):
-            if not header:
-                continue
-            text = texts[index]
-            column = columns.get(index)
-            if not text and column is not None and column.merge_down:
-                text = previous.get(index, "")
-            previous[index] = text
-            values[header] = _read_value(text, header, column, line, roster)
+        if [label_key(t) for t in texts[:len(headers)]] == header_keys:
+            continue  # the header printed again at the top of a page
+        lines.append((line, texts))
+    merged = [i for i, column in columns.items() if column.merge_down]
+    raw_rows: list[tuple[int, dict[str, Any]]] = []
+    for line, texts in _merges_undone(lines, merged):
+        values = {header: _read_value(texts[index], header, columns.get(index), line, roster)
+                  for index, header in enumerate(headers) if header}
         raw_rows.append((line, values))
     roster.rows = _keyed(raw_rows, headers)
     if not roster.rows:
@@ -131,11 +185,39 @@ def roster_from_matrix(
     return roster
 
 
+def _merges_undone(
+    lines: list[tuple[int, list[str]]], merged: list[int]
+) -> list[tuple[int, list[str]]]:
+    """Give each row of a group of rows the text of its merged cells (columns `merged`).
+
+    A group begins where a merged column shows a text other than the group's. Its merged
+    cell's text may stand in any row of the group, not only the first: a page break cuts a
+    merged cell in two, and the text prints on the page where the cell's middle falls.
+    """
+    groups: list[list[tuple[int, list[str]]]] = []
+    shown: dict[int, str] = {}
+    for line, texts in lines:
+        if not groups or any(texts[i] and shown.get(i, texts[i]) != texts[i] for i in merged):
+            groups.append([])
+            shown = {}
+        groups[-1].append((line, texts))
+        shown.update({i: texts[i] for i in merged if texts[i]})
+    for group in groups:
+        for index in merged:
+            text = next((texts[index] for _, texts in group if texts[index]), "")
+            for _, texts in group:
+                texts[index] = texts[index] or text
+    return [row for group in groups for row in group]
+
+
 def _read_value(
     text: str, header: str, column: ColumnSpec | None, line: int, roster: Roster
 ) -> Any:
     if column is None:
         return text or None
+    if not text and column.required:
+        roster.problems.append(f"第 {line} 行 {header}：未填写（必填）")
+        return None
     try:
         return parse_value(column.kind, text, label=header, unit=column.unit,
                            options=column.options)
@@ -165,14 +247,12 @@ def _keyed(raw_rows: list[tuple[int, dict[str, Any]]], headers: list[str]) -> li
 
 
 def _find_header(
-    matrix: Sequence[Sequence[str]], candidates: Sequence[FormSpec | None]
+    matrix: Sequence[Sequence[str]], candidates: Sequence[FormSpec], source: str
 ) -> tuple[int, FormSpec | None]:
     best: tuple[int, int, FormSpec | None] = (0, -1, None)
     for index, row in enumerate(matrix[:30]):
         keys = {label_key(c) for c in row if c.strip()}
         for form in candidates:
-            if form is None:
-                continue
             columns = list_columns(form)
             hits = sum(label_key(c.header) in keys for c in columns)
             # Most of the list's own headers must be there: 序号 and 学校名称 alone are in
@@ -182,10 +262,11 @@ def _find_header(
                 best = (hits, index, form)
     if best[2] is not None:
         return best[1], best[2]
+    # A title merged over the whole width repeats one text in every cell: not a header.
     for index, row in enumerate(matrix[:30]):
-        if sum(1 for c in row if c.strip()) >= 2:
+        if len({c.strip() for c in row if c.strip()}) >= 2:
             return index, None
-    raise RosterError("名单里找不到表头行（至少两列有标题，如“序号  学校名称”）")
+    raise RosterError("名单里找不到表头行（至少两列有标题，如“序号  学校名称”）", file=source)
 
 
 def _columns_by_position(headers: list[str], form: FormSpec | None) -> dict[int, ColumnSpec]:
@@ -193,66 +274,3 @@ def _columns_by_position(headers: list[str], form: FormSpec | None) -> dict[int,
         return {}
     by_key = {label_key(c.header): c for c in list_columns(form)}
     return {i: by_key[label_key(h)] for i, h in enumerate(headers) if label_key(h) in by_key}
-
-
-def list_columns(form: FormSpec) -> tuple[ColumnSpec, ...]:
-    """Return the columns a roster of `form` has: its list, or its first repeating table."""
-    return form.repeats[0].columns if form.repeats else ()
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _xlsx_matrix(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    from parsers.safety import check_xlsx
-
-    try:
-        check_xlsx(path)
-    except UnreadableFileError as error:
-        raise RosterError(error.message, file=str(path)) from error
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many unrelated types for a bad file
-        raise RosterError(f"无法打开 Excel 文件：{error}", file=str(path)) from error
-    sheet = book.worksheets[0]
-    matrix = [[_cell_text(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-    for merged in sheet.merged_cells.ranges:
-        top = matrix[merged.min_row - 1][merged.min_col - 1]
-        for r in range(merged.min_row - 1, merged.max_row):
-            for c in range(merged.min_col - 1, merged.max_col):
-                matrix[r][c] = top
-    return matrix
-
-
-def _csv_matrix(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise RosterError("CSV 文件的编码无法识别（应为 UTF-8 或 GBK）", file=str(path))
-    # newline="": a name with a line break inside its quotes stays one cell.
-    return list(csv.reader(io.StringIO(text, newline="")))
-
-
-def _docx_matrix(path: Path) -> list[list[str]]:
-    from parsers.docx_reader import read_docx
-    from parsers.grid import Paragraph
-
-    grid = read_docx(path)
-    if not grid.tables:
-        raise RosterError("Word 文件里没有表格", file=str(path))
-    table = max(grid.tables, key=lambda t: t.n_rows)
-    before = grid.blocks[: grid.blocks.index(table)]
-    title = [[b.text] for b in before if isinstance(b, Paragraph) and b.text.strip()]
-    return title[-1:] + table.text_rows()
