@@ -229,9 +229,9 @@ def _keep_aside(existing: list[Path]) -> list[Path]:
 
 def _roster_for(spec: Any, roster_file: Path) -> Any:
     """Read `roster_file` as the list `spec` is filled from, refusing a list that does not fit."""
-    from generator.roster import read_roster
+    from generator.roster import read_roster_for
 
-    return read_roster(roster_file, get_form(spec.roster) if spec.roster else None)
+    return read_roster_for(roster_file, spec)
 
 
 FILES_HELP = "学校交回的文件或文件夹（.docx、.doc、.wps、.odt、.rtf、.pdf；文件夹逐层读取）"

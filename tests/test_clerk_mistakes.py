@@ -270,9 +270,18 @@ def test_ingest_finds_the_form_from_the_list_like_parse(tmp_path, changed_amount
     assert "新收" in result.output and "其中 1 个文件有问题" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="the roster's column check lands with read_roster_for")
 def test_another_campaigns_list_is_refused_for_the_report(tmp_path):
     result = _run("generate", REPORT, "--roster", YUEYANG_LIST, "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert "名单与《瑞安市教育信息化应用“回头看”项目建设报告》不符" in result.output
+    assert "需要的列 学校名称、项目名称、金额" in result.output
     assert not (tmp_path / "out").exists()
+    status = _run("status", REPORT, "--roster", YUEYANG_LIST, "--db", _empty_store(tmp_path))
+    assert status.exit_code == 1 and "逾期未交" not in status.output
+
+
+def _empty_store(folder: Path) -> Path:
+    from records.store import Store
+
+    Store(folder / "store.db").close()
+    return folder / "store.db"
