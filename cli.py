@@ -236,7 +236,7 @@ def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Pat
                    db: Path) -> None:
     """Parse returned files and keep them in the store (all of them, or none on failure)."""
     from generator.roster import read_roster
-    from records.ingest import ingest
+    from records.ingest import NotTaken, ingest
     from records.store import Store
 
     if roster_file is not None and not form_id:
@@ -244,14 +244,18 @@ def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Pat
     roster = read_roster(roster_file) if roster_file else None
     with Store(db) as store, _progress("入库") as progress:
         outcomes = ingest(store, paths, form_id=form_id, roster=roster, on_progress=progress)
-    words = {"new": "新收", "version": "更正（新版本）", "unchanged": "重复，未改变"}
+    words = {"new": "新收", "version": "更正（新版本）", "unchanged": "重复，未改变",
+             "not_taken": "未收入"}
     for outcome in outcomes:
-        version = f"第{outcome.version}版" if outcome.outcome != "unchanged" else ""
+        version = f"第{outcome.version}版" if outcome.outcome in ("new", "version") else ""
         click.echo(f"{words[outcome.outcome]:<10} {outcome.status:<11} {version:<5} "
                    f"{outcome.file}")
+        if isinstance(outcome, NotTaken):
+            click.echo(f"           {outcome.reason}")
     counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in words}
     click.echo(f"共 {len(outcomes)} 个文件：新收 {counts['new']}，更正 {counts['version']}，"
-               f"重复 {counts['unchanged']}；已存入 {db}", err=True)
+               f"重复 {counts['unchanged']}，未收入 {counts['not_taken']}；已存入 {db}",
+               err=True)
 
 
 @cli.command("status")
