@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from forms.errors import UnknownFormError
 from forms.labels import label_key
@@ -22,12 +22,18 @@ from parsers.grid import Grid
 PROPERTY_FORM = "tianbiao.form"
 PROPERTY_KEY = "tianbiao.key"
 CLOSE_MARGIN = 0.1
-# With its title printed, a file must still show some of the form's words: a notice that
-# names the form in its list of attachments is not the form.
+# However much of a form a file shows, at least this many of its words (or half, if fewer):
+# a title and two labels ("学校", "项目名称") are a cover sheet, not a returned report.
+WORDS_NEEDED = 3
+# With its title, a file must still show a fair part of the form's words: a notice that
+# names the form in its list of attachments is not the form; its first page alone is.
 SHARE_WITH_TITLE = 0.2
-# Without it, most of them, and several: the blank form with its title line cut off.
+# Without it, most of what the form prints, item codes included, and a good part of it in
+# words: item numbers 1–35 and a header row are any numbered table.
 SHARE_WITHOUT_TITLE = 0.6
-WORDS_WITHOUT_TITLE = 3
+WORD_SHARE_WITHOUT_TITLE = 0.3
+# What a printed title adds to a near miss's nearness, next to the share of words shown.
+TITLE_NEARNESS = 0.15
 # An item's text is compared by its beginning: long texts wrap, break over pages, and a
 # school's copy may differ at the end ("……等。" / "……等").
 ITEM_TEXT_LENGTH = 10
@@ -35,6 +41,7 @@ ITEM_TEXT_LENGTH = 10
 # not a sentence ("请于9月15日前将……表报送……").
 TITLE_ADDITION = 24
 
+_LINE_PARTS = re.compile(r"[:：]|\s{2,}|\u3000")
 # What is left of a key without its numbers, codes and dates must be words: "C12", "（三）",
 # "2021年", "第3项" are not.
 _NOT_WORDS = re.compile(r"[A-Za-z]{0,3}\d+|[一二三四五六七八九十（）年月日第项]")
@@ -42,12 +49,19 @@ _NOT_WORDS = re.compile(r"[A-Za-z]{0,3}\d+|[一二三四五六七八九十（）
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """How much of one form a file shows: its title, and how many of its printed words."""
+    """How much of one form a file shows: its title, its printed words, its item codes.
+
+    `title` is whether the title counts: printed, and no other form's words are shown more
+    (a school that copied one form's title over another form's table sent the table).
+    """
 
     form: FormSpec
-    title: bool
     words: int
     total: int
+    codes: int = 0
+    code_total: int = 0
+    title_printed: bool = False
+    title: bool = False
 
     @property
     def share(self) -> float:
@@ -55,16 +69,34 @@ class Fingerprint:
         return self.words / self.total if self.total else 0.0
 
     @property
+    def share_with_codes(self) -> float:
+        """Return the share of the form's printed words and item codes the file shows."""
+        whole = self.total + self.code_total
+        return (self.words + self.codes) / whole if whole else 0.0
+
+    @property
     def score(self) -> float:
         """Return 0–1 for ranking the forms a file could be."""
         return 0.6 * self.share + 0.4 * (1.0 if self.title else 0.0)
 
     @property
+    def closeness(self) -> float:
+        """Return how near the file came to the form, when it is taken for none.
+
+        Its words weigh most: under one form's title, half of another form's table is nearer
+        to that other form. A printed title still names the form a notice is about.
+        """
+        return self.share + (TITLE_NEARNESS if self.title_printed else 0.0)
+
+    @property
     def enough(self) -> bool:
         """Return True when the file shows enough of the form to be taken for it."""
+        if self.words < min(WORDS_NEEDED, -(-self.total // 2)):
+            return False
         if self.title:
-            return self.share >= SHARE_WITH_TITLE
-        return self.share >= SHARE_WITHOUT_TITLE and self.words >= WORDS_WITHOUT_TITLE
+            return self.share >= SHARE_WITH_TITLE or not self.total
+        return (self.share >= WORD_SHARE_WITHOUT_TITLE
+                and self.share_with_codes >= SHARE_WITHOUT_TITLE)
 
 
 @dataclass(frozen=True)
@@ -88,10 +120,12 @@ def identify_form(grid: Grid, forms: tuple[FormSpec, ...] | None = None) -> Iden
             pass
     candidates = [f for f in (forms or all_forms()) if f.fields or f.repeats]
     seen = _Seen(grid)
-    prints = sorted((seen.fingerprint(f) for f in candidates), key=lambda p: -p.score)
+    prints = _weigh_titles([seen.fingerprint(f) for f in candidates])
+    prints.sort(key=lambda p: -p.score)
     taken = [p for p in prints if p.enough]
     if not taken:
-        closest = prints[0] if prints and (prints[0].words or prints[0].title) else None
+        near = [p for p in prints if p.words or p.title_printed]
+        closest = max(near, key=lambda p: p.closeness, default=None)
         return Identification(None, "none", prints[0].score if prints else 0.0,
                               closest=closest)
     best = taken[0]
@@ -103,7 +137,17 @@ def identify_form(grid: Grid, forms: tuple[FormSpec, ...] | None = None) -> Iden
 
 def fingerprint_score(grid: Grid, spec: FormSpec) -> float:
     """Return 0–1: how much of `spec`'s title and printed words `grid` shows."""
-    return _Seen(grid).fingerprint(spec).score
+    found = _Seen(grid).fingerprint(spec)
+    return replace(found, title=found.title_printed).score
+
+
+def _weigh_titles(prints: list[Fingerprint]) -> list[Fingerprint]:
+    """Return `prints` with each printed title counted unless another form's words show more."""
+    weighed = []
+    for found in prints:
+        outdone = any(other.share > found.share for other in prints if other is not found)
+        weighed.append(replace(found, title=found.title_printed and not outdone))
+    return weighed
 
 
 @dataclass(frozen=True)
@@ -120,6 +164,9 @@ class _Seen:
     def __init__(self, grid: Grid) -> None:
         keys = {label_key(cell.text) for _, cell in grid.iter_cells()}
         keys |= {label_key(p.text) for p in grid.paragraphs}  # printed lines, headings
+        # Blanks side by side on one line ("县市区教育局名称（盖章）：____  填报负责人：____").
+        keys |= {label_key(part) for p in grid.paragraphs if "：" in p.text or ":" in p.text
+                 for part in _LINE_PARTS.split(p.text)}
         keys.discard("")
         self.keys = keys
         # Keys by first character: "label printed with an addition" is a prefix test.
@@ -137,14 +184,16 @@ class _Seen:
 
     def fingerprint(self, spec: FormSpec) -> Fingerprint:
         """Return how much of `spec` this file shows."""
-        labels, items = _printed_words(spec)
+        labels, items, codes = _printed_words(spec)
         hits = sum(1 for label in labels if self._shows(label))
         hits += sum(1 for item in items if self._shows_item(item))
         # A table's headers count only together, as one header row: "单位名称", "项目名称",
         # "项目负责人" printed on a cover page do not make a list of units.
         hits += sum(1 for repeat in spec.repeats if self._has_header_row(repeat))
         total = len(labels) + len(items) + len(spec.repeats)
-        return Fingerprint(spec, self._has_title(label_key(spec.title)), hits, total)
+        codes_shown = sum(1 for code in codes if self._shows_code(code))
+        return Fingerprint(spec, hits, total, codes_shown, len(codes),
+                           title_printed=self._has_title(label_key(spec.title)))
 
     def _has_title(self, title: str) -> bool:
         for key in self.headings:
@@ -160,6 +209,11 @@ class _Seen:
             return True
         return any(k.startswith(label) for k in self.by_initial.get(label[:1], ()))
 
+    def _shows_code(self, code: str) -> bool:
+        """Return True when a cell or line is `code` or starts with it ("C1" not as "C10")."""
+        return any(k.startswith(code) and not k[len(code):len(code) + 1].isdigit()
+                   for k in self.by_initial.get(code[:1], ()))
+
     def _shows_item(self, item: _ItemText) -> bool:
         coded = item.code + item.text
         return any(k.startswith(coded) for k in self.by_initial.get(coded[:1], ())) or any(
@@ -171,8 +225,8 @@ class _Seen:
         return any(len(wanted & keys) >= needed for keys in self.rows)
 
 
-def _printed_words(spec: FormSpec) -> tuple[set[str], set[_ItemText]]:
-    """Return the label and header keys `spec` prints, and its items' texts behind bare codes."""
+def _printed_words(spec: FormSpec) -> tuple[set[str], set[_ItemText], set[str]]:
+    """Return the label and header keys `spec` prints, its items' texts, its bare item codes."""
     labels: set[str] = set()
     coded: set[str] = set()
     for blank in spec.top_fields():
@@ -185,7 +239,7 @@ def _printed_words(spec: FormSpec) -> tuple[set[str], set[_ItemText]]:
         if blank.locate == "grid" and blank.column and _is_words(label_key(blank.column)):
             labels.add(label_key(blank.column))
     items = {item for item in _item_texts(spec) if item.code in coded}
-    return labels, items
+    return labels, items, coded
 
 
 def _item_texts(spec: FormSpec) -> Iterator[_ItemText]:

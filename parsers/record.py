@@ -91,11 +91,11 @@ def unknown_form_record(file: str, closest: Fingerprint | None) -> Record:
         message = ("不是已知的表单：标题和栏目都对不上已有的表单"
                    "（tianbiao forms list 可查看；可用 --form 指定）")
     else:
-        if closest.title and not closest.words:
+        if closest.title_printed and not closest.words:
             how_near = "只有标题对上了，栏目一个也对不上"
         else:
             how_near = f"只对上了 {closest.words} 个标签"
-            if closest.title:
+            if closest.title_printed:
                 how_near = f"标题对上了，但{how_near}"
         message = (f"不是已知的表单（最接近：《{closest.form.title}》，{how_near}）；"
                    f"如确是这张表，可用 --form {closest.form.id} 指定")
