@@ -345,7 +345,7 @@ def _today(value: Any) -> dt.date:
 def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Path | None,
                    db: Path) -> None:
     """读取学校交回的文件并存入数据文件（全部存入，或出错时一个也不存）。"""
-    from records.ingest import ingest
+    from records.ingest import NotTaken, ingest
     from records.store import Store
 
     roster = None
@@ -356,14 +356,18 @@ def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Pat
     with Store(db) as store, _progress("入库") as progress:
         outcomes = ingest(store, paths, form_id=form_id, roster=roster, on_progress=progress,
                           on_skipped=lambda f, why: skipped.append((f, why)))
-    words = {"new": "新收", "version": "更正（新版本）", "unchanged": "重复，未改变"}
+    words = {"new": "新收", "version": "更正（新版本）", "unchanged": "重复，未改变",
+             "not_taken": "未收入"}
     for outcome in outcomes:
-        version = f"第{outcome.version}版" if outcome.outcome != "unchanged" else ""
+        version = f"第{outcome.version}版" if outcome.outcome in ("new", "version") else ""
         click.echo(f"{words[outcome.outcome]:<10} {outcome.status:<11} {version:<5} "
                    f"{outcome.file}")
+        if isinstance(outcome, NotTaken):
+            click.echo(f"           {outcome.reason}")
     counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in words}
     click.echo(f"共 {len(outcomes)} 个文件：新收 {counts['new']}，更正 {counts['version']}，"
-               f"重复 {counts['unchanged']}；已存入 {db}", err=True)
+               f"重复 {counts['unchanged']}，未收入 {counts['not_taken']}；已存入 {db}",
+               err=True)
     _report_skipped(skipped)
     _exit_on_problems(sum(1 for o in outcomes if o.status != "ok"))
 

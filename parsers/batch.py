@@ -20,10 +20,16 @@ from forms.registry import all_forms, get_form
 from parsers.docx_reader import read_docx
 from parsers.extract import extract
 from parsers.grid import Grid, Table
-from parsers.identify import PROPERTY_KEY, identify_form
+from parsers.identify import PROPERTY_KEY, Fingerprint, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
 from parsers.pdf_reader import read_pdf
-from parsers.record import Problem, Record, build_record, unreadable_record
+from parsers.record import (
+    Problem,
+    Record,
+    build_record,
+    unknown_form_record,
+    unreadable_record,
+)
 from parsers.safety import SCAN_MESSAGE, is_image, office_filter, skip_reason
 from parsers.word97 import read_if_ending_in_table
 from parsers.workers import run_in_workers
@@ -70,18 +76,16 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
     except OSError as error:
         return unreadable_record(file, "io_error", f"无法读取文件：{error.strerror}")
     runner_up: FormSpec | None = None
+    closest: Fingerprint | None = None
     if form_id:
         spec: FormSpec | None = get_form(form_id)
         how = "forced"
     else:
         identification = identify_form(grid)
         spec, how, runner_up = identification.form, identification.how, identification.runner_up
+        closest = identification.closest
     if spec is None:
-        return unreadable_record(
-            file, "unknown_form",
-            "认不出这是哪一张表：标题和栏目都对不上已有的表单（tianbiao forms list 可查看；"
-            "可用 --form 指定）",
-        )
+        return unknown_form_record(file, closest)
     record = build_record(file, spec, *extract(grid, spec))
     record.key = grid.properties.get(PROPERTY_KEY)
     record.identified_by = how

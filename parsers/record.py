@@ -15,6 +15,7 @@ from forms.errors import ValueProblem
 from forms.kinds import convert_money, parse_value
 from forms.model import FormSpec
 from parsers.extract import RawValue
+from parsers.identify import Fingerprint
 
 # Problems that inform the office but do not make a record incomplete or invalid.
 NOTICE_CODES = frozenset({"form_uncertain", "below_target", "sum_warning"})
@@ -82,6 +83,23 @@ def unreadable_record(file: str, code: str, message: str) -> Record:
     """Return the record of a file that could not be read at all."""
     return Record(file=file, form=None, status="unreadable",
                   problems=[Problem(None, code, message)])
+
+
+def unknown_form_record(file: str, closest: Fingerprint | None) -> Record:
+    """Return the record of a file that is none of the known forms, naming the nearest."""
+    if closest is None:
+        message = ("不是已知的表单：标题和栏目都对不上已有的表单"
+                   "（tianbiao forms list 可查看；可用 --form 指定）")
+    else:
+        if closest.title_printed and not closest.words:
+            how_near = "只有标题对上了，栏目一个也对不上"
+        else:
+            how_near = f"只对上了 {closest.words} 个标签"
+            if closest.title_printed:
+                how_near = f"标题对上了，但{how_near}"
+        message = (f"不是已知的表单（最接近：《{closest.form.title}》，{how_near}）；"
+                   f"如确是这张表，可用 --form {closest.form.id} 指定")
+    return unreadable_record(file, "unknown_form", message)
 
 
 def build_record(

@@ -7,8 +7,8 @@ what a clerk expects. All files are parsed in one batch, then ingested into a th
 the store must hold none of them as a return of a form, except the near misses a clerk would
 take for the real form.
 
-Known failures are strict: each one turns green when identification stops taking it for a
-form, and the suite then asks for its mark to be removed.
+No file is a known failure: a form is known by its title or its own printed words, never by
+item numbers alone (parsers/identify.py).
 """
 
 from __future__ import annotations
@@ -27,34 +27,7 @@ READABLE = (".docx", ".doc", ".pdf")
 SIZE_LIMIT = 100_000
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-_NUMBERS_ALONE = ("taken for 普通中小学智慧校园建设情况表 (incomplete): item numbers 1–35 "
-                  "in a table's first column alone carry the fingerprint")
-KNOWN_FAILURES = {
-    **{name: _NUMBERS_ALONE for name in (
-        "en-nics-checks-by-state-1-35.docx", "en-nics-checks-by-state-1-35.pdf",
-        "en-nics-checks-by-state-1-55.pdf", "en-warn-layoff-notices-1-60.docx",
-        "en-warn-layoff-notices-1-60.pdf", "en-readiness-checklist-1-35.pdf",
-        "meeting-sign-in.docx", "score-sheet-grade7.docx", "score-sheet-grade7.pdf",
-        "score-sheet-grade7.doc", "school-safety-score-table-1-35.docx",
-        "school-safety-score-table-1-35.pdf", "school-safety-score-table-1-35.doc",
-        "teacher-questionnaire-yes-no-1-35.docx")},
-    "nearmiss-application-table-under-taskbook-title.doc":
-        "taken for 岳阳市教育信息化试点项目计划任务书 (incomplete) on its title alone, though "
-        "none of the task book's cover, plan or budget labels is there",
-    "nearmiss-report-title-and-two-labels.pdf":
-        "taken for 瑞安市教育信息化应用“回头看”项目建设报告 (incomplete) on its title and two "
-        "of its ten labels",
-}
-TAKEN_FOR_A_RETURN = (
-    "ingest stores these as returns: " + ", ".join(sorted(KNOWN_FAILURES)))
-
 pytestmark = pytest.mark.office
-
-
-def _known(name: str) -> list[pytest.MarkDecorator]:
-    if name in KNOWN_FAILURES:
-        return [pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[name])]
-    return []
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +40,8 @@ def records(soffice):
 
 
 @pytest.fixture(scope="module")
-def stored(soffice, tmp_path_factory):
-    """Return {form id: names of the files held as its latest returns} after `ingest`."""
+def ingested(soffice, tmp_path_factory):
+    """Return `ingest`'s listing of the folder and {form id: names of its stored returns}."""
     from cli import cli
     from records.store import Store
 
@@ -82,7 +55,15 @@ def stored(soffice, tmp_path_factory):
     assert not isinstance(result.exception, Exception) or isinstance(
         result.exception, SystemExit), result.exception
     with Store(db) as store:
-        return {form: {Path(s.file).name for s in store.latest(form)} for form in form_ids}
+        assert set(store.forms()) <= set(form_ids)  # nothing kept under no form at all
+        stored = {form: {Path(s.file).name for s in store.latest(form)} for form in form_ids}
+    return result.stdout, stored
+
+
+@pytest.fixture(scope="module")
+def stored(ingested):
+    """Return {form id: names of the files held as its latest returns} after `ingest`."""
+    return ingested[1]
 
 
 def test_corpus_matches_its_expectations():
@@ -95,7 +76,7 @@ def test_corpus_matches_its_expectations():
 
 
 @pytest.mark.parametrize(
-    "name", [pytest.param(e["file"], marks=_known(e["file"])) for e in EXPECTED])
+    "name", [e["file"] for e in EXPECTED])
 def test_file_is_read_as_a_clerk_expects(records, name):
     """The form and status are what the clerk expects; not-a-form says so in Chinese."""
     expected, record = BY_FILE[name], records[name]
@@ -109,7 +90,6 @@ def test_file_is_read_as_a_clerk_expects(records, name):
         assert not re.search(r"损坏|加密|扫描", message), message
 
 
-@pytest.mark.xfail(strict=True, reason=TAKEN_FOR_A_RETURN)
 def test_ingest_stores_no_document_as_a_return_of_a_form_it_is_not(stored):
     """The store holds none of the files as a return of any form, but the real near misses."""
     wrong = {form: sorted(name for name in names if BY_FILE[name]["form"] != form)
@@ -122,3 +102,13 @@ def test_ingest_keeps_the_near_misses_a_clerk_takes_for_the_form(stored):
     for entry in EXPECTED:
         if entry["form"] is not None:
             assert entry["file"] in stored[entry["form"]], entry["why"]
+
+
+def test_ingest_lists_each_document_it_did_not_take_with_the_reason(ingested):
+    """The office sees every file left out, as not taken, with the words of its record."""
+    lines = ingested[0].splitlines()
+    for entry in EXPECTED:
+        if entry["form"] is None:
+            at = next(i for i, line in enumerate(lines) if line.endswith(entry["file"]))
+            assert lines[at].split()[:2] == ["未收入", "unreadable"], lines[at]
+            assert lines[at + 1].strip().startswith("不是已知的表单"), lines[at + 1]
