@@ -30,7 +30,8 @@ from generator.roster import Roster
 from parsers.record import Record
 from records.attribution import name_fields
 from records.store import LatestRecords
-from records.summary_table import Column, Flagged, Rows, TableLayout, write_table
+from records.summary_cells import flagged
+from records.summary_table import Column, Rows, TableLayout, write_table
 
 STATUS_WORDS = {"ok": "合格", "incomplete": "未填完", "invalid": "有错误", "unreadable": "无法读取"}
 PREFILL_CHANGED = "prefill_changed"
@@ -60,6 +61,7 @@ def write_summary(spec: FormSpec, records: Collection[Record], out: Path, *,
     write-only mode), so memory stays flat however many returns there are.
     """
     from records import summary_sheets as sheets
+    from records.summary_chart import chart_sheet
 
     records = _in_roster_order(records, roster)
     book = Workbook(write_only=True)
@@ -74,7 +76,7 @@ def write_summary(spec: FormSpec, records: Collection[Record], out: Path, *,
     sheets.category_sheet(book, spec, records, notes)
     if spec.assessment is not None and grades:
         sheets.assessment_sheet(book, spec, roster, records, grades, notes)
-    sheets.chart_sheet(book, spec, main, rankings)
+    chart_sheet(book, spec, main, rankings)
     for label in left_out:
         main.add_note(f"注：“{label}”各份均未填写，未单列一表。")
         notes.append(f"“{label}”各份均未填写，未单列一表")
@@ -133,7 +135,7 @@ def key_values(spec: FormSpec, number: int, record: Record) -> list[Any]:
     if value is None:
         value = Path(record.file).name if name is None else f"（文件 {Path(record.file).name}）"
     elif name is not None:
-        value = _flagged(value, prefill_changes(record).get(name.id))
+        value = flagged(value, prefill_changes(record).get(name.id), record.key)
     return [number, record.key, value]
 
 
@@ -149,7 +151,7 @@ def field_column(spec_field: FieldSpec, *, width: float | None = None, key: bool
 def field_values(record: Record, fields: list[FieldSpec]) -> list[Any]:
     """Return a record's values of `fields`, those changed from the roster flagged."""
     changed = prefill_changes(record)
-    return [_flagged(record.value(f.id), changed.get(f.id)) for f in fields]
+    return [flagged(record.value(f.id), changed.get(f.id), record.key) for f in fields]
 
 
 def prefill_changes(record: Record) -> dict[str, str]:
@@ -167,10 +169,6 @@ def problem_text(record: Record) -> str | None:
 def is_number(value: Any) -> bool:
     """Return True for an int or float that is not a bool."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _flagged(value: Any, note: str | None) -> Any:
-    return Flagged(value, note) if note else value
 
 
 def name_field_of(spec: FormSpec) -> FieldSpec | None:

@@ -74,7 +74,13 @@ class Flagged:
     """A value shown with a fill and a comment: a school's value the roster has otherwise."""
 
     value: Any
-    note: str
+    note: str  # quotes both values
+    where: str = ""  # which row, for the note printed under the table: "1-1"
+
+
+def flagged(value: Any, note: str | None, where: str | None = None) -> Any:
+    """Return `value` flagged with `note` when there is one, else `value` itself."""
+    return Flagged(value, note, where or "") if note else value
 
 
 class Rows:

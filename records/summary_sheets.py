@@ -9,7 +9,6 @@ from functools import partial
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
 
 from forms.model import FieldSpec, FormSpec, RepeatSpec
 from forms.registry import get_form
@@ -17,7 +16,6 @@ from generator.roster import Roster
 from parsers.record import Record
 from records.excel import display_width
 from records.grading import assess
-from records.print_layout import set_up_page
 from records.summary import (
     LONG_TEXT_WIDTH,
     STATUS_WORDS,
@@ -27,10 +25,10 @@ from records.summary import (
     name_field_of,
     prefill_changes,
 )
-from records.summary_table import Column, Flagged, Rows, TableLayout, sheet_name, write_table
+from records.summary_cells import flagged
+from records.summary_table import Column, Rows, TableLayout, write_table
 
 _CIRCLED = re.compile(r"^[\u2460-\u2473]")
-CHART_BARS = 60  # more bars than this and their labels no longer fit one page
 _CUE_WIDTH = 28
 
 
@@ -108,7 +106,9 @@ def repeat_sheets(book: Workbook, spec: FormSpec, records: Collection[Record],
     """
     left_out = []
     for repeat in spec.repeats:
-        columns = [Column("序号", "integer", key=True), *key_columns(spec)[1:]]
+        own_number = any(c.header_label == "序号" for c in repeat.columns)
+        columns = [Column("总序号" if own_number else "序号", "integer", key=True),
+                   *key_columns(spec)[1:]]
         columns += [Column(c.header_label, c.kind, total=c.kind == "money",
                            unit=c.unit or ("元" if c.kind == "money" else None),
                            max_width=LONG_TEXT_WIDTH)
@@ -146,7 +146,7 @@ def official_list(book: Workbook, spec: FormSpec, roster: Roster, records: Colle
         status = states.get(row.key)
         state = STATUS_WORDS.get(status, status) if status else "未交"
         changed = changes.get(row.key, {})
-        rows.append([_flag(row.get(c.header), changed.get(c.header))
+        rows.append([flagged(row.get(c.header), changed.get(c.header), row.key)
                      for c in list_form.columns] + [state] + [
             grades.get(row.key, {}).get(y, ("", False))[0] or None for y in years
         ])
@@ -233,12 +233,14 @@ def category_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                         f"{choice.header_label}统计", columns, rows, notes)
     for choice_field in (f for f in spec.top_fields() if f.kind == "choice"):
         options = [_CIRCLED.sub("", o) for o in choice_field.options]
-        tally = Counter(str(r.value(choice_field.id)) for r in records
-                        if r.value(choice_field.id) is not None)
+        tally = Counter(str(r.value(choice_field.id)) for r in records)
+        rows = [[o, tally.get(o, 0)] for o in options]
+        if tally.get("None"):  # so that the counts add up to the returns
+            rows.append(["（未选）", tally["None"]])
         write_table(book, f"按{choice_field.label}统计",
                     f"{spec.title}：按{choice_field.label}统计",
                     [Column(choice_field.label), Column("份数", "integer", total=True)],
-                    [[o, tally.get(o, 0)] for o in options], notes)
+                    rows, notes)
 
 
 def assessment_sheet(book: Workbook, spec: FormSpec, roster: Roster | None,
@@ -258,7 +260,7 @@ def assessment_sheet(book: Workbook, spec: FormSpec, roster: Roster | None,
         row = by_key.get(key)
         changed = changes.get(key, {})
         values: list[Any] = [key] + [
-            _flag(row.get(header), changed.get(header)) if row else None
+            flagged(row.get(header), changed.get(header), key) if row else None
             for header in ("学校名称", "项目名称")]
         for year in years:
             outcome = outcomes.get(year)
@@ -268,49 +270,6 @@ def assessment_sheet(book: Workbook, spec: FormSpec, roster: Roster | None,
         values.append("\n".join(flags) or None)
         rows.append(values)
     write_table(book, "评估结果", f"{spec.title}：专家评估结果", columns, rows, notes)
-
-
-def chart_sheet(book: Workbook, spec: FormSpec, main: TableLayout,
-                rankings: list[TableLayout]) -> None:
-    """Add a bar chart on one page: total scores by school, or amounts by return."""
-    source = rankings[0] if rankings else main
-    if rankings:
-        labels, values, title = source.find("学校/单位"), source.find("总分"), "总分"
-    else:
-        money = next((f for f in spec.fields if f.kind == "money" and f.parent is None
-                      and not f.item), None)
-        if money is None:
-            return
-        labels, values = source.find(key_columns(spec)[2].header), source.find(money.header)
-        title = money.header
-    count = source.count
-    if labels is None or values is None or not count or source.continued:
-        return  # nothing to draw, or rows no longer one per return
-    shown = min(count, CHART_BARS)
-    if shown < count:
-        title += f"（前 {shown} {'名' if rankings else '份'}）"
-    chart = BarChart()
-    chart.type = "bar"
-    chart.title = title
-    chart.height = min(16.0, max(7.0, 0.45 * shown + 3))
-    chart.width = 24
-    chart.legend = None
-    chart.y_axis.majorGridlines = None
-    data = Reference(book[values[0]], min_col=values[1], min_row=2, max_row=2 + shown)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(book[labels[0]], min_col=labels[1], min_row=3,
-                                   max_row=2 + shown))
-    chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
-    sheet = book.create_sheet(sheet_name("图表"))
-    set_up_page(sheet, f"{spec.title}：{title}", "landscape", title_rows=None)
-    sheet.page_setup.fitToHeight = 1
-    sheet.add_chart(chart, "A2")
-    sheet.append([f"{spec.title}：{title}"])
-    sheet.print_area = f"A1:O{int(chart.height / 0.53) + 3}"  # rows of 15 points
-
-
-def _flag(value: Any, note: str | None) -> Any:
-    return Flagged(value, note) if note else value
 
 
 def _key_order(key: str, by_key: dict[str, Any]) -> tuple[int, str]:

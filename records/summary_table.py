@@ -52,6 +52,8 @@ from records.summary_cells import (
     styled,
 )
 
+FLAG_NOTES = 10  # differences listed under a table; the rest are counted
+
 __all__ = ["Column", "Flagged", "Rows", "TableLayout", "sheet_name", "write_table"]
 
 
@@ -113,19 +115,12 @@ def write_table(book: Workbook, name: str, title: str, columns: Sequence[Column]
                       [columns[c].group for c in printed], printable_units(orientation))
     keys = [c for c in printed if columns[c].key]
     layout = TableLayout(headers=[c.header for c in columns], count=shape.count)
-    parts: list[_Part] = []
-    for index, planned in enumerate(plan):
-        body = [printed[i] for i in planned.columns]
-        shown = keys + sorted(body, key=printed.index)
-        hidden = [c for c in kept if not columns[c].printed] if index == 0 else []
-        suffix = planned.label or (f"续{index}" if index else None)
-        if len(plan) == 1:
-            suffix = None
-        sheet = book.create_sheet(_unique_name(book, name, suffix if index else None))
-        parts.append(_Part(sheet, shown, hidden, f"{title}（{suffix}）" if suffix else title))
-        for position, column in enumerate(shown + hidden, start=1):
-            layout.placed.setdefault(column, (sheet.title, position))
+    hidden = [c for c in kept if not columns[c].printed]
+    parts = _create_parts(book, name, title, [[printed[i] for i in p.columns] for p in plan],
+                          [p.label for p in plan], keys, hidden)
     for part in parts:
+        for position, column in enumerate(part.all, start=1):
+            layout.placed.setdefault(column, (part.sheet.title, position))
         _begin(part, headers, widths, orientation, len(keys), merge_down, shape)
     _write_rows(parts, columns, rows, widths, merge_down, shape, notes)
     for part in parts:
@@ -142,6 +137,11 @@ def write_table(book: Workbook, name: str, title: str, columns: Sequence[Column]
     left_out = [columns[c].header for c in range(len(columns)) if c not in shape.filled]
     if left_out:
         layout.add_note("注：以下栏目各行均为空，未列出：" + "、".join(left_out) + "。")
+    flags = sum(shape.flagged.values())
+    if flags:  # comments are not printed: the paper says it too
+        more = "等" if flags > len(shape.flag_notes) else ""
+        layout.add_note(f"注：标色的 {flags} 处，学校所填与名单不一致（各格批注写明两个值）："
+                        + "；".join(shape.flag_notes) + f"{more}。")
     _print_area(parts[0], layout.next_row)
     return layout
 
@@ -155,6 +155,7 @@ class _Shape:
     filled: set[int] = field(default_factory=set)
     totals: dict[int, float] = field(default_factory=dict)
     flagged: dict[int, int] = field(default_factory=dict)  # column → flagged cells
+    flag_notes: list[str] = field(default_factory=list)  # the first few, for the print
     runs: list[tuple[int, int]] = field(default_factory=list)  # merged runs: [start, stop)
 
 
@@ -172,6 +173,18 @@ class _Part:
         return self.shown + self.hidden
 
 
+def _create_parts(book: Workbook, name: str, title: str, bodies: list[list[int]],
+                  labels: list[str | None], keys: list[int], hidden: list[int]) -> list[_Part]:
+    """Create a sheet per column group: the keys, its columns, and on the first the hidden."""
+    parts = []
+    for index, (body, label) in enumerate(zip(bodies, labels, strict=True)):
+        suffix = None if len(bodies) == 1 else label or (f"续{index}" if index else None)
+        sheet = book.create_sheet(_unique_name(book, name, suffix if index else None))
+        parts.append(_Part(sheet, keys + sorted(body), hidden if index == 0 else [],
+                           f"{title}（{suffix}）" if suffix else title))
+    return parts
+
+
 def _measure(columns: Sequence[Column], rows: Iterable[Sequence[Any]],
              merge_down: Sequence[int]) -> _Shape:
     shape = _Shape(longest={c: 0.0 for c in range(len(columns))})
@@ -180,12 +193,14 @@ def _measure(columns: Sequence[Column], rows: Iterable[Sequence[Any]],
         shape.count += 1
         for col, (column, raw) in enumerate(zip(columns, values, strict=True)):
             value, _ = shown_value(column, raw)
-            if value is None or value == "":
+            if (value is None or value == "") and not isinstance(raw, Flagged):
                 continue
             shape.filled.add(col)
             shape.longest[col] = max(shape.longest[col], text_width(value))
             if isinstance(raw, Flagged):
                 shape.flagged[col] = shape.flagged.get(col, 0) + 1
+                if len(shape.flag_notes) < FLAG_NOTES:
+                    shape.flag_notes.append(f"{raw.where}，{raw.note}" if raw.where else raw.note)
             if column.total and is_number(value):
                 shape.totals[col] = shape.totals.get(col, 0) + value
         if merge_down:
@@ -219,8 +234,10 @@ def _begin(part: _Part, headers: dict[int, str], widths: dict[int, float],
             letter = get_column_letter(position)
             for start, stop in shape.runs:
                 sheet.merged_cells.add(f"{letter}{start + 3}:{letter}{stop + 2}")
-    sheet.row_dimensions[1].height = 30
-    sheet.append([styled(sheet, part.title, font=TITLE_FONT, alignment=CENTERED)])
+    # The title is in 16 points: a narrow table's title wraps rather than being cut off.
+    title_lines = wrapped_lines(part.title, sum(widths[c] for c in part.shown) * 11 / 16)
+    sheet.row_dimensions[1].height = max(30, 24 * title_lines)
+    sheet.append([styled(sheet, part.title, font=TITLE_FONT, alignment=CENTERED_WRAPPED)])
     lines = max(wrapped_lines(headers[c], widths[c]) for c in part.shown)
     sheet.row_dimensions[2].height = row_height(lines)
     sheet.append([styled(sheet, headers[c], font=BOLD_FONT, fill=HEADER_FILL,
@@ -255,8 +272,8 @@ def _write_rows(parts: list[_Part], columns: Sequence[Column], rows: Iterable[Se
 
 
 def _append(part: _Part, cells: list[Cell], lines: int) -> None:
-    if lines > 1:
-        part.sheet.row_dimensions[part.end].height = row_height(lines)
+    # Every row gets its height: left to the reader, one line of Chinese may be clipped.
+    part.sheet.row_dimensions[part.end].height = row_height(lines)
     part.sheet.append(cells)
     # The row is written out: drop its height so memory stays flat.
     part.sheet.row_dimensions.pop(part.end, None)
@@ -279,6 +296,9 @@ def _append_split(part: _Part, cells: list[Cell], columns: Sequence[Column],
         for position, (col, cell) in enumerate(zip(part.all, cells, strict=True)):
             if k:  # a continuation row: the keys again, the rest of each text
                 cell = copy_cell(part.sheet, cell, keep_value=columns[col].key)
+                if position == 0 and columns[col].key and cell.value is not None:
+                    cell.value = f"{cell.value}（续）"
+                    cell.data_type = "s"
             if position in chunks:
                 cell.value = chunks[position][k] if k < len(chunks[position]) else None
                 cell.data_type = "s"

@@ -88,3 +88,16 @@ def test_names_changed_are_marked_beside_the_texts_and_grades(book):
     assert _marked(texts["1-1"]["项目名称"], "智慧校园二期", "名单“智慧校园”")
     grades = _by_key(book["评估结果"], "编号")
     assert _marked(grades["1-1"]["项目"], "智慧校园二期")
+
+
+def test_the_printed_page_says_it_too(book):
+    """Comments are not printed: a line under each table names the differences."""
+    listing = book["2022年瑞安市教育信息化应用“回头看”项目清单"[:31]]
+    for sheet, count in ((book["汇总"], 2), (listing, 2)):
+        notes = [c.value for row in sheet.iter_rows() for c in row
+                 if isinstance(c.value, str) and c.value.startswith("注：标色")]
+        assert len(notes) == 1
+        assert f"标色的 {count} 处" in notes[0]
+        assert f"1-1，{AMOUNT_CHANGED}" in notes[0] and f"1-1，{NAME_CHANGED}" in notes[0]
+        row = next(r for r in sheet.iter_rows() if r[0].value == notes[0])
+        assert row[0].row <= int(sheet.print_area.split("$")[-1])  # inside the print

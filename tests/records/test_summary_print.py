@@ -149,6 +149,7 @@ def test_a_text_longer_than_a_row_may_be_continues_below(tmp_path):
     assert len(cells) > 1 and "".join(c.value for c in cells) == essay
     assert all(sheet.row_dimensions[c.row].height <= MAX_ROW_HEIGHT for c in cells)
     assert [c.value for c in _column(sheet, "学校")] == ["瑞安市陶山镇荆谷学校"] * len(cells)
+    assert [c.value for c in _column(sheet, "序号")] == [1] + ["1（续）"] * (len(cells) - 1)
 
 
 def test_the_file_path_is_last_and_outside_the_printed_area(taskbook):
