@@ -5,8 +5,8 @@ tests/outside/<form>/); a form without one gets three copies of its blank form f
 tests/filling.py fills them. Where the campaign's list is among the samples, the returns
 are matched to it (the official list sheet, the order of rows) and, for 瑞安, the experts'
 grades are added. LibreOffice prints each workbook to PDF; the first page of each kind of
-sheet, a few per form, becomes docs/summaries/<form>-p<N>.png at low resolution, and
-docs/summaries/README.md lists them.
+sheet, a few per form, becomes docs/summaries/<form>-p<N>.png at low resolution in 64
+colours, and docs/summaries/README.md lists them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pdfplumber  # noqa: E402
 from filling import fill_every_blank  # noqa: E402
+from PIL import Image  # noqa: E402  (pdfplumber's own dependency)
 
 from forms.model import FormSpec  # noqa: E402
 from forms.registry import all_forms  # noqa: E402
@@ -82,12 +83,12 @@ def _returns(spec: FormSpec, scratch: Path) -> tuple[list[Record], str]:
     files = sorted(str(p) for folder in ("data", "outside")
                    for p in (ROOT / "tests" / folder / spec.id).glob("*.docx"))
     if files:
-        return list(parse_paths(files, spec.id, workers=1)), "tests/data、tests/outside 的样例"
+        return list(parse_paths(files, spec.id, workers=1)), " tests/data、tests/outside 的样例"
     folder = scratch / spec.id
     folder.mkdir()
     for number in range(1, 4):
         fill_every_blank(spec).document.save(str(folder / f"{spec.id}-{number}.docx"))
-    return list(parse_paths([str(folder)], spec.id, workers=1)), "tests/filling.py 填好的 3 份"
+    return list(parse_paths([str(folder)], spec.id, workers=1)), " tests/filling.py 填好的 3 份"
 
 
 def _grades(spec: FormSpec, roster: Roster | None) -> dict[str, dict[int, tuple[str, bool]]]:
@@ -114,7 +115,12 @@ def _pictures(pdf: Path, form_id: str) -> tuple[list[str], int]:
         target = OUT / f"{form_id}-p{index}"
         subprocess.run(["pdftoppm", "-png", "-r", RESOLUTION, "-f", str(page), "-l", str(page),
                         "-singlefile", str(pdf), str(target)], check=True)
-        names.append(f"{target.name}.png")
+        picture = target.with_suffix(".png")
+        # 64 colours keep the text and the fills, at a quarter of the size.
+        with Image.open(picture) as image:
+            small = image.convert("RGB").quantize(colors=64, dither=Image.Dither.NONE)
+        small.save(picture, optimize=True)
+        names.append(picture.name)
     return names, len(headers)
 
 
@@ -127,7 +133,13 @@ def _write_readme(entries: list[tuple[FormSpec, str, list[str], int, list[str], 
     lines = ["# 汇总表样张", "",
              "`make summaries` 用 `docs/render_summaries.py` 生成：每张学校填报的表，",
              "用测试里填好的样例（没有样例的表，用 tests/filling.py 填 3 份）写出汇总表，",
-             "LibreOffice 打印成 PDF，每类工作表取第一页，存成低分辨率 PNG。", ""]
+             "LibreOffice 打印成 PDF，每类工作表取第一页，存成低分辨率 PNG。", "",
+             "打印的规矩（`records/print_layout.py`、`records/summary_table.py`）：A4，宽表横放；",
+             "一页放不下的宽表按年份、指标分成几张表，每张都重复序号、清单编号和学校；",
+             "各份都空着的栏目（没签的签字栏）不列，表下注明；没人填的明细表不单列，汇总表下注明；",
+             "行高按折行后的行数算，一行放不下的长文字接到下一行；文件路径在打印区域之外；",
+             "日期是真日期（年月日格式），元取整带千分位、万元两位小数，一栏一个格式；",
+             "学校改了名单预填的值，两边的格子都标色加批注，表下写明两个值。", ""]
     for spec, source, sheets, count, pictures, total in entries:
         lines += [f"## {spec.title}（{spec.id}）", "",
                   f"{count} 份，来自{source}；打印共 {total} 页。工作表：{'、'.join(sheets)}。", ""]

@@ -129,14 +129,20 @@ def key_columns(spec: FormSpec, *, name_width: float = 30.0) -> list[Column]:
 
 
 def key_values(spec: FormSpec, number: int, record: Record) -> list[Any]:
-    """Return a record's 序号, roster key and name (its file's name when it has none)."""
+    """Return a record's 序号, roster key and name, the name flagged if changed."""
+    name = name_field_of(spec)
+    note = prefill_changes(record).get(name.id) if name is not None else None
+    return [number, record.key, flagged(record_name(spec, record), note, record.key)]
+
+
+def record_name(spec: FormSpec, record: Record) -> str:
+    """Return the school or unit a record names, or its file's name when it names none."""
     name = name_field_of(spec)
     value = record.value(name.id) if name is not None else None
-    if value is None:
-        value = Path(record.file).name if name is None else f"（文件 {Path(record.file).name}）"
-    elif name is not None:
-        value = flagged(value, prefill_changes(record).get(name.id), record.key)
-    return [number, record.key, value]
+    if value is not None:
+        return str(value)
+    file_name = Path(record.file).name
+    return file_name if name is None else f"（文件 {file_name}）"
 
 
 def field_column(spec_field: FieldSpec, *, width: float | None = None, key: bool = False,

@@ -22,8 +22,8 @@ from records.summary import (
     is_number,
     key_columns,
     key_values,
-    name_field_of,
     prefill_changes,
+    record_name,
 )
 from records.summary_cells import flagged
 from records.summary_table import Column, Rows, TableLayout, write_table
@@ -174,7 +174,6 @@ def score_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                 notes: list[str]) -> list[TableLayout]:
     """Add a ranking per score column: totals, subtotals per first-level indicator, bands."""
     items = [f for f in spec.fields if f.item and f.kind == "score"]
-    name_field = name_field_of(spec)
     layouts = []
     for column_name in dict.fromkeys(f.column for f in items):
         scored = [f for f in items if f.column == column_name]
@@ -187,8 +186,7 @@ def score_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
             subtotals = [sum(v for f, v in zip(scored, values, strict=True)
                              if (f.group or "") == g and is_number(v)) for g in groups]
             total = sum(v for v in values if is_number(v))
-            name = record.value(name_field.id) if name_field else None
-            totals.append((total, subtotals, name or record.file))
+            totals.append((total, subtotals, record_name(spec, record)))
         ranked = sorted(totals, key=lambda t: -t[0])
         bands = next((d for d in spec.derived if d.how == "bands"), None)
         columns = [Column("名次", "integer", key=True),
