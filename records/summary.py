@@ -172,11 +172,6 @@ def problem_text(record: Record) -> str | None:
     return "\n".join(p.message for p in problems) or None
 
 
-def is_number(value: Any) -> bool:
-    """Return True for an int or float that is not a bool."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def name_field_of(spec: FormSpec) -> FieldSpec | None:
     """Return the blank naming the school or unit: pre-filled, else the first text blank."""
     name_field, _ = name_fields(spec)

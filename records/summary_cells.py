@@ -154,7 +154,8 @@ def shown_value(column: Column, value: Any) -> tuple[Any, str | None]:
 
 
 def data_cell(sheet: Worksheet, column: Column, raw: Any, notes: list[str],
-               where: str) -> Cell:
+              where: str) -> Cell:
+    """Return the boxed, formatted cell of `column` for `raw`, flagged if it is `Flagged`."""
     value, number_format = shown_value(column, raw)
     cell = WriteOnlyCell(sheet)
     write_value(cell, value, notes, where=where)
@@ -173,6 +174,7 @@ def data_cell(sheet: Worksheet, column: Column, raw: Any, notes: list[str],
 
 
 def styled(sheet: Worksheet, value: Any, **style: Any) -> Cell:
+    """Return a write-only cell holding `value` with the `style` attributes set."""
     cell = WriteOnlyCell(sheet, value=value)
     for name, setting in style.items():
         setattr(cell, name, setting)
@@ -191,6 +193,7 @@ def copy_cell(sheet: Worksheet, cell: Cell, *, keep_value: bool) -> Cell:
 
 
 def comment(text: str) -> Comment:
+    """Return a cell comment of `text`, large enough to read without resizing."""
     return Comment(text, AUTHOR, width=240, height=90)
 
 
@@ -200,8 +203,10 @@ def sheet_name(text: str) -> str:
 
 
 def plain(value: Any) -> Any:
+    """Return the value itself of a `Flagged` value; any other value as it is."""
     return value.value if isinstance(value, Flagged) else value
 
 
 def is_number(value: Any) -> bool:
+    """Return True for an int or float that is not a bool."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)

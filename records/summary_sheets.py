@@ -19,13 +19,12 @@ from records.grading import assess
 from records.summary import (
     LONG_TEXT_WIDTH,
     STATUS_WORDS,
-    is_number,
     key_columns,
     key_values,
     prefill_changes,
     record_name,
 )
-from records.summary_cells import flagged
+from records.summary_cells import flagged, is_number
 from records.summary_table import Column, Rows, TableLayout, write_table
 
 _CIRCLED = re.compile(r"^[\u2460-\u2473]")
