@@ -40,6 +40,11 @@ test: $(STAMP) system-packages lint
 forms: $(STAMP) system-packages
 	$(BIN)/python docs/render_forms.py
 
+# Print a demo summary of every form schools fill; its first pages go to docs/summaries/.
+.PHONY: summaries
+summaries: $(STAMP) system-packages
+	$(BIN)/python docs/render_summaries.py
+
 bench: $(STAMP) system-packages
 	$(BIN)/python bench/run.py
 

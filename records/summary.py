@@ -3,6 +3,7 @@
 Sheets, as the form calls for them:
 - 汇总: one row per return with the short blanks (names, amounts, dates, scores, status);
 - 报告正文: the long texts beside the school and project;
+- 逐项明细: the blanks of an item table (scores, 建设情况), one row per school and item;
 - one sheet per repeating table (budget rows, application rows) with every row of every return;
 - the official list layout when the form is pre-filled from a list (000 附件1: merged 序号 and
   学校名称 cells, a total row), with each row's return state;
@@ -10,52 +11,32 @@ Sheets, as the form calls for them:
 - 分类统计: counts by the reporting unit and a printed choice (衡阳: county × 申报类别);
 - 评估结果: the experts' grades by year and what follows from them;
 - 图表: a chart where a picture says more (scores, or amounts by unit).
-Every sheet has a title row, a frozen header with units, numbers as numbers, totals, widths
-that fit Chinese text, and A4 landscape printing with the header on every page.
+Every sheet has a title row, a frozen header with units, numbers as numbers, dates as dates,
+totals, and prints on A4 (see ``records/print_layout.py``). A value a school changed from
+the roster's is marked wherever either is shown, with both values in a comment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from forms.model import FieldSpec, FormSpec
 from generator.roster import Roster
 from parsers.record import Record
-from records.excel import (
-    MONEY_FORMAT,
-    MONEY_FORMAT_DECIMAL,
-    text_width,
-    wrapped_lines,
-    write_value,
-)
+from records.attribution import name_fields
 from records.store import LatestRecords
+from records.summary_cells import flagged
+from records.summary_table import Column, Rows, TableLayout, write_table
 
 STATUS_WORDS = {"ok": "合格", "incomplete": "未填完", "invalid": "有错误", "unreadable": "无法读取"}
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-TITLE_FONT = Font(name="宋体", size=16, bold=True)
-BOLD_FONT = Font(name="宋体", bold=True)
-BOLD = Font(bold=True)
-CENTERED = Alignment(horizontal="center", vertical="center")
-CENTERED_WRAPPED = Alignment(horizontal="center", vertical="center", wrap_text=True)
-CENTERED_DOWN = Alignment(vertical="center", wrap_text=True)
-TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
-RIGHT_TOP = Alignment(horizontal="right", vertical="top")
-LONG_TEXT_WIDTH = 40
-DEFAULT_WIDTH = 8.43  # Excel's width of a column nobody set
-LINE_HEIGHT = 15.0
+PREFILL_CHANGED = "prefill_changed"
+LONG_TEXT_WIDTH = 30
+NAME_WIDTH = 14  # a name beside long texts wraps: those rows are tall anyway
 _NOTICES = {"form_uncertain", "below_target", "sum_warning"}
 
 
@@ -69,16 +50,6 @@ class SummaryResult:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of a summary sheet: its header, and how a row gives its value."""
-
-    header: str
-    kind: str = "text"
-    width: float | None = None
-    total: bool = False
-
-
 def write_summary(spec: FormSpec, records: Collection[Record], out: Path, *,
                   roster: Roster | None = None,
                   grades: dict[str, dict[int, tuple[str, bool]]] | None = None
@@ -90,53 +61,109 @@ def write_summary(spec: FormSpec, records: Collection[Record], out: Path, *,
     write-only mode), so memory stays flat however many returns there are.
     """
     from records import summary_sheets as sheets
+    from records.summary_chart import chart_sheet
 
     records = _in_roster_order(records, roster)
     book = Workbook(write_only=True)
     notes: list[str] = []
-    short = [f for f in spec.fields if f.kind != "longtext"]
-    columns = [Column("序号"), Column("清单编号"), *(field_column(f) for f in short),
-               Column("状态"), Column("问题", width=LONG_TEXT_WIDTH), Column("文件")]
-    rows = Rows(lambda: ([n, r.key, *(r.value(f.id) for f in short),
-                          STATUS_WORDS.get(r.status, r.status), problem_text(r), r.file]
-                         for n, r in enumerate(records, start=1)))
-    write_table(book.create_sheet("汇总"), f"{spec.title}汇总表", columns, rows, notes)
-    long = [f for f in spec.fields if f.kind == "longtext"]
-    if long:
-        names = [f for f in spec.fields if f.kind == "text" and f.prefill]
-        text_columns = [Column("序号"), Column("清单编号"), *(field_column(f) for f in names),
-                        *(field_column(f, width=LONG_TEXT_WIDTH) for f in long)]
-        text_rows = Rows(lambda: ([n, r.key, *(r.value(f.id) for f in names + long)]
-                                  for n, r in enumerate(records, start=1)))
-        write_table(book.create_sheet("报告正文"), f"{spec.title}（正文）", text_columns,
-                    text_rows, notes)
-    sheets.repeat_sheets(book, spec, records, notes)
+    main = _main_sheet(book, spec, records, notes)
+    left_out = _text_sheet(book, spec, records, notes)
+    left_out += sheets.item_sheet(book, spec, records, notes)
+    left_out += sheets.repeat_sheets(book, spec, records, notes)
     if roster is not None and spec.roster:
         sheets.official_list(book, spec, roster, records, grades or {}, notes)
-    sheets.score_sheet(book, spec, records, notes)
+    rankings = sheets.score_sheet(book, spec, records, notes)
     sheets.category_sheet(book, spec, records, notes)
     if spec.assessment is not None and grades:
-        sheets.assessment_sheet(book, spec, roster, grades, notes)
-    sheets.chart_sheet(book, spec, len(records))
+        sheets.assessment_sheet(book, spec, roster, records, grades, notes)
+    chart_sheet(book, spec, main, rankings)
+    for label in left_out:
+        main.add_note(f"注：“{label}”各份均未填写，未单列一表。")
+        notes.append(f"“{label}”各份均未填写，未单列一表")
     out.parent.mkdir(parents=True, exist_ok=True)
     book.save(out)
     return SummaryResult(out, len(records), book.sheetnames, notes)
 
 
-class Rows:
-    """Rows of a table made afresh each time they are read (a table is read twice)."""
+def _main_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
+                notes: list[str]) -> TableLayout:
+    """Write 汇总: the keys, the short blanks, the state and problems, the file last."""
+    name = name_field_of(spec)
+    short = [f for f in spec.fields if f.kind != "longtext" and not f.item and f != name]
+    columns = [*key_columns(spec), *(field_column(f) for f in short),
+               Column("状态", group="报送状态"),
+               Column("问题", group="报送状态", max_width=LONG_TEXT_WIDTH),
+               Column("文件", printed=False)]
+    rows = Rows(lambda: ([*key_values(spec, n, r), *field_values(r, short),
+                          STATUS_WORDS.get(r.status, r.status), problem_text(r), r.file]
+                         for n, r in enumerate(records, start=1)))
+    return write_table(book, "汇总", f"{spec.title}汇总表", columns, rows, notes,
+                       when_empty="尚未收到报送。")
 
-    def __init__(self, make: Callable[[], Iterable[Sequence[Any]]]) -> None:
-        self.make = make
 
-    def __iter__(self) -> Iterator[Sequence[Any]]:
-        return iter(self.make())
+def _text_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
+                notes: list[str]) -> list[str]:
+    """Write 报告正文: the long texts beside the school and the other pre-filled names.
+
+    Return the sheet's name when no return has any long text (no sheet is written).
+    """
+    long = [f for f in spec.fields if f.kind == "longtext" and not f.item]
+    if not long:
+        return []
+    _, others = name_fields(spec)
+    columns = [*key_columns(spec, name_width=NAME_WIDTH),
+               *(field_column(f, key=True, max_width=NAME_WIDTH) for f in others),
+               *(field_column(f, width=LONG_TEXT_WIDTH) for f in long)]
+    rows = Rows(lambda: ([*key_values(spec, n, r), *field_values(r, others + long)]
+                         for n, r in enumerate(records, start=1)))
+    layout = write_table(book, "报告正文", f"{spec.title}（正文）", columns, rows, notes)
+    return [] if layout.sheets else ["报告正文"]
 
 
-def field_column(spec_field: FieldSpec, *, width: float | None = None) -> Column:
+def key_columns(spec: FormSpec, *, name_width: float = 30.0) -> list[Column]:
+    """Return the columns repeated on every printed page: 序号, 清单编号, the school."""
+    name = name_field_of(spec)
+    header = name.header if name is not None else "文件名"
+    return [Column("序号", "integer", key=True), Column("清单编号", key=True),
+            Column(header, key=True, max_width=name_width)]
+
+
+def key_values(spec: FormSpec, number: int, record: Record) -> list[Any]:
+    """Return a record's 序号, roster key and name, the name flagged if changed."""
+    name = name_field_of(spec)
+    note = prefill_changes(record).get(name.id) if name is not None else None
+    return [number, record.key, flagged(record_name(spec, record), note, record.key)]
+
+
+def record_name(spec: FormSpec, record: Record) -> str:
+    """Return the school or unit a record names, or its file's name when it names none."""
+    name = name_field_of(spec)
+    value = record.value(name.id) if name is not None else None
+    if value is not None:
+        return str(value)
+    file_name = Path(record.file).name
+    return file_name if name is None else f"（文件 {file_name}）"
+
+
+def field_column(spec_field: FieldSpec, *, width: float | None = None, key: bool = False,
+                 max_width: float = 30.0) -> Column:
     """Return the summary column of a blank: its header with unit, and its kind."""
+    unit = spec_field.unit or ("元" if spec_field.kind == "money" else None)
     return Column(spec_field.header, spec_field.kind, width=width,
-                  total=spec_field.kind == "money")
+                  total=spec_field.kind == "money", unit=unit, key=key,
+                  group=spec_field.scope, max_width=max_width)
+
+
+def field_values(record: Record, fields: list[FieldSpec]) -> list[Any]:
+    """Return a record's values of `fields`, those changed from the roster flagged."""
+    changed = prefill_changes(record)
+    return [flagged(record.value(f.id), changed.get(f.id), record.key) for f in fields]
+
+
+def prefill_changes(record: Record) -> dict[str, str]:
+    """Return {field id: message} for the pre-filled values a school changed."""
+    return {p.field: p.message for p in record.problems
+            if p.code == PREFILL_CHANGED and p.field}
 
 
 def problem_text(record: Record) -> str | None:
@@ -145,154 +172,12 @@ def problem_text(record: Record) -> str | None:
     return "\n".join(p.message for p in problems) or None
 
 
-def write_table(sheet: Worksheet, title: str, columns: Sequence[Column],
-                rows: Iterable[Sequence[Any]], notes: list[str], *,
-                total_label: str = "合计", merge_down: Sequence[int] = ()) -> int:
-    """Write a titled, boxed table with a total row; return the row after the table.
-
-    `sheet` is a sheet of a write-only workbook (typed as the Worksheet whose dimensions,
-    page set-up and merges it shares), written from the top down. `rows` is read twice,
-    first to fit the widths and add the totals, then to write: give a list or `Rows`.
-    Runs of equal values down the `merge_down` columns (0-based, the first one leading)
-    are merged, as a notice prints its list.
-    """
-    shape = _measure(columns, rows, merge_down, total_label)
-    last = get_column_letter(len(columns))
-    end = shape.count + 3 + (1 if shape.totals else 0)
-    _set_up_sheet(sheet, columns, shape.widths, print_area=f"A1:{last}{end - 1}")
-    sheet.merged_cells.add(f"A1:{last}1")
-    sheet.row_dimensions[1].height = 30
-    sheet.append([_styled(sheet, title, font=TITLE_FONT, alignment=CENTERED)])
-    sheet.append([_styled(sheet, c.header, font=BOLD_FONT, fill=HEADER_FILL,
-                          alignment=CENTERED_WRAPPED, border=BOX) for c in columns])
-    run_starts: set[int] = set()
-    merged_away: set[int] = set()  # rows whose merge_down cells a merge above covers
-    for start, stop in shape.runs:
-        run_starts.add(start + 3)
-        merged_away.update(range(start + 4, stop + 3))
-        for col in merge_down:
-            letter = get_column_letter(col + 1)
-            sheet.merged_cells.add(f"{letter}{start + 3}:{letter}{stop + 2}")
-    for index, values in enumerate(rows):
-        number = index + 3
-        cells = []
-        lines = 1
-        for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            cell = WriteOnlyCell(sheet)
-            if number in merged_away and col - 1 in merge_down:
-                value = None  # shown once, in the merged cell's top row
-            write_value(cell, value, notes, where=f"{get_column_letter(col)}{number}")
-            style_cell(cell, column, value)
-            if number in run_starts and col - 1 in merge_down:
-                cell.alignment = CENTERED_DOWN
-            cells.append(cell)
-            lines = max(lines, wrapped_lines(value, shape.widths.get(col, DEFAULT_WIDTH)))
-        if lines > 1:
-            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
-        sheet.append(cells)
-    if shape.count and shape.totals:
-        sheet.append(total_cells(sheet, len(columns), shape.totals, label=total_label))
-    return end
-
-
-@dataclass
-class _Shape:
-    """What writing a table needs to know before its first row: widths, totals, merges."""
-
-    count: int = 0
-    widths: dict[int, float] = field(default_factory=dict)
-    totals: dict[int, float] = field(default_factory=dict)
-    runs: list[tuple[int, int]] = field(default_factory=list)  # merged runs: [start, stop)
-
-
-def _measure(columns: Sequence[Column], rows: Iterable[Sequence[Any]],
-             merge_down: Sequence[int], total_label: str) -> _Shape:
-    shape = _Shape()
-    longest = {col: text_width(c.header) for col, c in enumerate(columns, start=1)}
-    run_start, run_value = 0, None
-    for index, values in enumerate(rows):
-        shape.count += 1
-        for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            if value is not None:
-                longest[col] = max(longest[col], text_width(value))
-            if column.total and is_number(value):
-                shape.totals[col] = shape.totals.get(col, 0) + value
-        if merge_down:
-            value = values[merge_down[0]]
-            if index and not (value == run_value and run_value):
-                if index - run_start > 1:
-                    shape.runs.append((run_start, index))
-                run_start, run_value = index, value
-            elif not index:
-                run_value = value
-    if merge_down and shape.count - run_start > 1:
-        shape.runs.append((run_start, shape.count))
-    for col, total in shape.totals.items():
-        longest[col] = max(longest[col], text_width(total))
-    if shape.totals:
-        longest[1] = max(longest[1], text_width(total_label))
-    for col, column in enumerate(columns, start=1):
-        shape.widths[col] = column.width or max(6, min(30, longest[col] + 2))
-    return shape
-
-
-def _set_up_sheet(sheet: Worksheet, columns: Sequence[Column],
-                  widths: dict[int, float], *, print_area: str) -> None:
-    """Set widths, frozen header and A4 landscape printing: all before the first row."""
-    for col, width in widths.items():
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "C3" if len(columns) > 2 else "A3"
-    sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    if sheet.sheet_properties.pageSetUpPr is None:
-        sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_area = print_area
-
-
-def _styled(sheet: Worksheet, value: Any, **style: Any) -> Cell:
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
-def style_cell(cell: Cell, column: Column, value: Any) -> None:
-    """Box a data cell, wrap its text, and give numbers their format."""
-    cell.border = BOX
-    cell.alignment = TOP_WRAPPED
-    if column.kind == "money" and is_number(value):
-        cell.number_format = money_format(value)
-        cell.alignment = RIGHT_TOP
-
-
-def total_cells(sheet: Worksheet, n_columns: int, totals: dict[int, float], *,
-                label: str = "合计") -> list[Cell]:
-    """Return a bold, boxed total row of the numbers in `totals` (column → sum)."""
-    cells = []
-    for col in range(1, n_columns + 1):
-        if col in totals:
-            cell = _styled(sheet, totals[col], font=BOLD, border=BOX,
-                           number_format=money_format(totals[col]))
-        elif col == 1:
-            cell = _styled(sheet, label, font=BOLD_FONT, border=BOX)
-        else:
-            cell = _styled(sheet, None, border=BOX)
-        cells.append(cell)
-    return cells
-
-
-def is_number(value: Any) -> bool:
-    """Return True for an int or float that is not a bool."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def money_format(value: float) -> str:
-    """Return the number format for an amount: whole yuan or with cents."""
-    return MONEY_FORMAT if float(value).is_integer() else MONEY_FORMAT_DECIMAL
+def name_field_of(spec: FormSpec) -> FieldSpec | None:
+    """Return the blank naming the school or unit: pre-filled, else the first text blank."""
+    name_field, _ = name_fields(spec)
+    if name_field is not None:
+        return name_field
+    return next((f for f in spec.top_fields() if f.kind == "text" and not f.item), None)
 
 
 def _in_roster_order(records: Collection[Record], roster: Roster | None
