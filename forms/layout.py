@@ -62,15 +62,6 @@ def placeholder(field_id: str) -> str:
     return "{{ " + field_id + " }}"
 
 
-def printed_options(kind: str, options: tuple[str, ...]) -> str:
-    """Return what an empty yes/no or choice blank prints: "□是   □否"; "" for other kinds."""
-    if kind == "yesno":
-        return "   ".join(f"□{o}" for o in options or ("是", "否"))
-    if kind == "choice":
-        return "   ".join(f"□{o}" for o in options)
-    return ""
-
-
 def document_bytes(document: DocxDocument) -> bytes:
     """Return `document` saved as .docx bytes."""
     buffer = io.BytesIO()
@@ -269,7 +260,7 @@ class _FormBuilder:
         elif field.printed and not field.parent:
             add_text(first, field.printed, CELL_STYLE)  # a prompt printed in the blank
         else:
-            add_text(first, printed_options(field.kind, field.options), CELL_STYLE)
+            add_text(first, field.value_kind.empty_text(field.blank), CELL_STYLE)
         parts = self.spec.parts_of(field.id)
         if parts:
             # The opinion's label stays at the top; the signer and date lines sit under it.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from forms.errors import DefinitionError
-from forms.kinds import KINDS
+from forms.kinds import KINDS, Kind
 from forms.labels import label_key, printed_label
 from forms.model import (
     AssessmentSpec,
@@ -123,10 +123,18 @@ class _Loader:
             raise self.fail(f"无法识别截止日期“{value}”：写成 2021-01-18 或 每年3月10日") from None
         return DueDate(day.month, day.day, day.year)
 
-    def _check_kind(self, kind: str, field_id: Any) -> None:
-        if kind not in KINDS:
+    def _kind(self, raw: dict[str, Any], field_id: Any) -> Kind:
+        """Return the kind a field or column names, its unit and options checked against it."""
+        name = str(raw.get("kind", "text"))
+        kind = KINDS.get(name)
+        if kind is None:
             known = "、".join(sorted(KINDS))
-            raise self.fail(f"字段 {field_id} 的种类“{kind}”不存在；可用：{known}")
+            raise self.fail(f"字段 {field_id} 的种类“{name}”不存在；可用：{known}")
+        options = tuple(str(o) for o in raw.get("options") or ())
+        problem = kind.definition_problem(raw.get("unit"), options)
+        if problem is not None:
+            raise self.fail(f"字段 {field_id}：{problem[1]}")
+        return kind
 
     # -- layout -----------------------------------------------------------------------
 
@@ -239,10 +247,9 @@ class _Loader:
         for column in raw["columns"]:
             if not isinstance(column, dict) or "id" not in column or "header" not in column:
                 raise self.fail(f"列应写成 {{id: …, header: …, kind: …}}：{column!r}")
-            kind = str(column.get("kind", "text"))
-            self._check_kind(kind, column["id"])
+            kind = self._kind(column, column["id"])
             columns.append(ColumnSpec(
-                id=str(column["id"]), header=str(column["header"]), kind=kind,
+                id=str(column["id"]), header=str(column["header"]), kind=kind.name,
                 unit=column.get("unit"), merge_down=bool(column.get("merge_down", False)),
                 total=bool(column.get("total", False)),
                 required=bool(column.get("required", False)),
@@ -324,8 +331,7 @@ class _Loader:
 
     def _field(self, raw: dict[str, Any], blank: _Blank, *, parent: str | None = None
                ) -> FieldSpec:
-        kind = str(raw.get("kind", "text"))
-        self._check_kind(kind, raw.get("id"))
+        kind = self._kind(raw, raw.get("id"))
         max_score = raw.get("max")
         column = raw.get("column", blank.column)
         label = printed_label(str(raw.get("label") or blank.label))
@@ -336,7 +342,7 @@ class _Loader:
             locate = "grid"
         return FieldSpec(
             id=str(raw["id"]),
-            kind=kind,
+            kind=kind.name,
             label=label,
             column=printed_label(str(column)) if column else None,
             unit=raw.get("unit"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from forms.errors import DefinitionError
+from forms.kinds import Blank, Kind, kind_named
 from forms.labels import printed_label
 
 BlockKind = Literal[
@@ -50,6 +51,16 @@ class FieldSpec:
     group: str | None = None  # an item's first-level indicator ("A1 常规管理（6分）")
     scope: str | None = None  # the table's scope when a form repeats a table ("2021年")
     is_list: bool = False  # a list written one item a line (支撑材料清单)
+    # The object of `kind`: how this blank is read, written, printed empty and filed.
+    value_kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value_kind", kind_named(self.kind))
+
+    @property
+    def blank(self) -> Blank:
+        """Return what the blank's kind reads and writes it by: label, unit, options, max."""
+        return Blank(self.display_label, self.unit, self.options, self.max_score)
 
     @property
     def header(self) -> str:
@@ -77,6 +88,15 @@ class ColumnSpec:
     total: bool = False
     required: bool = False
     options: tuple[str, ...] = ()
+    # The object of `kind`: how this column's cells are read, written and totalled.
+    value_kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value_kind", kind_named(self.kind))
+
+    def blank(self, label: str) -> Blank:
+        """Return what a cell of this column is read by, its messages naming it `label`."""
+        return Blank(label, self.unit, self.options)
 
     @property
     def header_label(self) -> str:

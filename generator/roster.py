@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from forms.errors import RosterError, ValueProblem
-from forms.kinds import parse_value
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
 from forms.registry import all_forms, get_form
@@ -219,8 +218,7 @@ def _read_value(
         roster.problems.append(f"第 {line} 行 {header}：未填写（必填）")
         return None
     try:
-        return parse_value(column.kind, text, label=header, unit=column.unit,
-                           options=column.options)
+        return column.value_kind.parse(text, column.blank(header))
     except ValueProblem as problem:
         roster.problems.append(f"第 {line} 行 {problem.message}")
         return text

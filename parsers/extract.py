@@ -34,7 +34,6 @@ _SEAL_LINE = re.compile(rf"^[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
 _SEAL_TAIL = re.compile(rf"[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[.．、]")
 _TOTAL_WORDS = ("合计", "总计", "小计")
-_MONEY_UNIT = re.compile(r"（(万元|元)）")
 _ITEM_CODE = re.compile(r"[A-Za-z0-9]+")
 _LINE_LABEL = re.compile(r"^\s*([^：:\s][^：:]{1,15})[：:]")
 # How the name of a document in a list of materials ends ("…分布图", "…验收报告", "…（3份）").
@@ -54,7 +53,7 @@ class RawValue:
     field: FieldSpec
     raw: str
     found: bool = True
-    unit: str | None = None  # a money unit printed beside the school's label, if different
+    unit: str | None = None  # a unit of its kind the school's label prints ("（万元）")
 
 
 def extract(grid: Grid, spec: FormSpec) -> tuple[list[RawValue], dict[str, list[dict[str, str]]]]:
@@ -283,9 +282,9 @@ class _Finder:
                 return inline
         for table, cell, key in self.cells:
             if _extends_label(key, wanted) and key not in self.label_keys:
-                unit = _MONEY_UNIT.search(key[len(wanted):])
+                unit = field.value_kind.printed_unit(key[len(wanted):])
                 if unit:
-                    self.units[field.id] = unit[1]
+                    self.units[field.id] = unit
                 return self._neighbour_text(table, cell)
         split = self._split_label_cell(wanted)
         if split is not None:

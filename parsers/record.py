@@ -7,12 +7,12 @@ be read as its kind or a check fails; "incomplete" when a required blank is empt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from forms.checks import compute_derived, run_checks
 from forms.errors import ValueProblem
-from forms.kinds import convert_money, parse_value
+from forms.kinds import Blank, Kind
 from forms.model import FormSpec
 from parsers.extract import RawValue
 from parsers.identify import Fingerprint
@@ -112,10 +112,8 @@ def build_record(
     record = Record(file=file, form=spec.id, status="ok")
     for raw in raw_values:
         spec_field = raw.field
-        value = _normalise(record, spec_field.id, spec_field.kind, raw.raw,
-                           label=spec_field.display_label, unit=spec_field.unit,
-                           options=spec_field.options, max_score=spec_field.max_score,
-                           found_unit=raw.unit)
+        value = _normalise(record, spec_field.id, spec_field.value_kind, raw.raw,
+                           spec_field.blank, printed_unit=raw.unit)
         record.fields.append(
             FieldValue(spec_field.id, spec_field.label, spec_field.column, value, raw.raw)
         )
@@ -154,23 +152,17 @@ def build_record(
     return record
 
 
-def _normalise(record: Record, field_id: str, kind: str, raw: str, *, label: str,
-               unit: str | None, options: tuple[str, ...] = (),
-               max_score: float | None = None, found_unit: str | None = None) -> Any:
+def _normalise(record: Record, field_id: str, kind: Kind, raw: str, blank: Blank, *,
+               printed_unit: str | None = None) -> Any:
     """Return the value of `raw` as `kind`, or None with a problem added to `record`."""
     try:
-        if found_unit and unit and found_unit != unit and kind == "money":
-            # The school's copy prints another unit beside the label ("投入资金（万元）").
-            value = parse_value(kind, raw, label=label, unit=found_unit)
-            return convert_money(value, found_unit, unit)
-        return parse_value(kind, raw, label=label, unit=unit, options=options,
-                           max_score=max_score)
+        return kind.parse(raw, blank, printed_unit=printed_unit)
     except ValueProblem as problem:
         record.problems.append(Problem(field_id, problem.code, problem.message))
         if problem.code == "score_out_of_range":
             # The score is readable, only too high: keep it as written, flagged, so totals
             # are checked against what the school wrote.
-            return parse_value(kind, raw, label=label)
+            return kind.parse(raw, replace(blank, max_score=None))
         return None
 
 
@@ -184,8 +176,8 @@ def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dic
             for column in repeat.columns:
                 text = raw.get(column.id, "")
                 label = f"{repeat.label}第{number}行 {column.header_label}"
-                value = _normalise(record, f"{repeat.id}.{column.id}", column.kind, text,
-                                   label=label, unit=column.unit, options=column.options)
+                value = _normalise(record, f"{repeat.id}.{column.id}", column.value_kind, text,
+                                   column.blank(label))
                 if column.required and value is None and not text.strip():
                     record.problems.append(Problem(
                         f"{repeat.id}.{column.id}", "required", f"{label}：未填写（必填）"

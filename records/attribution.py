@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from forms.errors import ValueProblem
-from forms.kinds import format_value, parse_value
 from forms.labels import label_key
 from forms.model import FieldSpec, FormSpec
 from generator.matching import SchoolMatcher
@@ -68,9 +67,7 @@ def _hold_to_roster(record: Record, spec: FormSpec, row: RosterRow, skip: set[st
             continue
         written = record.value(spec_field.id)
         try:
-            expected = parse_value(spec_field.kind, printed[spec_field.id],
-                                   label=spec_field.label, unit=spec_field.unit,
-                                   options=spec_field.options)
+            expected = spec_field.value_kind.parse(printed[spec_field.id], spec_field.blank)
         except ValueProblem:
             continue  # the roster's own cell was unreadable: the roster reports it
         if expected is None or written is None or _same(expected, written):
@@ -93,15 +90,7 @@ def _same(expected: object, written: object) -> bool:
 
 def _shown(spec_field: FieldSpec, value: object) -> str:
     """Write `value` as the office reads it in a message: "283,750 元", "智慧校园"."""
-    try:
-        text = format_value(spec_field.kind, value, unit=spec_field.unit,
-                            options=spec_field.options)
-    except ValueProblem:
-        text = str(value)
-    unit = spec_field.unit or ""
-    if spec_field.kind == "money" and unit and text.endswith(unit):
-        text = f"{text[: -len(unit)]} {unit}"
-    return text or str(value)
+    return spec_field.value_kind.message_text(value, spec_field.blank)
 
 
 def _match(record: Record, matcher: SchoolMatcher, name_field: FieldSpec,

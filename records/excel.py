@@ -1,7 +1,8 @@
 """Write cells into archive-ready workbooks safely: text stays text, widths fit Chinese.
 
-Also what a cell shows once printed: real dates with a 年月日 format, one money format per
-unit, and how many lines a text takes wrapped in its column.
+Also what a cell shows once printed (a time stamp with its 年月日 format, a value as text)
+and how many lines a text takes wrapped in its column. What a field kind's cells hold and
+their number formats are the kind's own (``forms/kinds``).
 """
 
 from __future__ import annotations
@@ -15,15 +16,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 # Text starting with one of these would be taken by Excel as a formula or a command.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MONEY_FORMAT = "#,##0"
-MONEY_FORMAT_DECIMAL = "#,##0.00"
-DATE_FORMATS = {3: 'yyyy"年"m"月"d"日"', 2: 'yyyy"年"m"月"', 1: 'yyyy"年"'}
 DATETIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm'
 # A Chinese character is about 15 pixels wide at 11 points, a column width unit 7 pixels
 # (Excel's Calibri digit); Latin letters, digits and spaces take about one unit each.
 WIDE_CHARACTER = 2.15
 PADDING = 0.6  # a cell's own margins, in column units
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s|.")
 
@@ -50,35 +47,11 @@ def write_value(cell: Cell, value: Any, notes: list[str], *, where: str | None =
         cell.quotePrefix = True
 
 
-def excel_date(value: Any) -> tuple[dt.date, str] | None:
-    """Return a record's date ("2022-09-01", "2022-09", "2022") as a date and its format.
-
-    The format shows as much as was written: a month written without its day is never
-    printed as the 1st. None when `value` is no such date.
-    """
-    if isinstance(value, dt.date):
-        return value, DATE_FORMATS[3]
-    match = _ISO_DATE.fullmatch(str(value)) if value is not None else None
-    if match is None:
-        return None
-    parts = [int(p) for p in match.groups() if p]
-    try:
-        day = dt.date(parts[0], *[*parts[1:], 1, 1][:2])
-    except ValueError:
-        return None
-    return day, DATE_FORMATS[len(parts)]
-
-
 def excel_datetime(value: Any) -> dt.datetime | None:
     """Return an ISO time stamp ("2024-03-08T10:15:00") as a datetime, else None."""
     if isinstance(value, str) and _ISO_DATETIME.fullmatch(value):
         return dt.datetime.fromisoformat(value)
     return None
-
-
-def money_format(unit: str | None) -> str:
-    """Return the one number format of a money column: 元 whole, 万元 with two decimals."""
-    return MONEY_FORMAT_DECIMAL if unit == "万元" else MONEY_FORMAT
 
 
 def clean_text(value: Any) -> str:

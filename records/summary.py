@@ -89,7 +89,7 @@ def _main_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                 notes: list[str]) -> TableLayout:
     """Write 汇总: the keys, the short blanks, the state and problems, the file last."""
     name = name_field_of(spec)
-    short = [f for f in spec.fields if f.kind != "longtext" and not f.item and f != name]
+    short = [f for f in spec.fields if not f.value_kind.long_text and not f.item and f != name]
     columns = [*key_columns(spec), *(field_column(f) for f in short),
                Column("状态", group="报送状态"),
                Column("问题", group="报送状态", max_width=LONG_TEXT_WIDTH),
@@ -107,7 +107,7 @@ def _text_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
 
     Return the sheet's name when no return has any long text (no sheet is written).
     """
-    long = [f for f in spec.fields if f.kind == "longtext" and not f.item]
+    long = [f for f in spec.fields if f.value_kind.long_text and not f.item]
     if not long:
         return []
     _, others = name_fields(spec)
@@ -148,9 +148,8 @@ def record_name(spec: FormSpec, record: Record) -> str:
 def field_column(spec_field: FieldSpec, *, width: float | None = None, key: bool = False,
                  max_width: float = 30.0) -> Column:
     """Return the summary column of a blank: its header with unit, and its kind."""
-    unit = spec_field.unit or ("元" if spec_field.kind == "money" else None)
     return Column(spec_field.header, spec_field.kind, width=width,
-                  total=spec_field.kind == "money", unit=unit, key=key,
+                  total=spec_field.value_kind.sums, unit=spec_field.unit, key=key,
                   group=spec_field.scope, max_width=max_width)
 
 

@@ -1,9 +1,9 @@
 """The cells of a summary table: columns, what a value shows as, styles, marks.
 
-A column's kind decides what its cells hold: money as numbers with the column's one format
-(元 whole, 万元 with two decimals), dates as dates with a 年月日 format, periods as
-"2021年3月—2021年8月". A `Flagged` value, one a school changed from the roster's, is filled
-and carries a comment quoting both values.
+A column's field kind decides what its cells hold and their number format (money as
+numbers with the column's one format, dates as dates with a 年月日 format, periods as
+"2021年3月—2021年8月": see ``forms/kinds``). A `Flagged` value, one a school changed from
+the roster's, is filled and carries a comment quoting both values.
 """
 
 from __future__ import annotations
@@ -20,17 +20,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from forms.errors import ValueProblem
-from forms.kinds import format_value
-from records.excel import (
-    DATETIME_FORMAT,
-    excel_date,
-    excel_datetime,
-    money_format,
-    text_width,
-    wrapped_lines,
-    write_value,
-)
+from forms.kinds import KINDS, Kind
+from records.excel import DATETIME_FORMAT, excel_datetime, text_width, wrapped_lines, write_value
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -51,7 +42,6 @@ MIN_WIDTH = 6.0
 UNPRINTED_WIDTH = 60.0
 SHORT_HEADER = 18.0  # a header up to this wide stays on one line
 AUTHOR = "tianbiao"
-_NUMBER_KINDS = {"money", "number", "percent", "score", "year"}
 
 
 @dataclass(frozen=True)
@@ -59,14 +49,25 @@ class Column:
     """A column of a summary table: its header, what it holds, and how it prints."""
 
     header: str
-    kind: str = "text"
+    kind: str = "text"  # a field kind's name, or "datetime" (a time stamp of ours)
     width: float | None = None  # fixed; else fitted to the longest value
     total: bool = False
-    unit: str | None = None  # money: 元 or 万元
+    unit: str | None = None  # the unit of its blanks (money: 元 or 万元)
     key: bool = False  # repeated on every printed column group (序号, 编号, the school)
     printed: bool = True  # False: kept beside the table, outside the print area
     group: str | None = None  # the year or indicator it belongs to; kept together
     max_width: float = 30.0
+
+    @property
+    def value_kind(self) -> Kind | None:
+        """Return the field kind of the column's values; None for a time stamp."""
+        return KINDS.get(self.kind)
+
+    @property
+    def number_format(self) -> str:
+        """Return the number format of the column's numbers, and of its total."""
+        kind = self.value_kind
+        return (kind.number_format(self.unit) if kind else None) or "General"
 
 
 @dataclass(frozen=True)
@@ -135,22 +136,11 @@ def shown_value(column: Column, value: Any) -> tuple[Any, str | None]:
     value = plain(value)
     if value is None:
         return None, None
-    if column.kind == "money" and is_number(value):
-        return value, money_format(column.unit)
-    if column.kind == "date":
-        day = excel_date(value)
-        if day is not None:
-            return day
     if column.kind == "datetime":
         stamp = excel_datetime(value)
-        if stamp is not None:
-            return stamp, DATETIME_FORMAT
-    if column.kind == "period":
-        try:
-            return format_value("period", value), None
-        except ValueProblem:
-            return value, None
-    return value, None
+        return (stamp, DATETIME_FORMAT) if stamp is not None else (value, None)
+    kind = column.value_kind
+    return kind.cell_value(value, column.unit) if kind else (value, None)
 
 
 def data_cell(sheet: Worksheet, column: Column, raw: Any, notes: list[str],
@@ -163,7 +153,8 @@ def data_cell(sheet: Worksheet, column: Column, raw: Any, notes: list[str],
     cell.alignment = TOP_WRAPPED if column.printed else TOP
     if number_format:
         cell.number_format = number_format
-    if is_number(value) and column.kind in _NUMBER_KINDS:
+    kind = column.value_kind
+    if is_number(value) and kind is not None and kind.figures:
         cell.alignment = RIGHT_TOP
     elif column.key and column.kind == "integer":
         cell.alignment = CENTER_TOP

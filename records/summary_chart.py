@@ -23,7 +23,7 @@ def chart_sheet(book: Workbook, spec: FormSpec, main: TableLayout,
     if rankings:
         labels, values, title = source.find("学校/单位"), source.find("总分"), "总分"
     else:
-        money = next((f for f in spec.fields if f.kind == "money" and f.parent is None
+        money = next((f for f in spec.fields if f.value_kind.sums and f.parent is None
                       and not f.item), None)
         if money is None:
             return

@@ -108,8 +108,7 @@ def repeat_sheets(book: Workbook, spec: FormSpec, records: Collection[Record],
         own_number = any(c.header_label == "序号" for c in repeat.columns)
         columns = [Column("总序号" if own_number else "序号", "integer", key=True),
                    *key_columns(spec)[1:]]
-        columns += [Column(c.header_label, c.kind, total=c.kind == "money",
-                           unit=c.unit or ("元" if c.kind == "money" else None),
+        columns += [Column(c.header_label, c.kind, total=c.value_kind.sums, unit=c.unit,
                            max_width=LONG_TEXT_WIDTH)
                     for c in repeat.columns]
         layout = write_table(book, repeat.label, f"{spec.title}：{repeat.label}", columns,

@@ -18,7 +18,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from records.excel import money_format, text_width, wrap, wrapped_lines
+from records.excel import text_width, wrap, wrapped_lines
 from records.print_layout import (
     MAX_LINES,
     Orientation,
@@ -315,8 +315,7 @@ def _total_cells(part: _Part, columns: Sequence[Column], shape: _Shape,
     for position, col in enumerate(part.all, start=1):
         if col in shape.totals:
             cell = styled(part.sheet, shape.totals[col], font=BOLD, border=BOX,
-                           number_format=money_format(columns[col].unit)
-                           if columns[col].kind == "money" else "General")
+                           number_format=columns[col].number_format)
             if shape.flagged.get(col):
                 cell.comment = comment(
                     f"本列有 {shape.flagged[col]} 处标色：学校所填与名单不一致，见各格批注。"

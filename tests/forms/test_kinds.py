@@ -29,7 +29,7 @@ def _assert_problem(kind: str, raw: str, code: str, **definition: object) -> Val
 
 
 def test_kinds_are_the_ones_definitions_may_name() -> None:
-    assert KINDS == {
+    assert set(KINDS) == {
         "text", "longtext", "money", "date", "period", "year", "phone", "email",
         "integer", "number", "percent", "score", "yesno", "choice",
     }
@@ -599,13 +599,14 @@ def test_unknown_kind_fails(raw: str | None) -> None:
         ("period", "2021-03/2021-08", None, (), "2021年3月—2021年8月"),
         ("period", "2021-03-01/2021-08-31", None, (), "2021年3月1日—2021年8月31日"),
         ("period", "2021/2023", None, (), "2021年—2023年"),
-        ("yesno", True, None, (), "☑是 ☐否"),
-        ("yesno", False, None, (), "☐是 ☑否"),
-        ("yesno", None, None, (), "☐是 ☐否"),
+        # Boxes as the blank form prints them: the empty box "□", three spaces between.
+        ("yesno", True, None, (), "☑是   □否"),
+        ("yesno", False, None, (), "□是   ☑否"),
+        ("yesno", None, None, (), "□是   □否"),
         ("choice", "区域智慧教育", None, APPLICATION_CATEGORIES,
-         "☐①网络联校创新应用 ☑②区域智慧教育 ☐③教育网络安全 ☐④人工数字智能教室"),
-        ("choice", "良好", None, GRADES, "☐优秀 ☑良好 ☐基本达标 ☐不达标"),
-        ("choice", None, None, GRADES, "☐优秀 ☐良好 ☐基本达标 ☐不达标"),
+         "□①网络联校创新应用   ☑②区域智慧教育   □③教育网络安全   □④人工数字智能教室"),
+        ("choice", "良好", None, GRADES, "□优秀   ☑良好   □基本达标   □不达标"),
+        ("choice", None, None, GRADES, "□优秀   □良好   □基本达标   □不达标"),
         ("text", "瑞安市第一中学", None, (), "瑞安市第一中学"),
         ("longtext", "第一段\n第二段", None, (), "第一段\n第二段"),
         ("year", 2022, None, (), "2022"),

@@ -87,7 +87,8 @@ def test_money_has_one_format_per_column(taskbook):
     sheet = load_workbook(path)["汇总"]
     cells = _column(sheet, "经费总数（万元）（2021年）")
     assert [c.value for c in cells] == [50, 46.5, 46.5, 143]  # three returns, the total
-    assert {c.number_format for c in cells} == {"#,##0.00"}  # 50 too: 50.00 万元
+    # 50 too: 50.00 万元; up to four places, as kept (150,001 元 is 15.0001 万元).
+    assert {c.number_format for c in cells} == {"#,##0.00##"}
 
 
 def test_yuan_amounts_are_whole_with_thousands_separators(tmp_path):
