@@ -23,13 +23,12 @@ from docx.opc.part import Part
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
-from forms.errors import ValueProblem
-from forms.kinds import format_value, parse_value
-from forms.layout import build_template, document_bytes, printed_options
+from forms.layout import build_template, document_bytes
 from forms.model import FormSpec
-from generator.naming import file_name, path_inside
 from generator.package import PackageTemplate
-from generator.roster import Roster, RosterRow
+from rosters.naming import file_name, path_inside
+from rosters.prefill import prefill_values
+from rosters.roster import Roster, RosterRow
 
 PROPERTY_FORM = "tianbiao.form"
 PROPERTY_VERSION = "tianbiao.version"
@@ -49,29 +48,6 @@ class GeneratedCopy:
 
     path: Path
     key: str
-
-
-def prefill_values(spec: FormSpec, row: RosterRow) -> dict[str, str]:
-    """Return the text each pre-filled blank of `spec` shows for roster `row`."""
-    values: dict[str, str] = {}
-    for field in spec.fields:
-        if not field.prefill:
-            continue
-        value = row.get(field.prefill)
-        if isinstance(value, str) and field.kind in ("choice", "yesno"):
-            # A roster writes "普通高中"; the form shows it ticked among the printed options.
-            try:
-                value = parse_value(field.kind, value, label=field.label, options=field.options)
-            except ValueProblem:
-                pass
-        if value is None:
-            values[field.id] = printed_options(field.kind, field.options)
-        elif isinstance(value, str):
-            values[field.id] = value.strip()
-        else:
-            values[field.id] = format_value(field.kind, value, unit=field.unit,
-                                            options=field.options)
-    return values
 
 
 class CopyRenderer:

@@ -18,10 +18,10 @@ from forms.errors import ValueProblem
 from forms.kinds import format_value, parse_value
 from forms.labels import label_key
 from forms.model import FieldSpec, FormSpec
-from generator.matching import SchoolMatcher
-from generator.render import prefill_values
-from generator.roster import Roster, RosterRow
 from parsers.record import Problem, Record
+from rosters.matching import SchoolMatcher
+from rosters.prefill import prefill_values
+from rosters.roster import Roster, RosterRow
 
 _PROBLEM_CODES = {"unmatched": "roster_unmatched", "ambiguous": "roster_ambiguous"}
 

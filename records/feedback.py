@@ -12,8 +12,8 @@ from docx.shared import Cm, Pt
 
 from forms.layout import BODY_STYLE, TITLE_STYLE, add_text
 from forms.model import FormSpec
-from generator.naming import file_name, path_inside
 from records.store import StoredSubmission
+from rosters.naming import file_name, path_inside
 
 _NOTICES = {"form_uncertain", "below_target", "sum_warning"}
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from forms.registry import get_form
-from generator.roster import Roster
 from parsers.batch import parse_paths
 from records.attribution import attribute, name_fields
 from records.store import IngestOutcome, Store
+from rosters.roster import Roster
 
 NOT_TAKEN = "not_taken"
 

@@ -7,9 +7,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from forms.model import FormSpec
-from generator.roster import Roster
 from records.attribution import name_fields
 from records.store import Store
+from rosters.roster import Roster
 
 STATES = ("returned", "problems", "missing", "overdue")
 STATE_WORDS = {"returned": "已交，合格", "problems": "已交，有问题", "missing": "未交",

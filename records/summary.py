@@ -26,12 +26,12 @@ from typing import Any
 from openpyxl import Workbook
 
 from forms.model import FieldSpec, FormSpec
-from generator.roster import Roster
 from parsers.record import Record
 from records.attribution import name_fields
 from records.store import LatestRecords
 from records.summary_cells import flagged
 from records.summary_table import Column, Rows, TableLayout, write_table
+from rosters.roster import Roster
 
 STATUS_WORDS = {"ok": "合格", "incomplete": "未填完", "invalid": "有错误", "unreadable": "无法读取"}
 PREFILL_CHANGED = "prefill_changed"

@@ -12,7 +12,6 @@ from openpyxl import Workbook
 
 from forms.model import FieldSpec, FormSpec, RepeatSpec
 from forms.registry import get_form
-from generator.roster import Roster
 from parsers.record import Record
 from records.excel import display_width
 from records.grading import assess
@@ -26,6 +25,7 @@ from records.summary import (
 )
 from records.summary_cells import flagged, is_number
 from records.summary_table import Column, Rows, TableLayout, write_table
+from rosters.roster import Roster
 
 _CIRCLED = re.compile(r"^[\u2460-\u2473]")
 _CUE_WIDTH = 28

@@ -19,7 +19,7 @@ from forms.model import ColumnSpec, FormSpec
 from forms.registry import all_forms
 
 if TYPE_CHECKING:
-    from generator.roster import Roster
+    from rosters.roster import Roster
 
 GENERIC_HINT = ("序号", "学校名称")
 # What a cell of data looks like, never a column title: a number or an amount ("150000",

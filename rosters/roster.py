@@ -1,10 +1,10 @@
 """Read a list table (the notice's 附件1, or the office's own sheet) into roster rows.
 
 Sources: .xlsx and .csv sheets, the notice's own attachment as .docx, .doc or .pdf (see
-generator/list_files.py). Merged cells are undone: a school with three projects gives three
+rosters/list_files.py). Merged cells are undone: a school with three projects gives three
 rows, each carrying the school's name and number. When the list's form is known, its columns
 say which cells merge down and how each value is read. A list read for a form that schools
-fill must fit it (generator/roster_fit.py): a header row, the columns the form needs.
+fill must fit it (rosters/fit.py): a header row, the columns the form needs.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from forms.kinds import parse_value
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
 from forms.registry import all_forms, get_form
-from generator.list_files import ListTable, read_list_table
-from generator.roster_fit import (
+from rosters.fit import (
     check_fit,
     columns_needed,
     list_columns,
     mismatch,
     refuse_data_as_header,
 )
+from rosters.list_files import ListTable, read_list_table
 
 __all__ = ["Roster", "RosterRow", "list_columns", "read_roster", "read_roster_for",
            "roster_from_matrix"]
