@@ -95,7 +95,8 @@ def generate_copies(
     """Write one pre-filled copy of `spec` per roster row into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = CopyRenderer(spec)
-    name_fields = [f for f in spec.fields if f.prefill and f.kind == "text"]
+    # A copy is named by its school and project, as far as the roster pre-fills them.
+    name_fields = [f for f in (spec.school_field, *spec.project_fields) if f and f.prefill]
     width = max(2, len(str(len(roster.rows))))
     used: set[str] = set()
     copies: list[GeneratedCopy] = []

@@ -15,8 +15,6 @@ from forms.model import FormSpec
 from records.store import StoredSubmission
 from rosters.naming import file_name, path_inside
 
-_NOTICES = {"form_uncertain", "below_target", "sum_warning"}
-
 
 def write_feedback(spec: FormSpec, submissions: list[StoredSubmission], out_dir: Path, *,
                    today: dt.date, year: int | None = None) -> list[Path]:
@@ -57,10 +55,10 @@ def _letter(spec: FormSpec, submission: StoredSubmission, school: str, due: dt.d
     line(f"{school}：")
     line(f"你单位报送的《{spec.title}》（文件“{Path(submission.file).name}”，"
          f"第 {submission.version} 次报送）经审核，存在以下问题，请修改：", indent=True)
-    problems = [p for p in submission.record.problems if p.code not in _NOTICES]
+    problems = [p for p in submission.record.problems if not p.is_notice]
     for number, problem in enumerate(problems, start=1):
         line(f"{number}. {problem.message}", indent=True)
-    notes = [p for p in submission.record.problems if p.code in _NOTICES]
+    notes = [p for p in submission.record.problems if p.is_notice]
     if notes:
         line("另请注意：", indent=True)
         for problem in notes:

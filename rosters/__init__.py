@@ -2,7 +2,7 @@
 
 Public:
 - ``rosters.roster``: ``read_roster``, ``read_roster_for``, ``roster_from_matrix``,
-  ``Roster``, ``RosterRow``, ``list_columns``;
+  ``list_columns``, and ``Roster``, ``RosterRow`` (defined in ``rosters.model``);
 - ``rosters.matching``: ``SchoolMatcher``, ``Match`` (a name written in a return → its row);
 - ``rosters.school_names``: ``canonical_school_name`` (one spelling of a school's name);
 - ``rosters.prefill``: ``prefill_values`` (the text a row writes into a form's blanks);

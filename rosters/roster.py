@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,57 +27,13 @@ from rosters.fit import (
     refuse_data_as_header,
 )
 from rosters.list_files import ListTable, read_list_table
+from rosters.model import Roster, RosterRow
 
 __all__ = ["Roster", "RosterRow", "list_columns", "read_roster", "read_roster_for",
            "roster_from_matrix"]
 
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _NUMBER_HEADER = label_key("序号")
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One row of a roster: a stable key, its position, and its values by column header."""
-
-    key: str
-    position: int
-    values: dict[str, Any]
-
-    def get(self, header: str) -> Any:
-        """Return the value under column `header` (spacing ignored), or None."""
-        wanted = label_key(header)
-        for name, value in self.values.items():
-            if label_key(name) == wanted:
-                return value
-        return None
-
-
-@dataclass
-class Roster:
-    """A list table read from a file."""
-
-    source: str
-    headers: list[str]
-    rows: list[RosterRow]
-    title: str = ""
-    form: FormSpec | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def total(self, header: str) -> float:
-        """Return the sum of the numbers under column `header`."""
-        values = (row.get(header) for row in self.rows)
-        return sum(v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool))
-
-    def as_json(self) -> dict[str, Any]:
-        """Return the roster as plain data for ``--format json``."""
-        return {
-            "source": self.source,
-            "form": self.form.id if self.form else None,
-            "title": self.title,
-            "headers": self.headers,
-            "rows": [{"key": r.key, "position": r.position, **r.values} for r in self.rows],
-            "problems": self.problems,
-        }
 
 
 def read_roster(path: str | Path, form: FormSpec | None = None) -> Roster:
