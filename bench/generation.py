@@ -21,8 +21,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from forms.layout import build_template, document_bytes, placeholder
 from forms.model import FormSpec
-from generator.render import generate_copies, prefill_values
-from generator.roster import Roster, RosterRow
+from generator.render import generate_copies
+from rosters.prefill import prefill_values
+from rosters.roster import Roster, RosterRow
 
 _DOCUMENT = "word/document.xml"
 

@@ -23,7 +23,7 @@ from forms.layout import document_bytes
 from forms.model import FormSpec
 from generator.package import PackageTemplate
 from generator.render import PROPERTY_FORM, PROPERTY_KEY, PROPERTY_VERSION
-from generator.roster import read_roster
+from rosters.roster import read_roster
 from tests.filling import fill_every_blank
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,7 +32,7 @@ def main() -> None:
 def _generate(job: dict[str, Any]) -> dict[str, Any]:
     from bench.generation import METHODS, template_bytes
     from forms.registry import get_form
-    from generator.roster import read_roster
+    from rosters.roster import read_roster
 
     spec = get_form(job["form"])
     roster = read_roster(job["roster"])

@@ -30,8 +30,8 @@ from bench.inputs import REPORT_FORM, ReturnedFiles, write_roster  # noqa: E402
 from forms.model import FormSpec  # noqa: E402
 from forms.registry import all_forms, get_form  # noqa: E402
 from generator.render import generate_copies  # noqa: E402
-from generator.roster import read_roster  # noqa: E402
 from parsers.batch import parse_file, parse_paths  # noqa: E402
+from rosters.roster import read_roster  # noqa: E402
 
 
 def main() -> None:

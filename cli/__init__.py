@@ -144,7 +144,7 @@ def forms_template(form_id: str, out: Path) -> None:
               default="table", show_default=True, help="table 给人看，json 给其他程序读")
 def roster_command(file: Path, form_id: str | None, output_format: str) -> None:
     """读取名单（.xlsx、.csv、.docx、.doc、.pdf 里的名单表），合并单元格拆开，每行一条。"""
-    from generator.roster import read_roster
+    from rosters.roster import read_roster
 
     roster = read_roster(file, get_form(form_id) if form_id else None)
     if output_format == "json":
@@ -167,7 +167,7 @@ def _print_roster(roster: Any) -> None:
         table.add_row(row.key, *("" if v is None else str(v) for v in row.values.values()))
     console = Console(width=max(100, Console().width))
     console.print(table)
-    from generator.roster import list_columns
+    from rosters.roster import list_columns
 
     columns = list_columns(roster.form) if roster.form else ()
     money = [c.header for c in columns if c.total or c.value_kind.sums]
@@ -229,7 +229,7 @@ def _keep_aside(existing: list[Path]) -> list[Path]:
 
 def _roster_for(spec: Any, roster_file: Path) -> Any:
     """Read `roster_file` as the list `spec` is filled from, refusing a list that does not fit."""
-    from generator.roster import read_roster_for
+    from rosters.roster import read_roster_for
 
     return read_roster_for(roster_file, spec)
 
@@ -306,7 +306,7 @@ def _form_and_roster(form_id: str | None, roster_file: Path) -> tuple[Any, Any]:
     Without --form, a notice's list names the one form it pre-fills (瑞安's 项目清单 → the
     项目建设报告); parse and ingest find the form this same way.
     """
-    from generator.roster import read_roster
+    from rosters.roster import read_roster
 
     if form_id:
         spec = get_form(form_id)

@@ -27,13 +27,13 @@ from PIL import Image  # noqa: E402  (pdfplumber's own dependency)
 
 from forms.model import FormSpec  # noqa: E402
 from forms.registry import all_forms  # noqa: E402
-from generator.roster import Roster, read_roster  # noqa: E402
 from parsers.batch import parse_paths  # noqa: E402
 from parsers.office import convert_batch  # noqa: E402
 from parsers.record import Record  # noqa: E402
 from records.attribution import attribute  # noqa: E402
 from records.grading import grades_from_sheet  # noqa: E402
 from records.summary import write_summary  # noqa: E402
+from rosters.roster import Roster, read_roster  # noqa: E402
 
 OUT = ROOT / "docs" / "summaries"
 CALC_PDF = "pdf:calc_pdf_Export"

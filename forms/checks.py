@@ -12,18 +12,9 @@ from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 from forms.model import CheckSpec, DerivedSpec, FormSpec
+from forms.problems import Problem
 
 _TOLERANCE = 0.005
-
-
-@dataclass(frozen=True)
-class Finding:
-    """The outcome of one check or target: which blank, a code, a message for the office."""
-
-    field: str | None
-    code: str
-    message: str
-    severity: str  # "error" makes a record invalid; "warning" and "notice" do not
 
 
 @dataclass(frozen=True)
@@ -37,8 +28,8 @@ class DerivedValue:
 
 
 def run_checks(spec: FormSpec, values: dict[str, Any],
-               rows: dict[str, list[dict[str, Any]]]) -> list[Finding]:
-    """Return the findings of every check of `spec` on a record's `values` and `rows`."""
+               rows: dict[str, list[dict[str, Any]]]) -> list[Problem]:
+    """Return the problems every check of `spec` finds on a record's `values` and `rows`."""
     findings = []
     for check in spec.checks:
         finding = _sum_check(spec, check, values, rows)
@@ -48,7 +39,7 @@ def run_checks(spec: FormSpec, values: dict[str, Any],
 
 
 def _sum_check(spec: FormSpec, check: CheckSpec, values: dict[str, Any],
-               rows: dict[str, list[dict[str, Any]]]) -> Finding | None:
+               rows: dict[str, list[dict[str, Any]]]) -> Problem | None:
     total = values.get(check.equals)
     if not _is_number(total):
         return None
@@ -71,16 +62,17 @@ def _sum_check(spec: FormSpec, check: CheckSpec, values: dict[str, Any],
     message = f"{target}：填写 {_number(total)}，但{what}为 {_number(found)}"
     if check.why:
         message += f"（{check.why}）"
+    # A warning is a notice: the office reads it, the record stays as its values make it.
     code = "sum_mismatch" if check.severity == "error" else "sum_warning"
-    return Finding(check.equals, code, message, check.severity)
+    return Problem(check.equals, code, message)
 
 
 def compute_derived(spec: FormSpec, values: dict[str, Any]
-                    ) -> tuple[list[DerivedValue], list[Finding]]:
+                    ) -> tuple[list[DerivedValue], list[Problem]]:
     """Return the derived values of `spec` from `values`, and the targets they miss."""
     known = dict(values)
     results: list[DerivedValue] = []
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     for derived in spec.derived:
         value, explanation = _compute(spec, derived, known)
         known[derived.id] = value
@@ -141,11 +133,11 @@ def _band(derived: DerivedSpec, value: Any, name: str) -> tuple[Any, str]:
     return None, f"{name} {_number(value)} 分"
 
 
-def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Finding | None:
+def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Problem | None:
     if derived.how == "require":
         if value is False:
-            return Finding(derived.id, "below_target",
-                           f"{derived.label}：未达到“{derived.target_text}”的要求", "notice")
+            return Problem(derived.id, "below_target",
+                           f"{derived.label}：未达到“{derived.target_text}”的要求")
         return None
     if not _is_number(value):
         return None
@@ -153,9 +145,9 @@ def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Finding 
     if derived.compare_to is not None:
         actual = known.get(derived.compare_to)
         if _is_number(actual) and actual < value:
-            return Finding(derived.id, "below_target",
+            return Problem(derived.id, "below_target",
                            f"{derived.label}：应配 {_number(value)}，实有 {_number(actual)}"
-                           + (f"（{limit_text}）" if limit_text else ""), "notice")
+                           + (f"（{limit_text}）" if limit_text else ""))
         return None
     missed = (derived.at_most is not None and value > derived.at_most + _TOLERANCE) or (
         derived.at_least is not None and value < derived.at_least - _TOLERANCE
@@ -165,8 +157,8 @@ def _target(derived: DerivedSpec, value: Any, known: dict[str, Any]) -> Finding 
     target = limit_text or _number(derived.at_most if derived.at_most is not None
                                    else derived.at_least or 0)
     shown = f"{_number(value)}:1" if derived.how == "ratio" else _number(value)
-    return Finding(derived.id, "below_target",
-                   f"{derived.label}：{shown}，未达到“{target}”的要求", "notice")
+    return Problem(derived.id, "below_target",
+                   f"{derived.label}：{shown}，未达到“{target}”的要求")
 
 
 def _name(spec: FormSpec, name: str) -> str:

@@ -1,6 +1,10 @@
 """Build a FormSpec from a definition data file (YAML), with clear errors for its author.
 
-The format, by example, is in ``forms/definitions/README.md``.
+The format, by example, is in ``forms/definitions/README.md``. Which blank names the school
+(``school:``) and which name its project (``project:``) are said by the definition; only
+when it says neither are they guessed, as tianbiao always did: the school is the first
+pre-filled text blank (else the first text blank of its own, not an item's), the project
+the other pre-filled text blanks.
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class _Loader:
             raise self.fail(f"kind 应是 {'、'.join(_KINDS_OF_FORM)} 之一，而不是“{kind}”")
         layout = tuple(self._block(b) for b in self.data["layout"])
         fields = self._fields()
+        school, project = self._names(fields)
         spec = FormSpec(
             id=self.form_id,
             title=str(self.data["title"]),
@@ -103,6 +108,8 @@ class _Loader:
             assessment=self._assessment(self.data.get("assessment")),
             layout=layout,
             origin=self.origin,
+            school=school,
+            project=project,
         )
         self._validate(spec)
         return spec
@@ -360,6 +367,26 @@ class _Loader:
             scope=blank.scope if parent is None else None,
             is_list=bool(raw.get("list", False)),
         )
+
+    def _names(self, fields: tuple[FieldSpec, ...]) -> tuple[str | None, tuple[str, ...]]:
+        """Return the blank naming the school and those naming the project (see above)."""
+        own = {f.id for f in fields if f.parent is None}
+        if "school" not in self.data and "project" not in self.data:
+            prefilled = [f.id for f in fields if f.prefill and f.kind == "text"]
+            school = next(iter(prefilled), None) or next(
+                (f.id for f in fields if f.parent is None and f.kind == "text" and not f.item),
+                None)
+            return school, tuple(f for f in prefilled if f != school)
+        school = self.data.get("school")
+        school = None if school is None else str(school)
+        raw = self.data.get("project") or []
+        project = tuple(str(p) for p in ([raw] if isinstance(raw, str) else raw))
+        for key, name in [("school", school), *(("project", p) for p in project)]:
+            if name is not None and name not in own:
+                raise self.fail(f"{key} 写的 {name} 不是表中空格的 id")
+        if school in project:
+            raise self.fail(f"{school} 不能既是 school 又在 project 里")
+        return school, project
 
     # -- checks and derived values ---------------------------------------------------
 

@@ -269,6 +269,8 @@ class FormSpec:
     assessment: AssessmentSpec | None = None
     layout: tuple[BlockSpec, ...] = ()
     origin: str = ""
+    school: str | None = None  # the blank naming the school or unit that fills the form
+    project: tuple[str, ...] = ()  # the blanks telling one of its projects from another
     _by_id: dict[str, FieldSpec] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -294,6 +296,16 @@ class FormSpec:
     def has_field(self, field_id: str) -> bool:
         """Return True when the form has a blank called `field_id`."""
         return field_id in self._by_id
+
+    @property
+    def school_field(self) -> FieldSpec | None:
+        """Return the blank that names the school or unit filling the form, if any."""
+        return self._by_id[self.school] if self.school else None
+
+    @property
+    def project_fields(self) -> tuple[FieldSpec, ...]:
+        """Return the blanks that name the project: which of a school's rows this copy is."""
+        return tuple(self._by_id[field_id] for field_id in self.project)
 
     def parts_of(self, field_id: str) -> tuple[FieldSpec, ...]:
         """Return the sub-blanks (signer, date lines) printed inside blank `field_id`."""

@@ -25,9 +25,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from forms.layout import build_template, document_bytes
 from forms.model import FormSpec
-from generator.naming import file_name, path_inside
 from generator.package import PackageTemplate
-from generator.roster import Roster, RosterRow
+from rosters.naming import file_name, path_inside
+from rosters.prefill import prefill_values
+from rosters.roster import Roster, RosterRow
 
 PROPERTY_FORM = "tianbiao.form"
 PROPERTY_VERSION = "tianbiao.version"
@@ -47,15 +48,6 @@ class GeneratedCopy:
 
     path: Path
     key: str
-
-
-def prefill_values(spec: FormSpec, row: RosterRow) -> dict[str, str]:
-    """Return the text each pre-filled blank of `spec` shows for roster `row`."""
-    values: dict[str, str] = {}
-    for field in spec.fields:
-        if field.prefill:
-            values[field.id] = field.value_kind.prefill_text(row.get(field.prefill), field.blank)
-    return values
 
 
 class CopyRenderer:
@@ -103,7 +95,8 @@ def generate_copies(
     """Write one pre-filled copy of `spec` per roster row into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = CopyRenderer(spec)
-    name_fields = [f for f in spec.fields if f.prefill and f.kind == "text"]
+    # A copy is named by its school and project, as far as the roster pre-fills them.
+    name_fields = [f for f in (spec.school_field, *spec.project_fields) if f and f.prefill]
     width = max(2, len(str(len(roster.rows))))
     used: set[str] = set()
     copies: list[GeneratedCopy] = []

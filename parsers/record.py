@@ -14,24 +14,9 @@ from forms.checks import compute_derived, run_checks
 from forms.errors import ValueProblem
 from forms.kinds import Blank, Kind
 from forms.model import FormSpec
+from forms.problems import SCORE_OUT_OF_RANGE, Problem, record_status
 from parsers.extract import RawValue
 from parsers.identify import Fingerprint
-
-# Problems that inform the office but do not make a record incomplete or invalid.
-NOTICE_CODES = frozenset({"form_uncertain", "below_target", "sum_warning"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one file, in words an office clerk understands."""
-
-    field: str | None
-    code: str
-    message: str
-
-    def as_json(self) -> dict[str, Any]:
-        """Return the problem as the contract writes it."""
-        return {"field": self.field, "code": self.code, "message": self.message}
 
 
 @dataclass
@@ -48,6 +33,11 @@ class FieldValue:
         """Return the field as the contract writes it."""
         return {"id": self.id, "label": self.label, "column": self.column,
                 "value": self.value, "raw": self.raw}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FieldValue:
+        """Rebuild a field from what `as_json` wrote."""
+        return cls(data["id"], data["label"], data["column"], data["value"], data["raw"])
 
 
 @dataclass
@@ -77,6 +67,16 @@ class Record:
             "rows": self.rows,
             "problems": [p.as_json() for p in self.problems],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Record:
+        """Rebuild a record from what `as_json` wrote (the roster key is kept beside it)."""
+        return cls(
+            file=data["file"], form=data["form"], status=data["status"],
+            fields=[FieldValue.from_json(f) for f in data["fields"]],
+            rows=data.get("rows", {}),
+            problems=[Problem.from_json(p) for p in data["problems"]],
+        )
 
 
 def unreadable_record(file: str, code: str, message: str) -> Record:
@@ -138,17 +138,15 @@ def build_record(
         for repeat in spec.repeats
     }
     values = {f.id: f.value for f in record.fields}
-    for finding in run_checks(spec, values, normalised_rows):
-        record.problems.append(Problem(finding.field, finding.code, finding.message))
+    record.problems.extend(run_checks(spec, values, normalised_rows))
     # A value kept though flagged (a score above its maximum) grades nothing.
     flagged = {p.field for p in record.problems}
     derived, findings = compute_derived(
         spec, {k: (None if k in flagged else v) for k, v in values.items()})
     for item in derived:
         record.fields.append(FieldValue(item.id, item.label, None, item.value, item.explanation))
-    for finding in findings:
-        record.problems.append(Problem(finding.field, finding.code, finding.message))
-    record.status = _status(record.problems)
+    record.problems.extend(findings)
+    record.status = record_status(record.problems)
     return record
 
 
@@ -159,7 +157,7 @@ def _normalise(record: Record, field_id: str, kind: Kind, raw: str, blank: Blank
         return kind.parse(raw, blank, printed_unit=printed_unit)
     except ValueProblem as problem:
         record.problems.append(Problem(field_id, problem.code, problem.message))
-        if problem.code == "score_out_of_range":
+        if problem.code == SCORE_OUT_OF_RANGE:
             # The score is readable, only too high: keep it as written, flagged, so totals
             # are checked against what the school wrote.
             return kind.parse(raw, replace(blank, max_score=None))
@@ -186,12 +184,3 @@ def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dic
             rows.append(row)
         result[repeat.id] = rows
     return result
-
-
-def _status(problems: list[Problem]) -> str:
-    codes = {p.code for p in problems} - NOTICE_CODES
-    if codes - {"required", "label_missing"}:
-        return "invalid"
-    if codes:
-        return "incomplete"
-    return "ok"

@@ -17,25 +17,18 @@ from collections.abc import Iterable, Iterator
 from forms.errors import ValueProblem
 from forms.labels import label_key
 from forms.model import FieldSpec, FormSpec
-from generator.matching import SchoolMatcher
-from generator.render import prefill_values
-from generator.roster import Roster, RosterRow
-from parsers.record import Problem, Record
+from forms.problems import PREFILL_CHANGED, ROSTER_AMBIGUOUS, ROSTER_UNMATCHED, Problem
+from parsers.record import Record
+from rosters.matching import SchoolMatcher
+from rosters.prefill import prefill_values
+from rosters.roster import Roster, RosterRow
 
-_PROBLEM_CODES = {"unmatched": "roster_unmatched", "ambiguous": "roster_ambiguous"}
-
-
-def name_fields(spec: FormSpec) -> tuple[FieldSpec | None, list[FieldSpec]]:
-    """Return the blank holding the school/unit name and the other pre-filled text blanks."""
-    prefilled = [f for f in spec.fields if f.prefill and f.kind == "text"]
-    if not prefilled:
-        return None, []
-    return prefilled[0], prefilled[1:]
+_PROBLEM_CODES = {"unmatched": ROSTER_UNMATCHED, "ambiguous": ROSTER_AMBIGUOUS}
 
 
 def attribute(records: Iterable[Record], spec: FormSpec, roster: Roster) -> Iterator[Record]:
     """Yield `records` with each one's roster key set, or a problem saying why not."""
-    name_field, others = name_fields(spec)
+    name_field, others = spec.school_field, list(spec.project_fields)
     keys = {row.key for row in roster.rows}
     matcher = None
     if name_field is not None and name_field.prefill:
@@ -73,7 +66,7 @@ def _hold_to_roster(record: Record, spec: FormSpec, row: RosterRow, skip: set[st
         if expected is None or written is None or _same(expected, written):
             continue
         record.problems.append(Problem(
-            spec_field.id, "prefill_changed",
+            spec_field.id, PREFILL_CHANGED,
             f"{spec_field.label}与名单不一致：名单 {_shown(spec_field, expected)}，"
             f"学校填写 {_shown(spec_field, written)}",
         ))
@@ -103,7 +96,7 @@ def _match(record: Record, matcher: SchoolMatcher, name_field: FieldSpec,
     if found.row is not None:
         record.key = found.row.key
         return
-    code = _PROBLEM_CODES.get(found.problem or "", "roster_unmatched")
+    code = _PROBLEM_CODES.get(found.problem or "", ROSTER_UNMATCHED)
     record.problems.append(Problem(name_field.id, code, found.message or "与名单对不上"))
     if record.status == "ok":
         record.status = "invalid"

@@ -12,10 +12,8 @@ from docx.shared import Cm, Pt
 
 from forms.layout import BODY_STYLE, TITLE_STYLE, add_text
 from forms.model import FormSpec
-from generator.naming import file_name, path_inside
 from records.store import StoredSubmission
-
-_NOTICES = {"form_uncertain", "below_target", "sum_warning"}
+from rosters.naming import file_name, path_inside
 
 
 def write_feedback(spec: FormSpec, submissions: list[StoredSubmission], out_dir: Path, *,
@@ -57,10 +55,10 @@ def _letter(spec: FormSpec, submission: StoredSubmission, school: str, due: dt.d
     line(f"{school}：")
     line(f"你单位报送的《{spec.title}》（文件“{Path(submission.file).name}”，"
          f"第 {submission.version} 次报送）经审核，存在以下问题，请修改：", indent=True)
-    problems = [p for p in submission.record.problems if p.code not in _NOTICES]
+    problems = [p for p in submission.record.problems if not p.is_notice]
     for number, problem in enumerate(problems, start=1):
         line(f"{number}. {problem.message}", indent=True)
-    notes = [p for p in submission.record.problems if p.code in _NOTICES]
+    notes = [p for p in submission.record.problems if p.is_notice]
     if notes:
         line("另请注意：", indent=True)
         for problem in notes:

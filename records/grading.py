@@ -40,7 +40,7 @@ def validate_grade(spec: FormSpec, key: str, grade: str) -> None:
 
 def grades_from_sheet(path: Path) -> list[tuple[str, str, bool]]:
     """Read (编号, 评估结果, 资金浪费) rows from an .xlsx/.csv filled by the office."""
-    from generator.roster import read_roster
+    from rosters.roster import read_roster
 
     sheet = read_roster(path)
     entries = []

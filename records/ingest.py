@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from forms.registry import get_form
-from generator.roster import Roster
 from parsers.batch import parse_paths
-from records.attribution import attribute, name_fields
+from records.attribution import attribute
 from records.store import IngestOutcome, Store
+from rosters.roster import Roster
 
 NOT_TAKEN = "not_taken"
 
@@ -51,7 +51,7 @@ def ingest(
                 reason = record.problems[0].message if record.problems else ""
                 outcomes.append(NotTaken(record.file, NOT_TAKEN, 0, record.status, reason))
                 continue
-            name_field, _ = name_fields(get_form(record.form))
+            name_field = get_form(record.form).school_field
             value = record.value(name_field.id) if name_field else None
             school = str(value) if value else None
             content = Path(record.file).read_bytes()

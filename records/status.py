@@ -7,9 +7,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from forms.model import FormSpec
-from generator.roster import Roster
-from records.attribution import name_fields
 from records.store import Store
+from rosters.roster import Roster
 
 STATES = ("returned", "problems", "missing", "overdue")
 STATE_WORDS = {"returned": "已交，合格", "problems": "已交，有问题", "missing": "未交",
@@ -39,7 +38,7 @@ def roster_status(spec: FormSpec, roster: Roster, store: Store, *, today: dt.dat
     """Return the state of every roster row for `spec` on `today`."""
     latest = {s.roster_key: s for s in store.latest(spec.id) if s.roster_key}
     due = spec.due.on(year or today.year) if spec.due else None
-    name_field, others = name_fields(spec)
+    name_field, others = spec.school_field, spec.project_fields
     name_header = name_field.prefill if name_field and name_field.prefill else "学校名称"
     result = []
     for row in roster.rows:
@@ -51,8 +50,7 @@ def roster_status(spec: FormSpec, roster: Roster, store: Store, *, today: dt.dat
             state = "overdue" if due is not None and today > due else "missing"
             result.append(RowStatus(row.key, school, detail, state, None, 0, None, None))
             continue
-        problems = [p for p in submission.record.problems
-                    if p.code not in {"form_uncertain", "below_target", "sum_warning"}]
+        problems = [p for p in submission.record.problems if not p.is_notice]
         state = "returned" if submission.status == "ok" else "problems"
         result.append(RowStatus(row.key, school, detail, state, submission.version,
                                 len(problems), submission.file, submission.received))

@@ -20,7 +20,7 @@ from typing import Any
 
 from forms.errors import TianbiaoError
 from forms.labels import label_key
-from parsers.record import FieldValue, Problem, Record
+from parsers.record import Record
 
 DEFAULT_DB = "tianbiao.db"
 SCHEMA_VERSION = 1
@@ -238,7 +238,7 @@ class LatestRecords(Collection[Record]):
             by_id = {row["id"]: row for row in rows}
             for number in ids:
                 row = by_id[number]
-                record = record_from_json(json.loads(row["record"]))
+                record = Record.from_json(json.loads(row["record"]))
                 record.key = row["roster_key"]
                 yield record
 
@@ -262,19 +262,8 @@ def changed_fields(older: Record, newer: Record) -> list[tuple[str, Any, Any]]:
     return changes
 
 
-def record_from_json(data: dict[str, Any]) -> Record:
-    """Rebuild a Record from its contract JSON."""
-    return Record(
-        file=data["file"], form=data["form"], status=data["status"],
-        fields=[FieldValue(f["id"], f["label"], f["column"], f["value"], f["raw"])
-                for f in data["fields"]],
-        rows=data.get("rows", {}),
-        problems=[Problem(p["field"], p["code"], p["message"]) for p in data["problems"]],
-    )
-
-
 def _stored(row: sqlite3.Row) -> StoredSubmission:
-    record = record_from_json(json.loads(row["record"]))
+    record = Record.from_json(json.loads(row["record"]))
     record.key = row["roster_key"]
     return StoredSubmission(row["id"], row["form"], row["slot"], row["roster_key"],
                             row["school"], row["version"], row["file"], row["status"],

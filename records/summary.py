@@ -21,23 +21,27 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 
-from forms.model import FieldSpec, FormSpec
-from generator.roster import Roster
+from forms.model import FormSpec
 from parsers.record import Record
-from records.attribution import name_fields
+from records import summary_sheets as sheets
 from records.store import LatestRecords
-from records.summary_cells import flagged
+from records.summary_chart import chart_sheet
+from records.summary_columns import (
+    LONG_TEXT_WIDTH,
+    STATUS_WORDS,
+    field_column,
+    field_values,
+    key_columns,
+    key_values,
+    problem_text,
+)
 from records.summary_table import Column, Rows, TableLayout, write_table
+from rosters.roster import Roster
 
-STATUS_WORDS = {"ok": "合格", "incomplete": "未填完", "invalid": "有错误", "unreadable": "无法读取"}
-PREFILL_CHANGED = "prefill_changed"
-LONG_TEXT_WIDTH = 30
 NAME_WIDTH = 14  # a name beside long texts wraps: those rows are tall anyway
-_NOTICES = {"form_uncertain", "below_target", "sum_warning"}
 
 
 @dataclass
@@ -60,9 +64,6 @@ def write_summary(spec: FormSpec, records: Collection[Record], out: Path, *,
     which streams them from the store. The workbook is written row by row (openpyxl's
     write-only mode), so memory stays flat however many returns there are.
     """
-    from records import summary_sheets as sheets
-    from records.summary_chart import chart_sheet
-
     records = _in_roster_order(records, roster)
     book = Workbook(write_only=True)
     notes: list[str] = []
@@ -88,7 +89,7 @@ def write_summary(spec: FormSpec, records: Collection[Record], out: Path, *,
 def _main_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                 notes: list[str]) -> TableLayout:
     """Write 汇总: the keys, the short blanks, the state and problems, the file last."""
-    name = name_field_of(spec)
+    name = spec.school_field
     short = [f for f in spec.fields if not f.value_kind.long_text and not f.item and f != name]
     columns = [*key_columns(spec), *(field_column(f) for f in short),
                Column("状态", group="报送状态"),
@@ -110,7 +111,7 @@ def _text_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
     long = [f for f in spec.fields if f.value_kind.long_text and not f.item]
     if not long:
         return []
-    _, others = name_fields(spec)
+    others = list(spec.project_fields)
     columns = [*key_columns(spec, name_width=NAME_WIDTH),
                *(field_column(f, key=True, max_width=NAME_WIDTH) for f in others),
                *(field_column(f, width=LONG_TEXT_WIDTH) for f in long)]
@@ -118,65 +119,6 @@ def _text_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                          for n, r in enumerate(records, start=1)))
     layout = write_table(book, "报告正文", f"{spec.title}（正文）", columns, rows, notes)
     return [] if layout.sheets else ["报告正文"]
-
-
-def key_columns(spec: FormSpec, *, name_width: float = 30.0) -> list[Column]:
-    """Return the columns repeated on every printed page: 序号, 清单编号, the school."""
-    name = name_field_of(spec)
-    header = name.header if name is not None else "文件名"
-    return [Column("序号", "integer", key=True), Column("清单编号", key=True),
-            Column(header, key=True, max_width=name_width)]
-
-
-def key_values(spec: FormSpec, number: int, record: Record) -> list[Any]:
-    """Return a record's 序号, roster key and name, the name flagged if changed."""
-    name = name_field_of(spec)
-    note = prefill_changes(record).get(name.id) if name is not None else None
-    return [number, record.key, flagged(record_name(spec, record), note, record.key)]
-
-
-def record_name(spec: FormSpec, record: Record) -> str:
-    """Return the school or unit a record names, or its file's name when it names none."""
-    name = name_field_of(spec)
-    value = record.value(name.id) if name is not None else None
-    if value is not None:
-        return str(value)
-    file_name = Path(record.file).name
-    return file_name if name is None else f"（文件 {file_name}）"
-
-
-def field_column(spec_field: FieldSpec, *, width: float | None = None, key: bool = False,
-                 max_width: float = 30.0) -> Column:
-    """Return the summary column of a blank: its header with unit, and its kind."""
-    return Column(spec_field.header, spec_field.kind, width=width,
-                  total=spec_field.value_kind.sums, unit=spec_field.unit, key=key,
-                  group=spec_field.scope, max_width=max_width)
-
-
-def field_values(record: Record, fields: list[FieldSpec]) -> list[Any]:
-    """Return a record's values of `fields`, those changed from the roster flagged."""
-    changed = prefill_changes(record)
-    return [flagged(record.value(f.id), changed.get(f.id), record.key) for f in fields]
-
-
-def prefill_changes(record: Record) -> dict[str, str]:
-    """Return {field id: message} for the pre-filled values a school changed."""
-    return {p.field: p.message for p in record.problems
-            if p.code == PREFILL_CHANGED and p.field}
-
-
-def problem_text(record: Record) -> str | None:
-    """Return a record's problems as lines for a cell, notices last."""
-    problems = sorted(record.problems, key=lambda p: p.code in _NOTICES)
-    return "\n".join(p.message for p in problems) or None
-
-
-def name_field_of(spec: FormSpec) -> FieldSpec | None:
-    """Return the blank naming the school or unit: pre-filled, else the first text blank."""
-    name_field, _ = name_fields(spec)
-    if name_field is not None:
-        return name_field
-    return next((f for f in spec.top_fields() if f.kind == "text" and not f.item), None)
 
 
 def _in_roster_order(records: Collection[Record], roster: Roster | None

@@ -9,7 +9,7 @@ from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphPrope
 
 from forms.model import FormSpec
 from records.print_layout import set_up_page
-from records.summary import key_columns
+from records.summary_columns import key_columns
 from records.summary_table import TableLayout, sheet_name
 
 CHART_BARS = 60  # more bars than this and their labels no longer fit one page

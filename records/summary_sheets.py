@@ -12,11 +12,11 @@ from openpyxl import Workbook
 
 from forms.model import FieldSpec, FormSpec, RepeatSpec
 from forms.registry import get_form
-from generator.roster import Roster
 from parsers.record import Record
 from records.excel import display_width
 from records.grading import assess
-from records.summary import (
+from records.summary_cells import flagged, is_number
+from records.summary_columns import (
     LONG_TEXT_WIDTH,
     STATUS_WORDS,
     key_columns,
@@ -24,8 +24,8 @@ from records.summary import (
     prefill_changes,
     record_name,
 )
-from records.summary_cells import flagged, is_number
 from records.summary_table import Column, Rows, TableLayout, write_table
+from rosters.roster import Roster
 
 _CIRCLED = re.compile(r"^[\u2460-\u2473]")
 _CUE_WIDTH = 28
@@ -210,7 +210,7 @@ def score_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
 def category_sheet(book: Workbook, spec: FormSpec, records: Collection[Record],
                    notes: list[str]) -> None:
     """Add counts by a printed choice: per reporting unit for table rows, or overall."""
-    group_field = next((f for f in spec.top_fields() if f.kind == "text"), None)
+    group_field = spec.school_field
     for repeat in spec.repeats:
         for choice in (c for c in repeat.columns if c.kind == "choice"):
             options = [_CIRCLED.sub("", o) for o in choice.options]
@@ -249,6 +249,9 @@ def assessment_sheet(book: Workbook, spec: FormSpec, roster: Roster | None,
         columns += [Column(f"{year}年评估结果"), Column(f"{year}年校长考核加减分", "number")]
     columns.append(Column("提示", max_width=LONG_TEXT_WIDTH))
     by_key = {row.key: row for row in roster.rows} if roster else {}
+    # 学校 and 项目 are the roster's: the columns that pre-fill the school and the project.
+    project = next(iter(spec.project_fields), None)
+    shown = [f.prefill if f is not None else None for f in (spec.school_field, project)]
     _, changes = _by_key(spec, records)
     rows = []
     for key, by_year in sorted(grades.items(), key=lambda kv: _key_order(kv[0], by_key)):
@@ -256,8 +259,8 @@ def assessment_sheet(book: Workbook, spec: FormSpec, roster: Roster | None,
         row = by_key.get(key)
         changed = changes.get(key, {})
         values: list[Any] = [key] + [
-            flagged(row.get(header), changed.get(header), key) if row else None
-            for header in ("学校名称", "项目名称")]
+            flagged(row.get(header), changed.get(header), key) if row and header else None
+            for header in shown]
         for year in years:
             outcome = outcomes.get(year)
             values += [outcome.grade if outcome else None,

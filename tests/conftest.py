@@ -41,7 +41,7 @@ def read_in_every_shape(cases: list[Path], base: Path) -> dict[tuple[str, Path],
 @pytest.fixture(scope="session")
 def sample_roster():
     """Return the 瑞安 project list read from the sample workbook."""
-    from generator.roster import read_roster
+    from rosters.roster import read_roster
 
     return read_roster(SAMPLE_LIST)
 

@@ -20,10 +20,10 @@ from cli import cli
 from forms.layout import build_blank_form
 from forms.registry import get_form
 from generator.render import generate_copies
-from generator.roster import read_roster
 from parsers.batch import parse_paths
 from parsers.office import WORD_2007, WRITER_PDF, convert_batch
 from parsers.record import Record
+from rosters.roster import read_roster
 
 SUMMARY = "hengyang-2018-summary"
 APPLICATION = "hengyang-2018-application"

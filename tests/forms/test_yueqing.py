@@ -15,9 +15,9 @@ from forms.checks import compute_derived
 from forms.layout import build_blank_form
 from forms.registry import get_form
 from generator.render import generate_copies
-from generator.roster import read_roster
 from parsers.batch import parse_paths
 from parsers.record import Record
+from rosters.roster import read_roster
 
 FORM = "yueqing-2018-equipment-selfcheck"
 SCHOOLS = Path(__file__).resolve().parents[2] / "samples" / "yueqing-2018-schools.csv"

@@ -16,8 +16,8 @@ from forms.layout import LINE_BLANK, build_blank_form
 from forms.model import FormSpec, TableSpec
 from forms.registry import get_form
 from generator.render import generate_copies
-from generator.roster import read_roster
 from parsers.batch import parse_paths
+from rosters.roster import read_roster
 
 INSPECTION = "zhongxian-2021-inspection"
 FEATURE_SCHOOL = "zhongxian-2021-feature-school"

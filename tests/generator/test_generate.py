@@ -7,11 +7,11 @@ from pathlib import Path
 from docx import Document
 
 from forms.registry import get_form
-from generator.naming import clean_name_part
 from generator.render import generate_copies
-from generator.roster import read_roster
 from parsers.batch import parse_paths
 from parsers.docx_reader import read_docx
+from rosters.naming import clean_name_part
+from rosters.roster import read_roster
 
 HOSTILE_NAMES = ["{{ 7*7 }}", "A&B<c>", "../x", "/etc/x", "{% for x in y %}", "CON", "a:b*c?"]
 

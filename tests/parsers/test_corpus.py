@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SHAPES, read_in_every_shape
 
-from parsers.record import NOTICE_CODES
+from forms.problems import NOTICES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CASES = sorted(DATA.glob("*/*.docx"))
@@ -51,6 +51,6 @@ def test_case_reads_as_expected(request, corpus_records, variant, case):
     assert not wrong, wrong
     for label, rows in expected.get("rows", {}).items():
         assert record.rows.get(label) == rows, label
-    problems = {(p.field, p.code) for p in record.problems if p.code not in NOTICE_CODES}
+    problems = {(p.field, p.code) for p in record.problems if p.code not in NOTICES}
     assert problems == {(p["field"], p["code"]) for p in expected["problems"]}
     assert record.status == expected["status"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from forms.model import FormSpec
-from parsers.record import FieldValue, Problem, Record
+from forms.problems import Problem
+from parsers.record import FieldValue, Record
 
 LONG_PLAN = ("1.完成教师研训共同体需求调研和总体方案设计，明确各校分工与时间节点。\n"
              "2.建设网络研修平台和录播教室1间，覆盖全部教研组，每周开展一次线上集体备课。\n"

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from summary_records import built_record
 
+from forms.problems import Problem
 from forms.registry import get_form
-from parsers.record import Problem
 from records.summary import write_summary
 
 REPORT = "ruian-2022-report"

@@ -9,7 +9,7 @@ from list_documents import SAMPLES, TOTAL, check_ruian_list
 
 from forms.errors import RosterError
 from forms.registry import get_form
-from generator.roster import read_roster, read_roster_for
+from rosters.roster import read_roster, read_roster_for
 
 REPORT = get_form("ruian-2022-report")
 TASKBOOK = get_form("yueyang-2020-taskbook")

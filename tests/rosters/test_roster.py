@@ -9,7 +9,7 @@ from docx import Document
 from list_documents import SAMPLES, check_ruian_list
 
 from forms.errors import RosterError
-from generator.roster import read_roster
+from rosters.roster import read_roster
 
 
 def test_sample_workbook(sample_roster):

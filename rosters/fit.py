@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from forms.errors import RosterError
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
 from forms.registry import all_forms
-
-if TYPE_CHECKING:
-    from generator.roster import Roster
+from rosters.model import Roster
 
 GENERIC_HINT = ("序号", "学校名称")
 # What a cell of data looks like, never a column title: a number or an amount ("150000",
@@ -86,11 +83,13 @@ def list_columns(form: FormSpec) -> tuple[ColumnSpec, ...]:
 def columns_needed(spec: FormSpec) -> tuple[list[str], list[str]]:
     """Return the roster columns `spec` needs, and those it can do without.
 
-    Needed are the school or unit name (the first pre-filled text blank: the store and the
-    status list know each school by it) and every column that pre-fills a required blank.
+    Needed are the school or unit name (the column that pre-fills the form's ``school``
+    blank: the store and the status list know each school by it) and every column that
+    pre-fills a required blank.
     """
     prefilled = [f for f in spec.fields if f.prefill]
-    name = [f.prefill for f in prefilled if f.prefill and f.kind == "text"][:1]
+    school = spec.school_field
+    name = [school.prefill] if school is not None and school.prefill else []
     needed = list(dict.fromkeys(
         [*name, *(f.prefill for f in prefilled if f.prefill and f.required)]))
     optional = [h for h in dict.fromkeys(f.prefill for f in prefilled if f.prefill)

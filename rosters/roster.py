@@ -1,17 +1,16 @@
 """Read a list table (the notice's 附件1, or the office's own sheet) into roster rows.
 
 Sources: .xlsx and .csv sheets, the notice's own attachment as .docx, .doc or .pdf (see
-generator/list_files.py). Merged cells are undone: a school with three projects gives three
+rosters/list_files.py). Merged cells are undone: a school with three projects gives three
 rows, each carrying the school's name and number. When the list's form is known, its columns
 say which cells merge down and how each value is read. A list read for a form that schools
-fill must fit it (generator/roster_fit.py): a header row, the columns the form needs.
+fill must fit it (rosters/fit.py): a header row, the columns the form needs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,65 +18,21 @@ from forms.errors import RosterError, ValueProblem
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
 from forms.registry import all_forms, get_form
-from generator.list_files import ListTable, read_list_table
-from generator.roster_fit import (
+from rosters.fit import (
     check_fit,
     columns_needed,
     list_columns,
     mismatch,
     refuse_data_as_header,
 )
+from rosters.list_files import ListTable, read_list_table
+from rosters.model import Roster, RosterRow
 
 __all__ = ["Roster", "RosterRow", "list_columns", "read_roster", "read_roster_for",
            "roster_from_matrix"]
 
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _NUMBER_HEADER = label_key("序号")
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One row of a roster: a stable key, its position, and its values by column header."""
-
-    key: str
-    position: int
-    values: dict[str, Any]
-
-    def get(self, header: str) -> Any:
-        """Return the value under column `header` (spacing ignored), or None."""
-        wanted = label_key(header)
-        for name, value in self.values.items():
-            if label_key(name) == wanted:
-                return value
-        return None
-
-
-@dataclass
-class Roster:
-    """A list table read from a file."""
-
-    source: str
-    headers: list[str]
-    rows: list[RosterRow]
-    title: str = ""
-    form: FormSpec | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def total(self, header: str) -> float:
-        """Return the sum of the numbers under column `header`."""
-        values = (row.get(header) for row in self.rows)
-        return sum(v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool))
-
-    def as_json(self) -> dict[str, Any]:
-        """Return the roster as plain data for ``--format json``."""
-        return {
-            "source": self.source,
-            "form": self.form.id if self.form else None,
-            "title": self.title,
-            "headers": self.headers,
-            "rows": [{"key": r.key, "position": r.position, **r.values} for r in self.rows],
-            "problems": self.problems,
-        }
 
 
 def read_roster(path: str | Path, form: FormSpec | None = None) -> Roster:

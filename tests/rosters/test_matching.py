@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.matching import SchoolMatcher, canonical_school_name
-from generator.roster import Roster, RosterRow, read_roster
+from rosters.matching import SchoolMatcher
+from rosters.roster import Roster, RosterRow, read_roster
+from rosters.school_names import canonical_school_name
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -297,7 +298,7 @@ def test_known_spellings_are_found_without_fuzzy_scoring(ruian, monkeypatch):
     def no_fuzzy(*args, **kwargs):
         raise AssertionError("fuzzy scoring ran for a name the index knows")
 
-    monkeypatch.setattr("generator.matching.process.extract", no_fuzzy)
+    monkeypatch.setattr("rosters.matching.process.extract", no_fuzzy)
     for written in ["瑞安市飞云中心小学 ", "塘下中心小学", "罗凤第二小学", "海安学校", "林川中学",
                     "浙江省温州市瑞安市塘下镇新华小学", "罗凤中学"]:
         assert ruian.match(written).score == 100.0

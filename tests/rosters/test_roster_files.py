@@ -15,8 +15,8 @@ from list_documents import (  # noqa: F401  (the session fixtures this module us
 )
 
 from forms.errors import RosterError
-from generator.roster import read_roster
 from parsers.pdf_reader import read_pdf
+from rosters.roster import read_roster
 
 
 def test_the_notice_printed_to_pdf(printed_lists):
