@@ -170,8 +170,8 @@ def _print_roster(roster: Any) -> None:
     from rosters.roster import list_columns
 
     columns = list_columns(roster.form) if roster.form else ()
-    money = [c.header for c in columns if c.total or c.value_kind.sums]
-    totals = "，".join(f"{h}合计 {roster.total(h):,.0f}" for h in money)
+    summed = [c.header for c in columns if c.total or c.value_kind.sums]
+    totals = "，".join(f"{h}合计 {roster.total(h):,.0f}" for h in summed)
     console.print(f"共 {len(roster.rows)} 行" + (f"，{totals}" if totals else ""))
 
 

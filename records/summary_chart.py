@@ -23,12 +23,12 @@ def chart_sheet(book: Workbook, spec: FormSpec, main: TableLayout,
     if rankings:
         labels, values, title = source.find("学校/单位"), source.find("总分"), "总分"
     else:
-        money = next((f for f in spec.fields if f.value_kind.sums and f.parent is None
-                      and not f.item), None)
-        if money is None:
+        summed = next((f for f in spec.fields if f.value_kind.sums and f.parent is None
+                       and not f.item), None)
+        if summed is None:
             return
-        labels, values = source.find(key_columns(spec)[2].header), source.find(money.header)
-        title = money.header
+        labels, values = source.find(key_columns(spec)[2].header), source.find(summed.header)
+        title = summed.header
     count = source.count
     if labels is None or values is None or not count or source.continued:
         return  # nothing to draw, or rows no longer one per return
