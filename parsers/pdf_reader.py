@@ -80,6 +80,10 @@ _SENTENCE_END = frozenset("。！？；：.!?;:）)】》」』”’")
 # Over a page break, a full line is taken to run on only in a column this wide (in
 # characters): in a narrow label column every line is full.
 _TELLING_WIDTH = 6.0
+# A wrapped line follows the line above at the paragraph's line pitch, whatever the font; a
+# line further down than this many pitches has an empty line or a paragraph's spacing above
+# it. The pitch is read from the neighbouring lines, as fonts differ in line height.
+_PARAGRAPH_GAP = 1.6
 _HALF_BRACKETS = str.maketrans("()", "（）")
 _BRACKETS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "「": "」",
              "『": "』", "〔": "〕", "〈": "〉"}
@@ -785,6 +789,8 @@ def _wraps(lines: Sequence[list[dict[str, Any]]], index: int, left: float, right
     em = max(before[-1]["size"], 1.0)
     if before[0]["x0"] > left + _INDENT * em:
         return False  # a short line set to the right or centred: it ends where it was typed
+    if _set_apart(lines, index):
+        return False  # an empty line between: however full the line above, it ended there
     if _runs_on(paragraph, after):
         return True
     head = "".join(c["text"] for c in after[:4])
@@ -795,6 +801,33 @@ def _wraps(lines: Sequence[list[dict[str, Any]]], index: int, left: float, right
 
     needed = _first_word_width(lines, index, em)
     return before[-1]["x1"] + needed > right - _WRAP_SLACK * em
+
+
+def _set_apart(lines: Sequence[list[dict[str, Any]]], index: int) -> bool:
+    """Return whether line `index` of `lines` stands further below the line above it than a
+    wrapped line would: more than _PARAGRAPH_GAP times the pitch of the lines next to them.
+
+    Lines on another page (above the line before) and lines in another size say nothing.
+    """
+    size = lines[index - 1][-1]["size"]
+
+    def pitch(upper: int) -> float | None:
+        """Return how far line `upper + 1` is below line `upper`, both of `size`."""
+        if upper < 0 or upper + 1 >= len(lines):
+            return None
+        pair = (lines[upper], lines[upper + 1])
+        if any(abs(line[-1]["size"] - size) > 0.1 * size for line in pair):
+            return None
+        distance = _baseline(pair[1]) - _baseline(pair[0])
+        return distance if distance > 0 else None
+
+    gap = pitch(index - 1)
+    neighbours = [p for p in (pitch(index - 2), pitch(index)) if p is not None]
+    return gap is not None and bool(neighbours) and gap > _PARAGRAPH_GAP * min(neighbours)
+
+
+def _baseline(line: list[dict[str, Any]]) -> float:
+    return max(char["bottom"] for char in line)
 
 
 def _room(line: list[dict[str, Any]], left: float, right: float) -> float:
