@@ -117,12 +117,12 @@ class Para:
 class BlockControl:
     """A block-level (rich text) content control holding whole paragraphs."""
 
-    paras: list[Para]
+    paras: Content
     alias: str
     placeholder: bool = False
 
 
-Content = list[Para | BlockControl]
+Content = list["Para | BlockControl"]
 
 
 @dataclass
@@ -169,14 +169,14 @@ class Table:
 Block = Para | Table
 
 
-def paras(*texts: str, align: str = "") -> list[Para]:
+def paras(*texts: str, align: str = "") -> Content:
     """Return one paragraph per string."""
     return [Para([text], align=align) for text in texts]
 
 
 def label(text: str, span: int = 1, align: str = "center", **more: Any) -> Cell:
     """Return a printed label cell; "\\n" separates its paragraphs."""
-    return Cell(list(paras(*text.split("\n"), align=align)), span=span, label=True, **more)
+    return Cell(paras(*text.split("\n"), align=align), span=span, label=True, **more)
 
 
 def value(content: Content | str | None, span: int = 1, **more: Any) -> Cell:
@@ -185,9 +185,9 @@ def value(content: Content | str | None, span: int = 1, **more: Any) -> Cell:
     A string is split into paragraphs at "\\n".
     """
     if content is None:
-        content = list(paras(""))
+        content = paras("")
     elif isinstance(content, str):
-        content = list(paras(*content.split("\n")))
+        content = paras(*content.split("\n"))
     return Cell(content, span=span, **more)
 
 

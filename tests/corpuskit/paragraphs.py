@@ -112,19 +112,20 @@ def block_control(block: BlockControl, font: str, size: float | None, hand: Hand
     sdt = el("w:sdt")
     sdt.append(control_properties(block.alias, block.placeholder, font, size, hand))
     content = el("w:sdtContent")
-    for p in block.paras:
-        content.append(paragraph(p, font, size, hand, placeholder=block.placeholder))
+    for element in content_elements(block.paras, font, size, hand,
+                                    placeholder=block.placeholder):
+        content.append(element)
     sdt.append(content)
     return sdt
 
 
-def content_elements(content: Content, font: str, size: float | None, hand: Hand,
-                     bold: bool | None = None) -> list[Any]:
+def content_elements(content: Content, font: str, size: float | None, hand: Hand, *,
+                     bold: bool | None = None, placeholder: bool = False) -> list[Any]:
     """Return the block elements (paragraphs, block controls) of a cell's `content`."""
     out = []
     for item in content:
         if isinstance(item, BlockControl):
             out.append(block_control(item, font, size, hand))
         else:
-            out.append(paragraph(item, font, size, hand, bold=bold))
+            out.append(paragraph(item, font, size, hand, bold=bold, placeholder=placeholder))
     return out

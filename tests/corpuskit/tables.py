@@ -36,7 +36,7 @@ def grid_rows(table: Table) -> list[dict[int, Cell]]:
                 origin = above[column]
                 if origin.vmerge != "continue":
                     origin.vmerge = "restart"
-                cell = Cell(list(paras("")), span=origin.span, label=origin.label,
+                cell = Cell(paras(""), span=origin.span, label=origin.label,
                             vmerge="continue")
             else:
                 assert isinstance(spec, Cell)
@@ -59,7 +59,7 @@ def _fill(tc: Any, cell: Cell, table: Table, hand: Hand) -> None:
     for old in tc.findall(qn("w:p")):
         tc.remove(old)
     font, size = _cell_font(cell, table)
-    for element in content_elements(cell.content or list(paras("")), font, size, hand,
+    for element in content_elements(cell.content or paras(""), font, size, hand,
                                     bold=cell.bold):
         tc.append(element)
 

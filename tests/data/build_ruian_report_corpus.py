@@ -79,7 +79,7 @@ HAND = Hand(spacing=Spacing(360, before_after=False), right_indent=480, author="
 def opinion(text: str | None, date_line: str = PRINTED_DATE, blank_between: bool = True
             ) -> Content:
     """An opinion cell: the text in the first paragraph, then the (printed) date line."""
-    body: Content = list(paras(text or ""))
+    body: Content = paras(text or "")
     if blank_between:
         body += paras("")
     return [*body, Para([date_line], align="right")]
@@ -278,7 +278,7 @@ def one_column(ret: Return) -> list[Row]:
     rows = []
     for printed, key in [*pairs, ("专家验收意见", "")]:
         content = v[key] if key else opinion(None)
-        rows.append(Row([Cell(list(paras(printed)), label=True)], height=0.8))
+        rows.append(Row([Cell(paras(printed), label=True)], height=0.8))
         rows.append(Row([value(content)], height=1.2))
     return rows
 
@@ -355,8 +355,8 @@ def returns() -> list[Return]:
              "承担校级大型活动、升旗仪式和校园文化宣传，每周使用约15小时。",
              "按计划完成安装并投入使用，达成度100%。"),
             day=3,
-            labels={"school": Cell(list(paras("学校：瑞安市第二中学")), label=True),
-                    "project": Cell(list(paras("项目名称：LED设备")), label=True)},
+            labels={"school": Cell(paras("学校：瑞安市第二中学"), label=True),
+                    "project": Cell(paras("项目名称：LED设备"), label=True)},
             cells={"school": None, "project": None}),
         Return(
             "merges-differ", "瑞安市第五中学", "新建校舍配套经费", "许文斌 0577-65659988",
@@ -390,14 +390,14 @@ def returns() -> list[Return]:
              "达到计划要求，达成度100%。"),
             day=6,
             cells={
-                "summary": list(paras(
+                "summary": paras(
                     "　　学校于2022年8月建成云桌面教室1间，配置云终端56台、服务器2台。", "",
                     "  系统支持一键还原和统一推送教学软件。  ",
-                    "云桌面教室同时用于信息技术课和教师培训。 ")),
-                "measures": list(paras(
+                    "云桌面教室同时用于信息技术课和教师培训。 "),
+                "measures": paras(
                     "  制定云桌面教室使用与维护制度，专人管理。",
                     "信息技术组每学期开展云桌面应用培训2次。   ", "",
-                    "　　将云桌面教室纳入全校功能室排课系统。")),
+                    "　　将云桌面教室纳入全校功能室排课系统。"),
             }),
         # Opinion leftovers: 校长意见 text, empty line, own date line; 专家验收意见 as printed.
         Return(
@@ -421,7 +421,7 @@ def returns() -> list[Return]:
              "教师课堂互动明显增加，投影灯泡更换等维护费用每年节省约2万元。",
              "30台设备全部安装到位并常态化使用，达成度100%。"),
             day=8,
-            cells={"principal_opinion": list(paras("同意上报，请专家组验收。", "2023.3.8"))}),
+            cells={"principal_opinion": paras("同意上报，请专家组验收。", "2023.3.8")}),
         # Content controls, a tracked change over the amount, a hidden draft note.
         Return(
             "content-controls", "瑞安市第四中学", "交互式一体机", "黄志远 13587712266",
@@ -437,8 +437,8 @@ def returns() -> list[Return]:
                 "amount": [Para([Run("181600元", revision="del"),
                                  Run("178500元", revision="ins")])],
                 "leader": [Para([Control("黄志远 13587712266", "项目负责人")])],
-                "summary": [BlockControl(list(paras("学校为24个教室更换交互式一体机。",
-                                                    "同步建设一体机集中管控平台。")), "项目简介")],
+                "summary": [BlockControl(paras("学校为24个教室更换交互式一体机。",
+                                                    "同步建设一体机集中管控平台。"), "项目简介")],
                 "measures": [Para(["组织全体教师", Run("每周二下午", revision="ins"),
                                    "开展交互式一体机应用培训。"])],
                 "benefits": [Para(["全校", Run("部分", revision="del"),
@@ -497,14 +497,14 @@ def returns() -> list[Return]:
                 "project": [Para([Control("云桌面机房", "项目名称")])],
                 "amount": [Para([Control("186251元", "投入资金")])],
                 "leader": [Para([Control("郑海燕 13957796655", "项目负责人")])],
-                **{key: [BlockControl(list(paras(text)), LABELS[key])]
+                **{key: [BlockControl(paras(text), LABELS[key])]
                    for key, text in zip(TEXT_IDS, PLACEHOLDER_TEXTS, strict=True)},
                 "principal_opinion": [
-                    BlockControl(list(paras("同意上报。")), "校长意见"),
+                    BlockControl(paras("同意上报。"), "校长意见"),
                     Para([Control("2023年3月8日", "校长意见日期", full_date="2023-03-08")],
                          align="right")],
                 "expert_opinion": [
-                    BlockControl(list(paras("单击或点击此处输入文字。")), "专家验收意见",
+                    BlockControl(paras("单击或点击此处输入文字。"), "专家验收意见",
                                  placeholder=True),
                     Para([PRINTED_DATE], align="right")],
             }),

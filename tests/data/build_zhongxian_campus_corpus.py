@@ -7,37 +7,60 @@ their own column widths and fonts and no tianbiao properties, and they tick the 
 "□是   □否" with whatever they find: ☑ ■ √ ✓ typed over or beside the box, the other answer
 deleted, Word check-box content controls, Wingdings symbols, legacy FORMCHECKBOX fields.
 
-This script stands in for the bureau and the schools. It uses python-docx and lxml only and
-never tianbiao's own code (forms/, generator/, parsers/, records/ are not imported, and the
-form definitions are not read: the printed texts below are copied from the seed). Each case
+This script stands in for the bureau and the schools. It uses python-docx, lxml and the corpus
+kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
+are not imported, and the form definitions are not read: the printed texts below are copied
+from the seed). Each case
 becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the record a person reading the
 file would write down, normalised as DESIGN.md's parse contract says::
 
     {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
 
 Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times,
-element ids counted from 1 in every document.
+element ids counted from 1 in every document. tests/corpuskit/test_rebuild.py checks that the
+committed files are what this script writes.
 
-    .venv/bin/python tests/data/build_zhongxian_campus_corpus.py
+    .venv/bin/python tests/data/build_zhongxian_campus_corpus.py [output folder]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import itertools
-import json
-import zipfile
-from dataclasses import dataclass, field, replace
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from lxml import etree
+from docx.shared import Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit import (
+    CONTINUE,
+    Cell,
+    Content,
+    Hand,
+    Para,
+    Row,
+    Spacing,
+    Table,
+    append_block,
+    check_unique,
+    choice_line,
+    core_properties,
+    docx_bytes,
+    label,
+    new_document,
+    output_folder,
+    paras,
+    record,
+    table_element,
+    typed_paragraph,
+    value,
+    write_case,
+    yes_no,
+)
+from corpuskit.marks import Answer
 
 HERE = Path(__file__).resolve().parent
 SELF = "zhongxian-2021-smart-campus-self"
@@ -45,333 +68,14 @@ K12 = "zhongxian-2021-smart-campus-k12"
 VOCATIONAL = "zhongxian-2021-smart-campus-vocational"
 ZIP_TIME = (2021, 6, 18, 9, 0, 0)
 LABEL_FONT, VALUE_FONT = "宋体", "仿宋"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-BOX = "□"
+# The bureau's Word: single spacing, nothing before or after; tracked changes by the 办公室;
+# element ids (controls, bookmarks, revisions) counted from 1 in each document.
+HAND = Hand(spacing=Spacing(240), author="办公室", date="2021-06-15T10:20:00Z")
 
 
-# ---------------------------------------------------------------- content model
-
-
-@dataclass
-class T:
-    """A run of text; `font` overrides the cell's font (e.g. "Wingdings 2" for a typed "R")."""
-
-    text: str
-    font: str | None = None
-    mark: str = ""  # "" plain, "ins" tracked insertion, "del" tracked deletion
-
-
-@dataclass
-class Sym:
-    """A symbol inserted with Insert > Symbol: ``<w:sym w:font=… w:char=…/>``."""
-
-    font: str
-    char: str
-
-
-@dataclass
-class CheckControl:
-    """A Word 2010 check-box content control (``w14:checkbox``) showing its glyph."""
-
-    checked: bool
-    checked_glyph: str = "2612"  # ☒, Word's default
-    unchecked_glyph: str = "2610"  # ☐
-    glyph_font: str = "MS Gothic"
-
-
-@dataclass
-class LegacyCheck:
-    """A legacy form-field check box: ``FORMCHECKBOX`` with ``w:ffData``."""
-
-    checked: bool
-
-
-Inline = T | Sym | CheckControl | LegacyCheck | str
-
-
-@dataclass
-class P:
-    runs: list[Inline]
-    align: str = ""
-
-
-Content = list[P]
-
-
-@dataclass
-class C:
-    """A table cell: content, grid columns spanned, label styling; `merge` "restart"/"continue"."""
-
-    content: Content
-    span: int = 1
-    label: bool = False
-    merge: str = ""
-
-
-@dataclass
-class Row:
-    cells: list[C | str]  # "^": the cell above continues down (vertical merge)
-    height: float | None = None
-    header: bool = False
-
-
-def paras(*texts: str, align: str = "") -> Content:
-    """Paragraphs from plain strings, one each; "\\n" inside a string is a line break."""
-    return [P([text], align=align) for text in texts]
-
-
-def lab(text: str, span: int = 1) -> C:
-    """A label cell as printed; "\\n" separates the printed paragraphs."""
-    return C(paras(*text.split("\n"), align="center"), span=span, label=True)
-
-
-def val(content: Content | str | None, span: int = 1) -> C:
-    if content is None:
-        content = paras("")
-    elif isinstance(content, str):
-        content = paras(*content.split("\n"))
-    return C(content, span=span)
-
-
-def category(name: str) -> C:
+def category(name: str) -> Cell:
     """A tall category cell printing one character per paragraph (基/本/环/境)."""
-    return C(paras(*name, align="center"), label=True)
-
-
-# ---------------------------------------------------------------- XML
-
-
-class _Ids:
-    """Element ids (sdt, bookmarks, revisions), counted from 1 in each document."""
-
-    counter = itertools.count(1)
-
-    @classmethod
-    def reset(cls) -> None:
-        cls.counter = itertools.count(1)
-
-    @classmethod
-    def next(cls) -> str:
-        return str(next(cls.counter))
-
-
-def _el(tag: str, **attrs: str) -> Any:
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), value)
-    return el
-
-
-def _w14(tag: str, **attrs: str) -> Any:
-    el = etree.Element(f"{{{W14}}}{tag}", nsmap={"w14": W14})
-    for key, value in attrs.items():
-        el.set(f"{{{W14}}}{key}", value)
-    return el
-
-
-def _rpr(font: str, size: float, *, east_asia: str | None = None, style: str | None = None,
-         bold: bool = False) -> Any:
-    rpr = OxmlElement("w:rPr")
-    if style:
-        rpr.append(_el("w:rStyle", val=style))
-    fonts = _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=east_asia or font, cs=font)
-    if east_asia is None:  # a symbol font set on a run keeps the east-Asian font, no hint
-        fonts.set(qn("w:hint"), "eastAsia")
-    rpr.append(fonts)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    rpr.append(_el("w:sz", val=str(int(size * 2))))
-    rpr.append(_el("w:szCs", val=str(int(size * 2))))
-    return rpr
-
-
-def _run(text: str, font: str, size: float, *, east_asia: str | None = None,
-         deleted: bool = False) -> Any:
-    run = OxmlElement("w:r")
-    run.append(_rpr(font, size, east_asia=east_asia))
-    for i, piece in enumerate(text.split("\n")):
-        if i:
-            run.append(OxmlElement("w:br"))
-        if piece:
-            t = OxmlElement("w:delText" if deleted else "w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = piece
-            run.append(t)
-    return run
-
-
-def _revision(tag: str, child: Any) -> Any:
-    rev = _el(tag, id=_Ids.next(), author="办公室", date="2021-06-15T10:20:00Z")
-    rev.append(child)
-    return rev
-
-
-def _sym_run(sym: Sym, font: str, size: float) -> Any:
-    run = OxmlElement("w:r")
-    run.append(_rpr(font, size))
-    run.append(_el("w:sym", font=sym.font, char=sym.char))
-    return run
-
-
-def _check_control(box: CheckControl, size: float) -> Any:
-    sdt = OxmlElement("w:sdt")
-    pr = OxmlElement("w:sdtPr")
-    pr.append(_rpr(box.glyph_font, size))
-    pr.append(_el("w:id", val=str(-1000 - int(_Ids.next()))))
-    checkbox = _w14("checkbox")
-    checkbox.append(_w14("checked", val="1" if box.checked else "0"))
-    checkbox.append(_w14("checkedState", val=box.checked_glyph, font=box.glyph_font))
-    checkbox.append(_w14("uncheckedState", val=box.unchecked_glyph, font=box.glyph_font))
-    pr.append(checkbox)
-    sdt.append(pr)
-    content = OxmlElement("w:sdtContent")
-    glyph = box.checked_glyph if box.checked else box.unchecked_glyph
-    content.append(_run(chr(int(glyph, 16)), box.glyph_font, size))
-    sdt.append(content)
-    return sdt
-
-
-def _legacy_check(box: LegacyCheck, font: str, size: float) -> list[Any]:
-    """Return the bookmark and runs Word writes for a FORMCHECKBOX field."""
-    number = _Ids.next()
-    name = f"Check{number}"
-    start = _el("w:bookmarkStart", id=number, name=name)
-    begin = OxmlElement("w:r")
-    begin.append(_rpr(font, size))
-    fld = _el("w:fldChar", fldCharType="begin")
-    ff = OxmlElement("w:ffData")
-    ff.append(_el("w:name", val=name))
-    ff.append(OxmlElement("w:enabled"))
-    ff.append(_el("w:calcOnExit", val="0"))
-    check = OxmlElement("w:checkBox")
-    check.append(OxmlElement("w:sizeAuto"))
-    check.append(_el("w:default", val="0"))
-    if box.checked:
-        check.append(_el("w:checked", val="1"))
-    ff.append(check)
-    fld.append(ff)
-    begin.append(fld)
-    instr = OxmlElement("w:r")
-    instr.append(_rpr(font, size))
-    text = OxmlElement("w:instrText")
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    text.text = " FORMCHECKBOX "
-    instr.append(text)
-    end = OxmlElement("w:r")
-    end.append(_rpr(font, size))
-    end.append(_el("w:fldChar", fldCharType="end"))
-    return [start, begin, instr, end, _el("w:bookmarkEnd", id=number)]
-
-
-def _paragraph(p: P, font: str, size: float) -> Any:
-    el = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    ppr.append(_el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
-    if p.align:
-        ppr.append(_el("w:jc", val=p.align))
-    ppr.append(_rpr(font, size))
-    el.append(ppr)
-    for item in p.runs:
-        if isinstance(item, str):
-            if item:
-                el.append(_run(item, font, size))
-        elif isinstance(item, T):
-            if item.font:
-                run = _run(item.text, item.font, size, east_asia=font)
-            else:
-                run = _run(item.text, font, size, deleted=item.mark == "del")
-            if item.mark == "ins":
-                run = _revision("w:ins", run)
-            elif item.mark == "del":
-                run = _revision("w:del", run)
-            el.append(run)
-        elif isinstance(item, Sym):
-            el.append(_sym_run(item, font, size))
-        elif isinstance(item, CheckControl):
-            el.append(_check_control(item, size))
-        else:
-            for part in _legacy_check(item, font, size):
-                el.append(part)
-    return el
-
-
-def _twips(cm: float) -> str:
-    return str(round(cm * 567))
-
-
-def _table(widths: tuple[float, ...], rows: list[Row], size: float) -> Any:
-    """Return a w:tbl with the bureau's grid, borders, horizontal and vertical merges."""
-    tbl = OxmlElement("w:tbl")
-    pr = OxmlElement("w:tblPr")
-    pr.append(_el("w:tblW", w=_twips(sum(widths)), type="dxa"))
-    pr.append(_el("w:jc", val="center"))
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_el(f"w:{side}", val="single", sz="4", space="0", color="000000"))
-    pr.append(borders)
-    pr.append(_el("w:tblLayout", type="fixed"))
-    margins = OxmlElement("w:tblCellMar")
-    margins.append(_el("w:left", w="85", type="dxa"))
-    margins.append(_el("w:right", w="85", type="dxa"))
-    pr.append(margins)
-    pr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
-                  lastColumn="0", noHBand="0", noVBand="0"))
-    tbl.append(pr)
-    grid = OxmlElement("w:tblGrid")
-    for width in widths:
-        grid.append(_el("w:gridCol", w=_twips(width)))
-    tbl.append(grid)
-
-    resolved: list[dict[int, C]] = []  # per row: grid column → cell starting there
-    above: dict[int, C] = {}
-    for r_index, row in enumerate(rows):
-        col = 0
-        current: dict[int, C] = {}
-        for spec in row.cells:
-            if spec == "^":
-                origin = above[col]
-                if origin.merge != "continue":
-                    origin.merge = "restart"
-                cell = C(paras(""), span=origin.span, label=origin.label, merge="continue")
-            else:
-                assert isinstance(spec, C)
-                cell = replace(spec)  # the case's spec stays as written
-            current[col] = cell
-            col += cell.span
-        if col != len(widths):
-            raise ValueError(f"row {r_index}: spans fill {col} of {len(widths)} columns")
-        resolved.append(current)
-        above = current
-    for row, cells in zip(rows, resolved, strict=True):
-        tr = OxmlElement("w:tr")
-        trpr = OxmlElement("w:trPr")
-        if row.height:
-            trpr.append(_el("w:trHeight", val=_twips(row.height), hRule="atLeast"))
-        if row.header:
-            trpr.append(OxmlElement("w:tblHeader"))
-        tr.append(trpr)
-        for start, cell in cells.items():
-            tr.append(_cell(cell, widths, start, size))
-        tbl.append(tr)
-    return tbl
-
-
-def _cell(cell: C, widths: tuple[float, ...], start: int, size: float) -> Any:
-    tc = OxmlElement("w:tc")
-    tcpr = OxmlElement("w:tcPr")  # children in schema order: tcW, gridSpan, vMerge, vAlign
-    tcpr.append(_el("w:tcW", w=_twips(sum(widths[start:start + cell.span])), type="dxa"))
-    if cell.span > 1:
-        tcpr.append(_el("w:gridSpan", val=str(cell.span)))
-    if cell.merge == "restart":
-        tcpr.append(_el("w:vMerge", val="restart"))
-    elif cell.merge == "continue":
-        tcpr.append(OxmlElement("w:vMerge"))
-    tcpr.append(_el("w:vAlign", val="center"))
-    tc.append(tcpr)
-    font = LABEL_FONT if cell.label else VALUE_FONT
-    for p in cell.content:
-        tc.append(_paragraph(p, font, size))
-    return tc
+    return Cell(paras(*name, align="center"), label=True)
 
 
 # ---------------------------------------------------------------- the document
@@ -389,65 +93,25 @@ class Sheet:
     margins: tuple[float, float] = (2.54, 2.6)  # top/bottom, left/right (cm)
 
 
-def _fonted(run: Any, font: str, size: float, bold: bool = False) -> None:
-    run.font.name = font
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
-
-
 def build_docx(sheet: Sheet, rows: list[Row], modified: dt.datetime, editor: str) -> bytes:
     """Return the .docx bytes of `sheet` holding `rows`, saved by `editor` at `modified`."""
-    _Ids.reset()
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(sheet.margins[0])
-    section.left_margin = section.right_margin = Cm(sheet.margins[1])
+    HAND.ids.reset()
+    top, side = sheet.margins
+    doc = new_document("宋体", 10.5, (top, top, side, side), latin_font="Times New Roman")
     normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
-    body = doc.element.body
-    for p in body.findall(qn("w:p")):
-        body.remove(p)
-    p = doc.add_paragraph()
-    _fonted(p.add_run(sheet.attachment), "黑体", 16)
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_before = Pt(12)
-    p.paragraph_format.space_after = Pt(12)
-    _fonted(p.add_run(sheet.title), "方正小标宋简体", 20)
-    body.find(qn("w:sectPr")).addprevious(_table(sheet.widths, rows, sheet.size))
+    typed_paragraph(doc, sheet.attachment, "黑体", 16, bold=False)
+    title = typed_paragraph(doc, sheet.title, "方正小标宋简体", 20, bold=False, center=True)
+    title.paragraph_format.space_before = Pt(12)
+    title.paragraph_format.space_after = Pt(12)
+    table = Table(sheet.widths, rows, LABEL_FONT, VALUE_FONT, sheet.size)
+    append_block(doc, table_element(table, HAND))
     doc.add_paragraph()  # Word keeps a paragraph after a table that ends the document
-
-    core = doc.core_properties
-    core.author = sheet.author
-    core.title = core.subject = core.keywords = core.comments = core.category = ""
-    core.last_modified_by = editor
-    core.revision = 4
-    core.created = dt.datetime(2021, 5, 20, 15, 10)
-    core.modified = modified
-    core.last_printed = dt.datetime(2021, 5, 20, 16, 0)
-
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times so that every run gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    core_properties(doc, author=sheet.author, editor=editor, modified=modified,
+                    created=dt.datetime(2021, 5, 20, 15, 10),
+                    last_printed=dt.datetime(2021, 5, 20, 16, 0))
+    return docx_bytes(doc, ZIP_TIME)
 
 
 @dataclass
@@ -464,12 +128,7 @@ class Case:
     editor: str = "Administrator"
 
     def expected_record(self) -> dict[str, Any]:
-        return {
-            "form": self.form,
-            "status": self.status,
-            "fields": self.fields,
-            "problems": [{"field": f, "code": c} for f, c in self.problems],
-        }
+        return record(self.form, self.fields, status=self.status, problems=self.problems)
 
 
 # ---------------------------------------------------------------- 附件3-1 自评表
@@ -498,130 +157,72 @@ YESNO_IDS = (
 )
 SCHOOL_TYPES = ("中职学校", "普通中小学校")
 CHOICE_INDENT, CHOICE_GAP = " " * 13, " " * 7  # as printed: "             □中职学校       □…"
-YESNO_GAP = "   "  # as printed: "□是   □否"
 
-# How a school marks a printed "□是   □否" (or the 学校类别 choice). Each style turns the
-# answers (one flag per printed option) into the runs of the cell's paragraph.
-Answer = bool | None | str  # True 是, False 否, None neither, "both"
-
-
-def _flags(answer: Answer) -> tuple[bool, bool]:
-    return (answer in (True, "both"), answer in (False, "both"))
-
-
-def _box_replaced(mark: str) -> Any:
-    """The box before a ticked option replaced by `mark`."""
-    return lambda ticked, option: [f"{mark if ticked else BOX}{option}"]
-
-
-MARK_STYLES: dict[str, Any] = {
-    "☑": _box_replaced("☑"),
-    "■": _box_replaced("■"),
-    "√": _box_replaced("√"),
-    "✔": _box_replaced("✔"),
-    # a check typed after the option, the printed box left alone
-    "after✓": lambda ticked, option: [f"{BOX}{option}{'✓' if ticked else ''}"],
-    # a check typed between the printed box and the option
-    "box√": lambda ticked, option: [f"{BOX}{'√' if ticked else ''}{option}"],
-    # ☑ over the ticked box, the other box deleted
-    "☑-other-box-deleted": lambda ticked, option: [f"{'☑' if ticked else ''}{option}"],
-    # Word check-box content controls in place of both boxes (Word's default ☒ when checked)
-    "control": lambda ticked, option: [CheckControl(ticked), option],
-    # the same with the checked glyph changed to ☑ (Segoe UI Symbol)
-    "control☑": lambda ticked, option: [
-        CheckControl(ticked, "2611", "2610", "Segoe UI Symbol"), option],
-    # Insert > Symbol, Wingdings 0xFE (☑) over the ticked box
-    "wingdings": lambda ticked, option: [Sym("Wingdings", "F0FE") if ticked else BOX, option],
-    # the same character pasted as text in the Wingdings font (U+F0FE)
-    "wingdings-text": lambda ticked, option: [
-        T("\uf0fe", font="Wingdings") if ticked else BOX, option],
-    # "R" (☑) and "£" (☐) typed in the Wingdings 2 font for both boxes
-    "wingdings2": lambda ticked, option: [T("R" if ticked else "£", font="Wingdings 2"), option],
-    # legacy form-field check boxes (Word 97–2003 forms toolbar) for both boxes
-    "formcheckbox": lambda ticked, option: [LegacyCheck(ticked), option],
-}
-
-
-def yes_no(style: str, answer: Answer) -> Content:
-    """The printed "□是   □否" as the school left it."""
-    if answer is not None and style == "bare":
-        return paras("是" if answer is True else "否")  # the other answer and the box deleted
-    yes, no = _flags(answer)
-    if answer is None:
-        return paras(f"{BOX}是{YESNO_GAP}{BOX}否")
-    style_of = MARK_STYLES[style]
-    runs: list[Inline] = [*style_of(yes, "是"), YESNO_GAP, *style_of(no, "否")]
-    if style == "☑-other-box-deleted":
-        runs = [*MARK_STYLES["☑"](yes, "是"), YESNO_GAP, *style_of(no, "否")]
-    return [P(runs, align="center")]
+def yes_no_cell(style: str, answer: Answer) -> Content:
+    """The printed "□是   □否" as the school left it (centred once the school typed in it)."""
+    runs = yes_no(answer, style)
+    return [Para(runs, align="center" if answer is not None and style != "bare" else "")]
 
 
 def school_type(style: str, option: str | None) -> Content:
     """The printed 学校类别 line, the chosen option marked `style`-wise (None: untouched)."""
-    runs: list[Inline] = [CHOICE_INDENT]
-    for i, name in enumerate(SCHOOL_TYPES):
-        if i:
-            runs.append(CHOICE_GAP)
-        if option is None:
-            runs.append(f"{BOX}{name}")
-        else:
-            runs.extend(MARK_STYLES[style](name == option, name))
-    return [P(runs)]
+    return [Para([CHOICE_INDENT, *choice_line(SCHOOL_TYPES, option, style, CHOICE_GAP)])]
 
 
 def self_rows(v: dict[str, Content]) -> list[Row]:
     """The bureau's 附件3-1 table; `v` maps field id → the value cell's content."""
 
-    def cell(key: str, span: int = 1) -> C:
-        return val(v.get(key), span=span)
+    def cell(key: str, span: int = 1) -> Cell:
+        return value(v.get(key), span=span)
 
-    def pair(left: str, left_key: str, right: str, right_key: str) -> list[C | str]:
-        return [lab(left), cell(left_key), lab(right), cell(right_key, span=2)]
+    def pair(left: str, left_key: str, right: str, right_key: str) -> list[Cell | str]:
+        return [label(left), cell(left_key), label(right), cell(right_key, span=2)]
 
     h = 0.75
     return [
-        Row([lab("学校概况"), lab("学校名称"), cell("school", span=4)], h),
-        Row(["^", lab("学校类别"), cell("school_type", span=4)], h),
-        Row(["^", lab("学校地址"), cell("address", span=4)], h),
-        Row(["^", *pair("学校联系人", "contact_person", "联系电话", "contact_phone")], h),
-        Row(["^", *pair("学校传真", "fax", "电子邮箱", "email")], h),
-        Row(["^", *pair("在编教职工总数", "staff", "在籍学生总数", "students")], h),
-        Row([lab("体制机制"), *pair("是否成立网信或智慧校园建设领导机构", "has_leading_group",
+        Row([label("学校概况"), label("学校名称"), cell("school", span=4)], h),
+        Row([CONTINUE, label("学校类别"), cell("school_type", span=4)], h),
+        Row([CONTINUE, label("学校地址"), cell("address", span=4)], h),
+        Row([CONTINUE, *pair("学校联系人", "contact_person", "联系电话", "contact_phone")], h),
+        Row([CONTINUE, *pair("学校传真", "fax", "电子邮箱", "email")], h),
+        Row([CONTINUE, *pair("在编教职工总数", "staff", "在籍学生总数", "students")], h),
+        Row([label("体制机制"), *pair("是否成立网信或智慧校园建设领导机构", "has_leading_group",
                                    "是否明确教育信息化职能部门", "has_it_department")], h),
-        Row(["^", *pair("教育信息化职能部门名称", "it_department_name",
+        Row([CONTINUE, *pair("教育信息化职能部门名称", "it_department_name",
                         "教育信息化专职人员数量（人）", "it_staff")], h),
-        Row(["^", *pair("是否制定智慧校园\n建设规划", "has_plan",
+        Row([CONTINUE, *pair("是否制定智慧校园\n建设规划", "has_plan",
                         "近三年教育信息化累计投入经费（万元）", "investment")], h),
-        Row([lab("基本条件"), *pair("是否建成校园网", "has_campus_network",
+        Row([label("基本条件"), *pair("是否建成校园网", "has_campus_network",
                                    "互联网出口带宽（M）", "bandwidth")], h),
-        Row(["^", *pair("无线网络AP数量（个）", "wireless_aps",
+        Row([CONTINUE, *pair("无线网络AP数量（个）", "wireless_aps",
                         "是否实现校园\n无线网络全覆盖", "wireless_full_coverage")], h),
-        Row(["^", *pair("是否接入\n重庆教育宽带网", "on_cq_education_network",
+        Row([CONTINUE, *pair("是否接入\n重庆教育宽带网", "on_cq_education_network",
                         "百名学生拥有终端数（台）", "terminals_per_100_students")], h),
-        Row(["^", *pair("百名教师拥有终端数(台)", "terminals_per_100_teachers",
+        Row([CONTINUE, *pair("百名教师拥有终端数(台)", "terminals_per_100_teachers",
                         "普通教室互动多媒体教学设备配备率（%）",
                         "interactive_equipment_rate")], h),
-        Row([lab("智慧应用"), *pair("智慧教室数量（间）", "smart_classrooms",
+        Row([label("智慧应用"), *pair("智慧教室数量（间）", "smart_classrooms",
                                    "校本课程数字资源\n数量（门）", "school_course_resources")], h),
-        Row(["^", *pair("教学应用是否具备\n师生交流互动功能", "has_interaction",
+        Row([CONTINUE, *pair("教学应用是否具备\n师生交流互动功能", "has_interaction",
                         "教师网络学习空间\n开通率（%）", "teacher_space_rate")], h),
-        Row(["^", *pair("教学应用是否具备\n智能推送功能", "has_smart_push",
+        Row([CONTINUE, *pair("教学应用是否具备\n智能推送功能", "has_smart_push",
                         "学生网络学习空间开通率（小学三年级以上）（%）",
                         "student_space_rate")], h),
-        Row(["^", *pair("管理系统是否具备“一站式服务”能力", "has_one_stop_service",
+        Row([CONTINUE, *pair("管理系统是否具备“一站式服务”能力", "has_one_stop_service",
                         "是否开展数据分析\n应用", "has_data_analysis")], h),
-        Row(["^", *pair("是否应用物联网技术", "uses_iot", "是否使用云服务", "uses_cloud")], h),
-        Row([lab("试点示范"), *pair("是否参与教育部第一批教育信息化试点", "moe_pilot",
+        Row([CONTINUE, *pair("是否应用物联网技术", "uses_iot", "是否使用云服务", "uses_cloud")], h),
+        Row([label("试点示范"), *pair("是否参与教育部第一批教育信息化试点", "moe_pilot",
                                    "是否参加重庆市教育信息化试点", "cq_pilot")], h),
         # The award cell stands two rows high, split into 县级及以上 / 区县级 sub-cells; the
         # 重庆市智慧校园建设试点 pair beside it stands as high.
-        Row(["^", lab("是否参与重庆市智慧\n校园建设试点"), cell("cq_smart_campus_pilot"),
-             lab("教育信息化、智慧\n校园工作获奖数量（项）"), lab("县级及以上"),
+        Row([CONTINUE, label("是否参与重庆市智慧\n校园建设试点"), cell("cq_smart_campus_pilot"),
+             label("教育信息化、智慧\n校园工作获奖数量（项）"), label("县级及以上"),
              cell("awards_county_and_above")], 0.7),
-        Row(["^", "^", "^", "^", lab("区县级"), cell("awards_district")], 0.7),
-        Row([lab("网络安全"), *pair("是否制定网络安全\n应急预案", "has_emergency_plan",
+        Row([CONTINUE, CONTINUE, CONTINUE, CONTINUE, label("区县级"),
+             cell("awards_district")], 0.7),
+        Row([label("网络安全"), *pair("是否制定网络安全\n应急预案", "has_emergency_plan",
                                    "是否有数据容灾\n备份措施", "has_disaster_backup")], h),
-        Row(["^", *pair("是否定期开展网络安全应急演练", "holds_security_drills",
+        Row([CONTINUE, *pair("是否定期开展网络安全应急演练", "holds_security_drills",
                         "近三年是否发生过重大网络安全事故", "had_major_incident")], h),
     ]
 
@@ -640,16 +241,16 @@ class SelfReturn:
     def content(self) -> dict[str, Content]:
         out: dict[str, Content] = {}
         for key, (raw, _) in self.values.items():
-            out[key] = raw if isinstance(raw, list) else val(raw).content
+            out[key] = raw if isinstance(raw, list) else value(raw).content
         for key in YESNO_IDS:
-            out[key] = yes_no(self.marks.get(key, self.default_mark), self.answers[key])
+            out[key] = yes_no_cell(self.marks.get(key, self.default_mark), self.answers[key])
         out["school_type"] = school_type(self.type_mark, self.type_option)
         return out
 
     def expected(self) -> dict[str, Any]:
         want: dict[str, Any] = {key: None for key in SELF_IDS}
-        for key, (_, value) in self.values.items():
-            want[key] = value
+        for key, (_, recorded) in self.values.items():
+            want[key] = recorded
         for key in YESNO_IDS:
             answer = self.answers[key]
             want[key] = answer if isinstance(answer, bool) else None
@@ -1356,6 +957,7 @@ def _lines(content: Content) -> str | None:
     """What a reader records for a cell: its non-empty lines, trimmed, joined by "\\n"."""
     lines: list[str] = []
     for p in content:
+        assert isinstance(p, Para)
         text = "".join(r for r in p.runs if isinstance(r, str))
         lines.extend(line.strip(" \u3000\t") for line in text.split("\n"))
     kept = [line for line in lines if line]
@@ -1390,14 +992,14 @@ def items_rows(items: tuple[str, ...], categories: tuple[tuple[str, int], ...],
                filled: ItemsReturn, repeat_header: bool = False) -> list[Row]:
     """The bureau's 建设情况表: header, then one row per item under its category cell."""
     starts = {first: name for name, first in categories}
-    rows = [Row([lab(text) for text in HEADER], 0.9, header=repeat_header)]
+    rows = [Row([label(text) for text in HEADER], 0.9, header=repeat_header)]
     for n, text in enumerate(items, start=1):
-        first: C | str = category(starts[n]) if n in starts else "^"
+        first: Cell | str = category(starts[n]) if n in starts else CONTINUE
         rows.append(Row([
             first,
-            C(paras(text), label=True),  # printed in the label font, left-aligned
-            val(filled.status.get(n) or None),
-            val(filled.materials.get(n) or None),
+            Cell(paras(text), label=True),  # printed in the label font, left-aligned
+            value(filled.status.get(n) or None),
+            value(filled.materials.get(n) or None),
         ]))
     return rows
 
@@ -1524,20 +1126,15 @@ def all_cases() -> list[Case]:
 SHEETS = {SELF: SELF_SHEET, K12: K12_SHEET, VOCATIONAL: VOCATIONAL_SHEET}
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
+    out = output_folder(HERE, argv)
     cases = all_cases()
-    names = [(case.form, case.name) for case in cases]
-    if len(set(names)) != len(names):
-        raise ValueError("duplicate case names")
+    check_unique((case.form, case.name) for case in cases)
     for case in cases:
-        folder = HERE / case.form
-        folder.mkdir(parents=True, exist_ok=True)
         data = build_docx(SHEETS[case.form], case.rows, dt.datetime(2021, 6, case.day, 16, 40),
                           case.editor)
-        (folder / f"{case.name}.docx").write_bytes(data)
-        text = json.dumps(case.expected_record(), ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{case.name}.json").write_text(text, encoding="utf-8")
-    print(f"{len(cases)} cases written under {HERE}")
+        write_case(out / case.form, case.name, data, case.expected_record())
+    print(f"{len(cases)} cases written under {out}")
 
 
 if __name__ == "__main__":
