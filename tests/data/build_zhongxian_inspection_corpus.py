@@ -7,257 +7,88 @@ full-width spaces in the 考核分 and 备注 cells, the line "学校：   督�
 printed above the table, the printed prompt "另附自查报告（3000字以内）" in the 附件4 cell,
 "时间：2021年  月  日" with its gaps. No tianbiao custom properties.
 
-This script stands in for the bureau and the schools. It uses python-docx and lxml only and
-never tianbiao's own code (forms/, generator/, parsers/, records/ are not imported). Each case
-becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the record a person reading the file
-would write down, normalised as DESIGN.md's parse contract says::
+This script stands in for the bureau and the schools. It uses python-docx, lxml and the corpus
+kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
+are not imported). Each case becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the
+record a person reading the file would write down, normalised as DESIGN.md's parse contract
+says::
 
     {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
 
 Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times.
+tests/corpuskit/test_rebuild.py checks that the committed files are what this script writes.
 
-    .venv/bin/python tests/data/build_zhongxian_inspection_corpus.py
+    .venv/bin/python tests/data/build_zhongxian_inspection_corpus.py [output folder]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import zipfile
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit import (
+    Block,
+    Cell,
+    Hand,
+    Para,
+    Row,
+    Run,
+    Spacing,
+    Table,
+    add_table,
+    append_block,
+    check_unique,
+    core_properties,
+    docx_bytes,
+    new_document,
+    output_folder,
+    paragraph,
+    paras,
+    record,
+    write_case,
+)
 
 HERE = Path(__file__).resolve().parent
 INSPECTION = "zhongxian-2021-inspection"
 ACCEPTANCE = "zhongxian-2021-acceptance"
 ZIP_TIME = (2021, 6, 15, 8, 0, 0)
 IDEO = "\u3000"  # the ideographic space the bureau's blank leaves in many cells
+# The bureau's Word: table cells at an exact 1.35 lines, the lines above and below the
+# table at 1.5 lines.
+CELL_HAND = Hand(spacing=Spacing(rule="exact", per_point=27))
+LINE_HAND = Hand(spacing=Spacing(360))
 
 
-# ---------------------------------------------------------------- content model
-
-
-@dataclass
-class R:
-    """A run; `font` None takes the cell's (or line's) font. "\\n" in text is a line break."""
-
-    text: str
-    font: str | None = None
-    bold: bool = False
-
-
-@dataclass
-class P:
-    """A paragraph of runs (plain strings are runs in the surrounding font)."""
-
-    runs: list[R | str]
-    align: str = ""
-
-
-@dataclass
-class C:
-    """A table cell: paragraphs, grid columns spanned, vertical merge ("restart"/"continue")."""
-
-    paras: list[P]
-    span: int = 1
-    vmerge: str = ""
-    font: str = "宋体"
-    size: float = 10.5
-    bold: bool = False
-    valign: str = "center"
-
-
-@dataclass
-class Row:
-    cells: list[C]
-    height: float | None = None
-    header: bool = False
-
-
-def ps(*texts: str, align: str = "") -> list[P]:
-    """Paragraphs from plain strings, one paragraph each."""
-    return [P([text], align=align) for text in texts]
-
-
-# ---------------------------------------------------------------- XML helpers
-
-
-def _rpr(font: str, size: float, bold: bool = False) -> Any:
-    rpr = OxmlElement("w:rPr")
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font)
-    fonts.set(qn("w:hint"), "eastAsia")
-    rpr.append(fonts)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    for tag in ("w:sz", "w:szCs"):
-        sz = OxmlElement(tag)
-        sz.set(qn("w:val"), str(int(size * 2)))
-        rpr.append(sz)
-    return rpr
-
-
-def _run(text: str, font: str, size: float, bold: bool = False) -> Any:
-    run = OxmlElement("w:r")
-    run.append(_rpr(font, size, bold))
-    for i, piece in enumerate(text.split("\n")):
-        if i:
-            run.append(OxmlElement("w:br"))
-        if piece:
-            t = OxmlElement("w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = piece
-            run.append(t)
-    return run
-
-
-def _paragraph(p: P, font: str, size: float, bold: bool = False) -> Any:
-    el = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), "0")
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), str(round(size * 27)))  # exact, about 1.35 lines
-    spacing.set(qn("w:lineRule"), "exact")
-    ppr.append(spacing)
-    if p.align:
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), p.align)
-        ppr.append(jc)
-    ppr.append(_rpr(font, size, bold))
-    el.append(ppr)
-    for item in p.runs:
-        if isinstance(item, str):
-            if item:
-                el.append(_run(item, font, size, bold))
-        elif item.text:
-            el.append(_run(item.text, item.font or font, size, bold or item.bold))
-    return el
-
-
-def _fill_tc(tc: Any, cell: C) -> None:
-    for old in tc.findall(qn("w:p")):
-        tc.remove(old)
-    for p in cell.paras or [P([""])]:
-        tc.append(_paragraph(p, cell.font, cell.size, cell.bold))
-
-
-def _line(doc: Any, p: P, font: str, size: float, bold: bool = False) -> None:
-    """Append a body paragraph (single line spacing, unlike the table's exact spacing)."""
-    el = _paragraph(p, font, size, bold)
-    spacing = el.find(qn("w:pPr")).find(qn("w:spacing"))
-    spacing.set(qn("w:line"), "360")
-    spacing.set(qn("w:lineRule"), "auto")
-    doc.element.body.find(qn("w:sectPr")).addprevious(el)
-
-
-def _add_table(doc: Any, widths: tuple[float, ...], rows: list[Row]) -> None:
-    table = doc.add_table(rows=len(rows), cols=len(widths))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        grid_col.w = Cm(width)
-    # Horizontal merges first: table.cell() looks through vertical merges once they exist.
-    for r_index, row in enumerate(rows):
-        spans = [cell.span for cell in row.cells]
-        if sum(spans) != len(widths):
-            raise ValueError(f"row {r_index}: spans {spans} do not fill {len(widths)} columns")
-        start = 0
-        for span in spans:
-            if span > 1:
-                table.cell(r_index, start).merge(table.cell(r_index, start + span - 1))
-            start += span
-    for r_index, row in enumerate(rows):
-        tr = table.rows[r_index]
-        if row.height:
-            tr.height = Cm(row.height)
-            tr.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        if row.header:
-            tr._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        start = 0
-        for spec, tc in zip(row.cells, tr._tr.tc_lst, strict=True):
-            tc.width = Cm(sum(widths[start:start + spec.span]))
-            start += spec.span
-            if spec.vmerge:
-                tc.vMerge = spec.vmerge
-            valign = OxmlElement("w:vAlign")  # last in tcPr: schema order
-            valign.set(qn("w:val"), spec.valign)
-            tc.get_or_add_tcPr().append(valign)
-            _fill_tc(tc, spec)
-
-
-def build_docx(attachment: str, title: str, blocks: list[Any], modified: dt.datetime,
+def build_docx(attachment: str, title: str, blocks: list[Block], modified: dt.datetime,
                margins: tuple[float, float]) -> bytes:
-    """The bureau's attachment as filled: `blocks` are ("line", P) or ("table", widths, rows)."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(margins[0])
-    section.left_margin = section.right_margin = Cm(margins[1])
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    body = doc.element.body
-    for p in body.findall(qn("w:p")):
-        body.remove(p)
-    _line(doc, P([attachment]), "黑体", 16)
-    _line(doc, P([title], align="center"), "方正小标宋简体", 18)
+    """The bureau's attachment as filled: `blocks` are lines (in 仿宋) and tables."""
+    top, side = margins
+    doc = new_document("宋体", 10.5, (top, top, side, side), latin_font="Times New Roman")
+    append_block(doc, paragraph(Para([attachment]), "黑体", 16, LINE_HAND))
+    append_block(doc, paragraph(Para([title], align="center"), "方正小标宋简体", 18, LINE_HAND))
     for block in blocks:
-        if block[0] == "line":
-            _line(doc, block[1], "仿宋", 12)
+        if isinstance(block, Table):
+            add_table(doc, block, CELL_HAND)
         else:
-            _add_table(doc, block[1], block[2])
-    _line(doc, P([""]), "仿宋", 12)
-
-    core = doc.core_properties
-    core.author = "忠县教委技装站"
-    core.title = ""
-    core.subject = ""
-    core.keywords = ""
-    core.comments = ""
-    core.category = ""
-    core.last_modified_by = "Administrator"
-    core.revision = 4
-    core.created = dt.datetime(2021, 5, 20, 9, 0)
-    core.modified = modified
-    core.last_printed = dt.datetime(2021, 5, 20, 10, 0)
-
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times so that every run gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+            append_block(doc, paragraph(block, "仿宋", 12, LINE_HAND))
+    append_block(doc, paragraph(Para([""]), "仿宋", 12, LINE_HAND))
+    core_properties(doc, author="忠县教委技装站", created=dt.datetime(2021, 5, 20, 9, 0),
+                    modified=modified, last_printed=dt.datetime(2021, 5, 20, 10, 0))
+    return docx_bytes(doc, ZIP_TIME)
 
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _text(paras: list[str]) -> str | None:
+def _text(texts: list[str]) -> str | None:
     """The value a reader records for a text cell: paragraphs trimmed, empty ones dropped."""
-    lines = [line.strip(" " + IDEO) for para in paras for line in para.split("\n")]
+    lines = [line.strip(" " + IDEO) for text in texts for line in text.split("\n")]
     kept = [line for line in lines if line]
     return "\n".join(kept) if kept else None
 
@@ -416,12 +247,12 @@ def _typed(leftover: list[str], value: str | list[str]) -> list[str]:
 def score_rows(scores: dict[str, list[str]], notes: dict[str, list[str]],
                total: list[str], merged: bool = True) -> list[Row]:
     """The bureau's score table with the cells as filled; `merged` False repeats A/B texts."""
-    head = dict(font="黑体", size=10.5, bold=False)
-    rows = [Row([C(ps("督查项目与权重", align="center"), span=2, **head),
-                 C(ps("督查内容", align="center"), **head),
-                 C(ps("评分说明", align="center"), **head),
-                 C(ps("考核分", align="center"), **head),
-                 C(ps("备注", align="center"), **head)], height=0.9, header=True)]
+    head = dict(font="黑体", size=10.5)
+    rows = [Row([Cell(paras("督查项目与权重", align="center"), span=2, **head),
+                 Cell(paras("督查内容", align="center"), **head),
+                 Cell(paras("评分说明", align="center"), **head),
+                 Cell(paras("考核分", align="center"), **head),
+                 Cell(paras("备注", align="center"), **head)], height=0.9, header=True)]
     a_text: list[str] = []
     b_text: list[str] = []
     for item in ITEMS:
@@ -429,34 +260,33 @@ def score_rows(scores: dict[str, list[str]], notes: dict[str, list[str]],
         for own, kept in ((item.a, a_text), (item.b, b_text)):
             if own is not None:
                 kept[:] = own
-                cells.append(C(ps(*own, align="center"), vmerge="restart" if merged else ""))
+                cells.append(Cell(paras(*own, align="center"), vmerge="restart" if merged else ""))
             elif merged:
-                cells.append(C(ps(""), vmerge="continue"))
+                cells.append(Cell(paras(""), vmerge="continue"))
             else:
-                cells.append(C(ps(*kept, align="center")))
-        cells.append(C(ps(*item.text), valign="center"))
-        cells.append(C(ps(item.rule), size=9))
-        cells.append(C(ps(*scores.get(item.code, item.score_left), align="center")))
-        cells.append(C(ps(*notes.get(item.code, item.note_left)), size=9))
+                cells.append(Cell(paras(*kept, align="center")))
+        cells.append(Cell(paras(*item.text), valign="center"))
+        cells.append(Cell(paras(item.rule), size=9))
+        cells.append(Cell(paras(*scores.get(item.code, item.score_left), align="center")))
+        cells.append(Cell(paras(*notes.get(item.code, item.note_left)), size=9))
         rows.append(Row(cells, height=1.1))
-    rows.append(Row([C(ps("得分合计", align="center"), span=4, bold=True),
-                     C(ps(*total, align="center")), C(ps(*TOTAL_LEFT))], height=1.0))
+    rows.append(Row([Cell(paras("得分合计", align="center"), span=4, bold=True),
+                     Cell(paras(*total, align="center")), Cell(paras(*TOTAL_LEFT))], height=1.0))
     return rows
 
 
-def header_line(school: str, inspector: str, when: str, gap: str = "    ") -> P:
+def header_line(school: str, inspector: str, when: str, gap: str = "    ") -> Para:
     """The line printed above the table, the blanks typed into the gaps (school's own font)."""
-    return P(["学校：", R(school, "宋体"), gap, "督查人员：", R(inspector, "宋体"), gap,
-              "督查时间：", R(when, "宋体")])
+    return Para(["学校：", Run(school, font="宋体"), gap, "督查人员：", Run(inspector, font="宋体"),
+                 gap, "督查时间：", Run(when, font="宋体")])
 
 
-def header_table(school: str, inspector: str, when: str) -> tuple[str, tuple[float, ...],
-                                                                  list[Row]]:
+def header_table(school: str, inspector: str, when: str) -> Table:
     """The header line retyped by a school as a one-row table of label and value cells."""
-    cells = [C(ps("学校", align="center"), bold=True), C(ps(school)),
-             C(ps("督查人员", align="center"), bold=True), C(ps(inspector)),
-             C(ps("督查时间", align="center"), bold=True), C(ps(when))]
-    return ("table", (1.6, 4.4, 2.0, 3.6, 2.0, 3.4), [Row(cells, height=0.9)])
+    cells = [Cell(paras("学校", align="center"), bold=True), Cell(paras(school)),
+             Cell(paras("督查人员", align="center"), bold=True), Cell(paras(inspector)),
+             Cell(paras("督查时间", align="center"), bold=True), Cell(paras(when))]
+    return Table((1.6, 4.4, 2.0, 3.6, 2.0, 3.4), [Row(cells, height=0.9)])
 
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -505,20 +335,19 @@ class InspectionCase:
             return text.translate(FULL_WIDTH)
         return text
 
-    def blocks(self) -> list[Any]:
+    def blocks(self) -> list[Block]:
         by_code = {item.code: item for item in ITEMS}
         scores = {code: _typed(by_code[code].score_left, self.write(value))
                   for code, value in self.scores().items() if value is not None}
-        notes = {code: _typed(by_code[code].note_left, paras) if paras[0].strip(IDEO)
-                 else paras for code, paras in self.notes.items()}
+        notes = {code: _typed(by_code[code].note_left, lines) if lines[0].strip(IDEO)
+                 else lines for code, lines in self.notes.items()}
         rows = score_rows(scores, notes, _typed(TOTAL_LEFT, self.write(self.total())),
                           self.merged)
         when = self.when.translate(FULL_WIDTH) if self.style == "fullwidth" else self.when
         if self.header == "table":
-            return [("line", P([""])), header_table(self.school, self.inspector, when),
-                    ("table", INSPECTION_WIDTHS, rows)]
-        return [("line", header_line(self.school, self.inspector, when)),
-                ("table", INSPECTION_WIDTHS, rows)]
+            return [Para([""]), header_table(self.school, self.inspector, when),
+                    Table(INSPECTION_WIDTHS, rows)]
+        return [header_line(self.school, self.inspector, when), Table(INSPECTION_WIDTHS, rows)]
 
     def expected_record(self) -> dict[str, Any]:
         fields: dict[str, Any] = {
@@ -528,12 +357,7 @@ class InspectionCase:
             fields[f"{code.lower()}_score"] = None if value is None else _number(value)
             fields[f"{code.lower()}_note"] = _text(self.notes.get(code, [""]))
         fields["total_score"] = _number(self.total())
-        return {
-            "form": INSPECTION,
-            "status": self.status,
-            "fields": fields,
-            "problems": [{"field": f, "code": c} for f, c in self.problems],
-        }
+        return record(INSPECTION, fields, status=self.status, problems=self.problems)
 
 
 def inspection_cases() -> list[InspectionCase]:
@@ -633,13 +457,13 @@ class AcceptanceCase:
     status: str = "ok"
     problems: list[tuple[str, str]] = field(default_factory=list)
 
-    def blocks(self) -> list[Any]:
-        def label(key: str) -> C:
+    def blocks(self) -> list[Block]:
+        def label(key: str) -> Cell:
             text = self.labels.get(key, [ACCEPTANCE_LABELS[key]])
-            return C(ps(*text, align="center"), font="宋体", size=12)
+            return Cell(paras(*text, align="center"), font="宋体", size=12)
 
-        def value(key: str, span: int = 1) -> C:
-            return C(ps(*self.cells.get(key, [""])), span=span, font="仿宋", size=12,
+        def value(key: str, span: int = 1) -> Cell:
+            return Cell(paras(*self.cells.get(key, [""])), span=span, font="仿宋", size=12,
                      valign="top")
 
         first = Row([label("principal"), value("principal"), label("project_leader"),
@@ -649,27 +473,18 @@ class AcceptanceCase:
         rows = [first, Row([label("project"), value("project", 3)], height=1.6)]
         achievements = value("achievements", 3)
         if "achievements" not in self.cells:
-            achievements.paras = ps(PROMPT)
+            achievements.content = paras(PROMPT)
         rows.append(Row([label("achievements"), achievements], height=4.2))
         for key, height in (("expected_effect", 4.2), ("school_opinion", 3.6),
                             ("bureau_opinion", 3.6)):
             rows.append(Row([label(key), value(key, 3)], height=height))
-        line = P([self.line_labels[0], R(self.school, "宋体"), "          ",
-                  self.line_labels[1], R(self.when, "宋体")])
-        return [("line", line), ("table", ACCEPTANCE_WIDTHS, rows)]
+        line = Para([self.line_labels[0], Run(self.school, font="宋体"), "          ",
+                  self.line_labels[1], Run(self.when, font="宋体")])
+        return [line, Table(ACCEPTANCE_WIDTHS, rows)]
 
     def expected_record(self) -> dict[str, Any]:
-        fields = {key: None for key in ACCEPTANCE_IDS}
-        unknown = set(self.expected) - set(ACCEPTANCE_IDS)
-        if unknown:
-            raise KeyError(f"{self.name}: unknown fields {sorted(unknown)}")
-        fields.update(self.expected)
-        return {
-            "form": ACCEPTANCE,
-            "status": self.status,
-            "fields": fields,
-            "problems": [{"field": f, "code": c} for f, c in self.problems],
-        }
+        return record(ACCEPTANCE, self.expected, field_ids=ACCEPTANCE_IDS, status=self.status,
+                      problems=self.problems)
 
 
 def _acceptance(school: str, principal: str, leader: str, project: str,
@@ -776,28 +591,20 @@ def acceptance_cases() -> list[AcceptanceCase]:
 # ---------------------------------------------------------------- main
 
 
-def main() -> None:
-    jobs: list[tuple[str, str, str, Any]] = []
-    for case in inspection_cases():
-        jobs.append((INSPECTION, case.name, "附件1", case))
-    for case in acceptance_cases():
-        jobs.append((ACCEPTANCE, case.name, "附件4", case))
-    for form in (INSPECTION, ACCEPTANCE):
-        names = [name for f, name, _, _ in jobs if f == form]
-        if len(set(names)) != len(names):
-            raise ValueError(f"{form}: duplicate case names")
-        (HERE / form).mkdir(parents=True, exist_ok=True)
-    for form, name, attachment, case in jobs:
-        if form == INSPECTION:
-            data = build_docx(attachment, INSPECTION_TITLE, case.blocks(),
-                              dt.datetime(2021, 6, case.day, 17, 30), margins=(2.2, 2.0))
-        else:
-            data = build_docx(attachment, ACCEPTANCE_TITLE, case.blocks(),
-                              dt.datetime(2021, 6, case.day, 16, 10), margins=(2.54, 3.17))
-        (HERE / form / f"{name}.docx").write_bytes(data)
-        text = json.dumps(case.expected_record(), ensure_ascii=False, indent=2) + "\n"
-        (HERE / form / f"{name}.json").write_text(text, encoding="utf-8")
-    print(f"{len(jobs)} cases written under {HERE}")
+def main(argv: Sequence[str] | None = None) -> None:
+    out = output_folder(HERE, argv)
+    inspections, acceptances = inspection_cases(), acceptance_cases()
+    check_unique(case.name for case in inspections)
+    check_unique(case.name for case in acceptances)
+    for case in inspections:
+        data = build_docx("附件1", INSPECTION_TITLE, case.blocks(),
+                          dt.datetime(2021, 6, case.day, 17, 30), margins=(2.2, 2.0))
+        write_case(out / INSPECTION, case.name, data, case.expected_record())
+    for acceptance in acceptances:
+        data = build_docx("附件4", ACCEPTANCE_TITLE, acceptance.blocks(),
+                          dt.datetime(2021, 6, acceptance.day, 16, 10), margins=(2.54, 3.17))
+        write_case(out / ACCEPTANCE, acceptance.name, data, acceptance.expected_record())
+    print(f"{len(inspections) + len(acceptances)} cases written under {out}")
 
 
 if __name__ == "__main__":
