@@ -18,114 +18,60 @@ spacing and no tianbiao properties, retype labels and write values every way:
 Where our definitions print a different layout for engine reasons, the schools here still
 have the seed's layout: that is the point of the corpus.
 
-This script stands in for the bureaus and the schools. It uses python-docx and lxml only and
-never tianbiao's own code (forms/, generator/, parsers/, records/ are not imported). Each
-case becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the record a person reading
-the file would write down, normalised as DESIGN.md's parse contract says::
+This script stands in for the bureaus and the schools. It uses python-docx, lxml and the corpus
+kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
+are not imported). Each case becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the
+record a person reading the file would write down, normalised as DESIGN.md's parse contract
+says::
 
     {"form": ..., "status": ..., "fields": {id: value}, "rows": {label: [...]},
      "problems": [{"field", "code"}]}
 
 Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times.
+tests/corpuskit/test_rebuild.py checks that the committed files are what this script writes.
 
-    .venv/bin/python tests/data/build_hengyang_yueyang_corpus.py
+    .venv/bin/python tests/data/build_hengyang_yueyang_corpus.py [output folder]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import zipfile
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit import (
+    Block,
+    Cell,
+    Hand,
+    Para,
+    Row,
+    Run,
+    Spacing,
+    Table,
+    add_blocks,
+    check_unique,
+    core_properties,
+    docx_bytes,
+    label,
+    new_document,
+    output_folder,
+    paras,
+    record,
+    value,
+    write_case,
+)
 
-DATA = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent
 HY_FORM = "hengyang-2018-application"
 YY_FORM = "yueyang-2020-taskbook"
-
-# ---------------------------------------------------------------- content model
-
-
-@dataclass
-class Run:
-    """A run of text; `underline` for the blanks a cover prints as underlined spaces."""
-
-    text: str
-    underline: bool = False
-    font: str | None = None
-    size: float | None = None
-    bold: bool = False
-
-
-@dataclass
-class Para:
-    """A paragraph: plain strings or Runs; `page_break` ends it with a page break."""
-
-    runs: list[Run | str]
-    align: str = ""
-    font: str | None = None
-    size: float | None = None
-    bold: bool = False
-    first_line: float | None = None  # cm
-    line: int | None = None  # line spacing in 240ths
-    page_break: bool = False
-
-
-@dataclass
-class Cell:
-    """A table cell. vmerge: None, "restart" or "continue" (content ignored when continuing)."""
-
-    paras: list[Para]
-    span: int = 1
-    vmerge: str | None = None
-    label: bool = False
-    diagonal: bool = False
-    valign: str = "center"
-
-
-@dataclass
-class Row:
-    cells: list[Cell]
-    height: float | None = None
-
-
-@dataclass
-class Table:
-    widths: tuple[float, ...]
-    rows: list[Row]
-    label_font: str
-    value_font: str
-    size: float
-
-
-Block = Para | Table
-
-
-def paras(*texts: str, align: str = "") -> list[Para]:
-    """One paragraph per string."""
-    return [Para([text], align=align) for text in texts]
-
-
-def lab(text: str, span: int = 1, align: str = "center", **kw: Any) -> Cell:
-    """A printed label cell; "\\n" separates paragraphs."""
-    return Cell(paras(*text.split("\n"), align=align), span=span, label=True, **kw)
-
-
-def val(content: list[Para] | str | None, span: int = 1, **kw: Any) -> Cell:
-    """A value cell as the school filled it; None leaves it as printed (one empty paragraph)."""
-    if content is None:
-        content = paras("")
-    elif isinstance(content, str):
-        content = paras(*content.split("\n"))
-    return Cell(content, span=span, **kw)
+# The bureaus' Word: Times New Roman for western text beside the Chinese font, 1.25 lines,
+# nothing before or after a paragraph.
+HAND = Hand(font_slots=("ascii", "hAnsi", "eastAsia"), latin_font="Times New Roman",
+            spacing=Spacing(300))
 
 
 def cont(span: int = 1) -> Cell:
@@ -133,194 +79,16 @@ def cont(span: int = 1) -> Cell:
     return Cell([], span=span, vmerge="continue")
 
 
-# ---------------------------------------------------------------- XML helpers
-
-
-def _rpr(font: str, size: float, *, bold: bool = False, underline: bool = False) -> Any:
-    rpr = OxmlElement("w:rPr")
-    fonts = OxmlElement("w:rFonts")
-    fonts.set(qn("w:ascii"), "Times New Roman")
-    fonts.set(qn("w:hAnsi"), "Times New Roman")
-    fonts.set(qn("w:eastAsia"), font)
-    fonts.set(qn("w:hint"), "eastAsia")
-    rpr.append(fonts)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    for tag in ("w:sz", "w:szCs"):
-        sz = OxmlElement(tag)
-        sz.set(qn("w:val"), str(int(size * 2)))
-        rpr.append(sz)
-    if underline:
-        u = OxmlElement("w:u")
-        u.set(qn("w:val"), "single")
-        # w:u comes before w:sz in CT_RPr's sequence.
-        rpr.insert(len(rpr) - 2, u)
-    return rpr
-
-
-def _run(run: Run, font: str, size: float, bold: bool) -> Any:
-    el = OxmlElement("w:r")
-    el.append(_rpr(run.font or font, run.size or size, bold=run.bold or bold,
-                   underline=run.underline))
-    for i, piece in enumerate(run.text.split("\n")):
-        if i:
-            el.append(OxmlElement("w:br"))
-        if piece:
-            t = OxmlElement("w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = piece
-            el.append(t)
-    return el
-
-
-def _paragraph(p: Para, font: str, size: float) -> Any:
-    font = p.font or font
-    size = p.size or size
-    el = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), "0")
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), str(p.line or 300))
-    spacing.set(qn("w:lineRule"), "auto")
-    ppr.append(spacing)
-    if p.first_line is not None:
-        ind = OxmlElement("w:ind")
-        ind.set(qn("w:firstLine"), str(int(p.first_line * 567)))
-        ppr.append(ind)
-    if p.align:
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), p.align)
-        ppr.append(jc)
-    ppr.append(_rpr(font, size, bold=p.bold))
-    el.append(ppr)
-    for item in p.runs:
-        run = Run(item) if isinstance(item, str) else item
-        if run.text:
-            el.append(_run(run, font, size, p.bold))
-    if p.page_break:
-        br_run = OxmlElement("w:r")
-        br = OxmlElement("w:br")
-        br.set(qn("w:type"), "page")
-        br_run.append(br)
-        el.append(br_run)
-    return el
-
-
-def _append(doc: Any, el: Any) -> None:
-    doc.element.body.find(qn("w:sectPr")).addprevious(el)
-
-
-def _diagonal(tcpr: Any) -> None:
-    borders = OxmlElement("w:tcBorders")
-    tl2br = OxmlElement("w:tl2br")
-    for attr, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"),
-                        ("w:color", "auto")):
-        tl2br.set(qn(attr), value)
-    borders.append(tl2br)
-    tcpr.append(borders)
-
-
-def _add_table(doc: Any, spec: Table) -> None:
-    widths = spec.widths
-    table = doc.add_table(rows=len(spec.rows), cols=len(widths))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        grid_col.w = Cm(width)
-    starts: list[list[int]] = []
-    for r_index, row in enumerate(spec.rows):
-        spans = [cell.span for cell in row.cells]
-        if sum(spans) != len(widths):
-            raise ValueError(f"row {r_index}: spans {spans} do not fill {len(widths)} columns")
-        starts.append([sum(spans[:i]) for i in range(len(spans))])
-        for cell, start in zip(row.cells, starts[-1], strict=True):
-            if cell.span > 1:
-                table.cell(r_index, start).merge(table.cell(r_index, start + cell.span - 1))
-    for r_index, row in enumerate(spec.rows):
-        for cell, start in zip(row.cells, starts[r_index], strict=True):
-            if cell.vmerge == "continue":
-                if cell.span != 1:
-                    raise ValueError("vertical merges of spanned cells are not needed here")
-                top = r_index
-                while spec.rows[top].cells[starts[top].index(start)].vmerge == "continue":
-                    top -= 1
-                table.cell(top, start).merge(table.cell(r_index, start))
-    for r_index, row in enumerate(spec.rows):
-        tr = table.rows[r_index]
-        if row.height:
-            tr.height = Cm(row.height)
-            tr.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, start, tc in zip(row.cells, starts[r_index], tr._tr.tc_lst, strict=True):
-            tc.width = Cm(sum(widths[start:start + cell.span]))
-            tcpr = tc.get_or_add_tcPr()
-            if cell.diagonal:
-                _diagonal(tcpr)
-            valign = OxmlElement("w:vAlign")  # after tcW, gridSpan, vMerge, tcBorders
-            valign.set(qn("w:val"), cell.valign)
-            tcpr.append(valign)
-            if cell.vmerge == "continue":
-                continue
-            for old in tc.findall(qn("w:p")):
-                tc.remove(old)
-            font = spec.label_font if cell.label else spec.value_font
-            for p in cell.paras or paras(""):
-                tc.append(_paragraph(p, font, spec.size))
-
-
 def build_docx(blocks: list[Block], *, margins: tuple[float, float, float, float],
                body_font: str, body_size: float, author: str, created: dt.datetime,
                modified: dt.datetime) -> bytes:
     """Return the .docx bytes of `blocks` on A4 with the bureau's margins (top, bottom, l, r)."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    top, bottom, left, right = margins
-    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
-    section.left_margin, section.right_margin = Cm(left), Cm(right)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(body_size)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), body_font)
-    body = doc.element.body
-    for p in body.findall(qn("w:p")):
-        body.remove(p)
-    for block in blocks:
-        if isinstance(block, Table):
-            _add_table(doc, block)
-        else:
-            _append(doc, _paragraph(block, body_font, body_size))
-
-    core = doc.core_properties
-    core.author = author
-    core.title = ""
-    core.subject = ""
-    core.keywords = ""
-    core.comments = ""
-    core.category = ""
-    core.last_modified_by = "Administrator"
-    core.revision = 4
-    core.created = created
-    core.modified = modified
-    core.last_printed = created
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _fixed_zip(raw.getvalue(), modified)
-
-
-def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite the package with fixed entry times so that every run gives the same bytes."""
-    out = io.BytesIO()
-    stamp = (when.year, when.month, when.day, when.hour, when.minute, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    doc = new_document(body_font, body_size, margins, latin_font="Times New Roman")
+    add_blocks(doc, blocks, body_font, body_size, HAND)
+    core_properties(doc, author=author, created=created, modified=modified,
+                    last_printed=created)
+    stamp = (modified.year, modified.month, modified.day, modified.hour, modified.minute, 0)
+    return docx_bytes(doc, stamp)
 
 
 @dataclass
@@ -337,18 +105,8 @@ class Case:
     day: int = 10
 
     def expected_record(self, field_ids: tuple[str, ...]) -> dict[str, Any]:
-        unknown = set(self.fields) - set(field_ids)
-        if unknown:
-            raise KeyError(f"{self.name}: unknown fields {sorted(unknown)}")
-        record: dict[str, Any] = {
-            "form": self.form,
-            "status": self.status,
-            "fields": {key: self.fields.get(key) for key in field_ids},
-        }
-        if self.rows is not None:
-            record["rows"] = self.rows
-        record["problems"] = [{"field": f, "code": c} for f, c in self.problems]
-        return record
+        return record(self.form, self.fields, field_ids=field_ids, status=self.status,
+                      problems=self.problems, rows=self.rows)
 
 
 # ================================================================ 衡阳 申请表 (seed 002 附件2)
@@ -396,12 +154,12 @@ def signer(name: str) -> str:
     return f"负责人：{name}" + " " * max(3, 11 - 2 * len(name)) + "盖章："
 
 
-def opinion_cell(label: str, op: Opinion, wide: bool, span: int) -> Cell:
+def opinion_cell(printed: str, op: Opinion, wide: bool, span: int) -> Cell:
     text = list(op.text)
     if op.inline and text:
-        first = [Para([label + text.pop(0)])]
+        first = [Para([printed + text.pop(0)])]
     else:
-        first = [Para([label])]
+        first = [Para([printed])]
     body = [Para([line]) for line in text]
     body += paras(*[""] * (1 if op.text else 2))
     printed_signer = WIDE_SIGNER if wide else NARROW_SIGNER
@@ -417,13 +175,13 @@ def hy_blocks(v: dict[str, Any], labels: dict[str, str] | None = None) -> list[B
         [Para([line], first_line=0.99) for line in v["plan_points"]]
         if v.get("plan_points") else paras("", "", ""))
     rows = [
-        Row([lab(lb["applicant"]), val(v.get("applicant"), span=3)], 1.1),
-        Row([lab(lb["category"]), val(v.get("category"), span=3)], 1.1),
-        Row([lab(lb["project"]), val(v.get("project"), span=3)], 1.1),
-        Row([lab(lb["leader"]), val(v.get("leader")), lab(lb["leader_phone"]),
-             val(v.get("leader_phone"))], 1.1),
-        Row([lab(lb["contact"]), val(v.get("contact")), lab(lb["contact_phone"]),
-             val(v.get("contact_phone"))], 1.1),
+        Row([label(lb["applicant"]), value(v.get("applicant"), span=3)], 1.1),
+        Row([label(lb["category"]), value(v.get("category"), span=3)], 1.1),
+        Row([label(lb["project"]), value(v.get("project"), span=3)], 1.1),
+        Row([label(lb["leader"]), value(v.get("leader")), label(lb["leader_phone"]),
+             value(v.get("leader_phone"))], 1.1),
+        Row([label(lb["contact"]), value(v.get("contact")), label(lb["contact_phone"]),
+             value(v.get("contact_phone"))], 1.1),
         Row([Cell(plan, span=4, valign="top")], 5.6),
         Row([opinion_cell(lb["unit"], v.get("unit", Opinion()), False, 2),
              opinion_cell(lb["county"], v.get("county", Opinion()), False, 2)], 4.2),
@@ -820,26 +578,26 @@ def year_page(page: YearPage) -> list[Block]:
     plan_rows = [
         Row([Cell([Para(["           年份"], align="right"), Para(["项目"], align="left")],
                   label=True, diagonal=True),
-             val([Para([page.year_cell], align="center")])], 1.2),
-        Row([lab("试点工作内容"), val(paras(*page.content), valign="top")], 2.9),
-        Row([lab("预期试点成果"), val(paras(*page.results), valign="top")], 2.9),
-        Row([lab("工作措施与\n保障手段"), val(paras(*page.measures), valign="top")], 2.9),
+             value([Para([page.year_cell], align="center")])], 1.2),
+        Row([label("试点工作内容"), value(paras(*page.content), valign="top")], 2.9),
+        Row([label("预期试点成果"), value(paras(*page.results), valign="top")], 2.9),
+        Row([label("工作措施与\n保障手段"), value(paras(*page.measures), valign="top")], 2.9),
     ]
     money = [Para([page.total or ""], align="center")]
     budget_rows = [
-        Row([lab("经费总数\n（万元）", vmerge="restart"), val(money, vmerge="restart"),
-             lab("上级部门配套经费\n（万元）"), lab("自筹经费\n（万元）")], 0.9),
-        Row([cont(), cont(), val([Para([page.superior or ""], align="center")]),
-             val([Para([page.own or ""], align="center")])], 0.9),
-        Row([lab(ROW_HEADERS[0]), lab(ROW_HEADERS[1]), lab(ROW_HEADERS[2]),
-             lab("所需经费\n（万元）")], 0.9),
+        Row([label("经费总数\n（万元）", vmerge="restart"), value(money, vmerge="restart"),
+             label("上级部门配套经费\n（万元）"), label("自筹经费\n（万元）")], 0.9),
+        Row([cont(), cont(), value([Para([page.superior or ""], align="center")]),
+             value([Para([page.own or ""], align="center")])], 0.9),
+        Row([label(ROW_HEADERS[0]), label(ROW_HEADERS[1]), label(ROW_HEADERS[2]),
+             label("所需经费\n（万元）")], 0.9),
     ]
     for row in page.rows:
-        budget_rows.append(Row([val(row.content), val(row.breakdown),
-                                val([Para([row.period], align="center")]),
-                                val([Para([row.cost], align="center")])], 1.2))
+        budget_rows.append(Row([value(row.content), value(row.breakdown),
+                                value([Para([row.period], align="center")]),
+                                value([Para([row.cost], align="center")])], 1.2))
     for _ in range(3 - len(page.rows)):
-        budget_rows.append(Row([val(None), val(None), val(None), val(None)], 1.2))
+        budget_rows.append(Row([value(None), value(None), value(None), value(None)], 1.2))
     return [
         Para([f"一、教育信息化试点项目建设年度计划（{page.year_heading}）"], font="黑体", size=14,
              line=400),
@@ -906,8 +664,8 @@ def yy_expected(unit: str, project: str, leader: str, phone: str, pages: list[Ye
         for part in ("content", "results", "measures"):
             lines = getattr(page, part)
             fields[f"plan_{year}_{part}"] = "\n".join(lines) if lines else None
-        for kind, value in zip(("total", "superior", "own"), page.expected_money, strict=True):
-            fields[f"{kind}_{year}"] = value
+        for kind, amount in zip(("total", "superior", "own"), page.expected_money, strict=True):
+            fields[f"{kind}_{year}"] = amount
         rows[f"经费预算明细（{year}年）"] = [
             dict(zip(ROW_HEADERS, (r.content, r.breakdown, r.period_value, r.cost_value),
                      strict=True))
@@ -1222,30 +980,36 @@ def yueyang_cases() -> list[Case]:
 # ---------------------------------------------------------------- writing the corpus
 
 
-def main() -> None:
+@dataclass(frozen=True)
+class Bureau:
+    """The bureau's blank: page margins (top, bottom, left, right), body font, its author."""
+
+    margins: tuple[float, float, float, float]
+    body_font: str
+    body_size: float
+    author: str
+    created: dt.datetime
+
+
+HENGYANG = Bureau((2.54, 2.54, 3.17, 3.17), "仿宋_GB2312", 14, "衡阳市教育局",
+                  dt.datetime(2018, 9, 3, 9, 0))
+YUEYANG = Bureau(YY_MARGINS, YY_BODY_FONT, 14, "yysjkyxxzx", dt.datetime(2021, 1, 5, 10, 0))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    out = output_folder(HERE, argv)
     written = 0
-    for form, field_ids, cases, style in (
-        (HY_FORM, HY_FIELDS, hengyang_cases(),
-         {"margins": (2.54, 2.54, 3.17, 3.17), "body_font": "仿宋_GB2312", "body_size": 14,
-          "author": "衡阳市教育局", "created": dt.datetime(2018, 9, 3, 9, 0)}),
-        (YY_FORM, YY_FIELDS, yueyang_cases(),
-         {"margins": YY_MARGINS, "body_font": YY_BODY_FONT, "body_size": 14,
-          "author": "yysjkyxxzx", "created": dt.datetime(2021, 1, 5, 10, 0)}),
-    ):
-        names = [case.name for case in cases]
-        if len(set(names)) != len(names):
-            raise ValueError(f"{form}: duplicate case names")
-        out = DATA / form
-        out.mkdir(parents=True, exist_ok=True)
+    for form, field_ids, cases, bureau in ((HY_FORM, HY_FIELDS, hengyang_cases(), HENGYANG),
+                                           (YY_FORM, YY_FIELDS, yueyang_cases(), YUEYANG)):
+        check_unique(case.name for case in cases)
         for case in cases:
-            created: dt.datetime = style["created"]
-            modified = created.replace(day=case.day, hour=16, minute=20)
-            data = build_docx(case.blocks, modified=modified, **style)
-            (out / f"{case.name}.docx").write_bytes(data)
-            text = json.dumps(case.expected_record(field_ids), ensure_ascii=False, indent=2)
-            (out / f"{case.name}.json").write_text(text + "\n", encoding="utf-8")
+            modified = bureau.created.replace(day=case.day, hour=16, minute=20)
+            data = build_docx(case.blocks, margins=bureau.margins, body_font=bureau.body_font,
+                              body_size=bureau.body_size, author=bureau.author,
+                              created=bureau.created, modified=modified)
+            write_case(out / form, case.name, data, case.expected_record(field_ids))
             written += 1
-        print(f"{len(cases)} cases written to {out}")
+        print(f"{len(cases)} cases written to {out / form}")
     print(f"{written} cases in all")
 
 
