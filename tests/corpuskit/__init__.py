@@ -31,7 +31,7 @@ from corpuskit.content import (
     value,
 )
 from corpuskit.corpus import check_unique, output_folder, record, write_case
-from corpuskit.marks import BOX, MARKS, as_text, choice_line, yes_no
+from corpuskit.marks import BOX, GAP, MARKS, as_text, choice_line, yes_no
 from corpuskit.paragraphs import append_inline, content_elements, paragraph
 from corpuskit.seeds import SEEDS, seed_lines, seeds_available
 from corpuskit.tables import add_blocks, add_table, table_element
@@ -52,7 +52,7 @@ from corpuskit.worddoc import (
 from corpuskit.wordml import Hand, Spacing
 
 __all__ = [
-    "BOX", "CONTINUE", "MARKS", "SEEDS", "Block", "BlockControl", "Cell", "CheckBox",
+    "BOX", "CONTINUE", "GAP", "MARKS", "SEEDS", "Block", "BlockControl", "Cell", "CheckBox",
     "Content", "Control", "FormCheckBox", "FormText", "Hand", "Ids", "Inline", "Para", "Row",
     "Run", "Spacing", "Symbol", "Table", "TextBox", "add_blocks", "add_table", "append_block",
     "append_inline", "as_text", "check_unique", "choice_line", "clear_borders",

@@ -17,29 +17,39 @@ Rebuild (overwrites the .docx and .json files in place)::
 
     .venv/bin/python tests/outside/build_outside_corpus.py
 
-or build elsewhere to compare, e.g. ``... build_outside_corpus.py /tmp/outside``. The seed
-notices are read from ../shared/seeds beside the repository, or from $TIANBIAO_SEEDS when
-set. This script does not import tianbiao.
+or build elsewhere to compare, e.g. ``... build_outside_corpus.py /tmp/outside``; a rebuild
+gives byte-identical JSON and an identical word/document.xml, which tests/corpuskit/
+test_rebuild.py checks. The seed notices are read from ../shared/seeds beside the repository,
+or from $TIANBIAO_SEEDS when set. This script uses python-docx and the corpus kit
+(tests/corpuskit); it does not import tianbiao.
 """
 
-import json
-import os
 import re
 import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit import (
+    GAP,
+    as_text,
+    clear_borders,
+    merge,
+    new_document,
+    new_table,
+    output_folder,
+    repeat_header,
+    seed_lines,
+    typed_paragraph,
+    write_case,
+    write_cell,
+    yes_no,
+)
 
 HERE = Path(__file__).resolve().parent
-# The notices sit in ../shared/seeds beside the repository (see README).
-SEEDS = Path(os.environ.get(
-    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
-))
 
 CASES = []  # (form, case, builder, expected_fields, expected_rows, extra_keys)
 
@@ -55,114 +65,20 @@ def case(form, name, fields, rows=None, extra=None):
 
 
 # ---------------------------------------------------------------- helpers
-def new_doc(font="宋体", size=12):
-    d = Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.6)
-    sec.top_margin = sec.bottom_margin = Cm(2.5)
-    st = d.styles["Normal"]
-    st.font.name = font
-    st.font.size = Pt(size)
-    rpr = st.element.get_or_add_rPr()
-    rf = rpr.find(qn("w:rFonts"))
-    if rf is None:
-        rf = OxmlElement("w:rFonts")
-        rpr.append(rf)
-    rf.set(qn("w:eastAsia"), font)
-    d._font = font
-    return d
-
-
-def run_font(run, font, size=None, bold=None):
-    run.font.name = font
-    rpr = run._element.get_or_add_rPr()
-    rf = rpr.find(qn("w:rFonts"))
-    if rf is None:
-        rf = OxmlElement("w:rFonts")
-        rpr.insert(0, rf)
-    rf.set(qn("w:eastAsia"), font)
-    if size:
-        run.font.size = Pt(size)
-    if bold is not None:
-        run.bold = bold
-
-
-def para(d, text, font=None, size=None, bold=None, center=False, before=0):
-    p = d.add_paragraph()
-    if text:
-        run_font(p.add_run(text), font or d._font, size, bold)
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
+MARGINS = (2.5, 2.5, 2.6, 2.6)  # top, bottom, left, right (cm)
 
 
 def title(d, text, font="方正小标宋简体", size=18):
-    para(d, text, font=font, size=size, bold=True, center=True)
+    typed_paragraph(d, text, font, size, bold=True, center=True)
 
 
 def table(d, rows, widths):
-    t = d.add_table(rows=rows, cols=len(widths))
-    t.style = "Table Grid"
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    for r in t.rows:
-        for i, w in enumerate(widths):
-            r.cells[i].width = Cm(w)
-    # grid columns too, so Word and LibreOffice honour the widths
-    for i, gc in enumerate(t._tbl.tblGrid.findall(qn("w:gridCol"))):
-        gc.set(qn("w:w"), str(int(widths[i] * 567)))
-    return t
-
-
-def setc(cell, text, font, size=None, bold=None, center=False):
-    """Fill a cell: text is a str ("\n" = new paragraph) or a list of paragraphs."""
-    paras = text if isinstance(text, list) else text.split("\n")
-    # clear existing paragraphs but one
-    for p in cell.paragraphs[1:]:
-        p._element.getparent().remove(p._element)
-    p0 = cell.paragraphs[0]
-    for r in list(p0.runs):
-        r._element.getparent().remove(r._element)
-    for i, t in enumerate(paras):
-        p = p0 if i == 0 else cell.add_paragraph()
-        if t:
-            run_font(p.add_run(t), font, size, bold)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return cell
-
-
-def merge(t, r1, c1, r2, c2):
-    return t.cell(r1, c1).merge(t.cell(r2, c2))
-
-
-def row_height(t, r, cm):
-    t.rows[r].height = Cm(cm)
-
-
-def no_borders(t):
-    tblPr = t._tbl.tblPr
-    b = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        e = OxmlElement(f"w:{edge}")
-        e.set(qn("w:val"), "nil")
-        b.append(e)
-    tblPr.append(b)
-
-
-def cell_no_border(cell, edges=("top", "left", "right")):
-    tcPr = cell._tc.get_or_add_tcPr()
-    b = OxmlElement("w:tcBorders")
-    for edge in edges:
-        e = OxmlElement(f"w:{edge}")
-        e.set(qn("w:val"), "nil")
-        b.append(e)
-    tcPr.append(b)
+    """A centred fixed table; every cell given its column's width, the grid cm × 567."""
+    return new_table(d, rows, widths, grid="567", cell_widths=True)
 
 
 # ---------------------------------------------------------------- seed text
-SEED003 = (SEEDS / "003_d35fe8fe4a3c2c75.txt").read_text(encoding="utf-8").split("\n")
+SEED003 = seed_lines("003")
 
 
 def seed_items(a, b):
@@ -230,34 +146,34 @@ RUIAN_A_EXTRA = {
 @case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)
 def ruian_a():
     f = "宋体"
-    d = new_doc(f)
-    para(d, "附件2", font="黑体", size=14)
+    d = new_document(f, 12, MARGINS)
+    typed_paragraph(d, "附件2", "黑体", 14)
     title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    p = para(d, "申报建设时间：2022年3月8日", font=f)
+    p = typed_paragraph(d, "申报建设时间：2022年3月8日", f)
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     t = table(d, 8, [2.4, 5.6, 3.2, 4.6])
-    setc(t.cell(0, 0), "学    校", f, center=True)
-    setc(t.cell(0, 1), "瑞安市第二中学", f)
-    setc(t.cell(0, 2), "项 目 名 称", f, center=True)
-    setc(t.cell(0, 3), "LED设备", f)
-    setc(t.cell(1, 0), "投入资金：", f, center=True)
-    setc(t.cell(1, 1), "15万元", f)
-    setc(t.cell(1, 2), "项目负责人\n及联系方式", f, center=True)
-    setc(t.cell(1, 3), "李明华\n13905771234", f)
+    write_cell(t.cell(0, 0), "学    校", f, center=True)
+    write_cell(t.cell(0, 1), "瑞安市第二中学", f)
+    write_cell(t.cell(0, 2), "项 目 名 称", f, center=True)
+    write_cell(t.cell(0, 3), "LED设备", f)
+    write_cell(t.cell(1, 0), "投入资金：", f, center=True)
+    write_cell(t.cell(1, 1), "15万元", f)
+    write_cell(t.cell(1, 2), "项目负责人\n及联系方式", f, center=True)
+    write_cell(t.cell(1, 3), "李明华\n13905771234", f)
     labs = [("项 目 简 介", "summary"), ("推 进 措 施", "measures"),
             ("效    益", "benefits"), ("与计划的\n达成度", "achievement")]
     for r, (lab, key) in enumerate(labs, start=2):
-        setc(t.cell(r, 0), lab, f, center=True)
-        setc(merge(t, r, 1, r, 3), RUIAN_A[key], f)
-        row_height(t, r, 3.2)
-    setc(t.cell(6, 0), "校长意见", f, center=True)
-    setc(merge(t, 6, 1, 6, 3),
+        write_cell(t.cell(r, 0), lab, f, center=True)
+        write_cell(merge(t, r, 1, r, 3), RUIAN_A[key], f)
+        t.rows[r].height = Cm(3.2)
+    write_cell(t.cell(6, 0), "校长意见", f, center=True)
+    write_cell(merge(t, 6, 1, 6, 3),
          ["项目建设规范，使用效益良好，同意上报。", "", "                    2022年3月9日"], f)
-    setc(t.cell(7, 0), "专家验收意见", f, center=True)
-    setc(merge(t, 7, 1, 7, 3), ["", "", "                    年   月   日"], f)
-    row_height(t, 6, 2.4)
-    row_height(t, 7, 2.4)
-    para(d, "本表请于每年3月10日前上报radhjy@163.com。", font=f, size=10.5)
+    write_cell(t.cell(7, 0), "专家验收意见", f, center=True)
+    write_cell(merge(t, 7, 1, 7, 3), ["", "", "                    年   月   日"], f)
+    t.rows[6].height = Cm(2.4)
+    t.rows[7].height = Cm(2.4)
+    typed_paragraph(d, "本表请于每年3月10日前上报radhjy@163.com。", f, 10.5)
     return d
 
 
@@ -281,37 +197,37 @@ RUIAN_B = {
 @case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)
 def ruian_b():
     f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
+    d = new_document(f, 14, MARGINS)
+    typed_paragraph(d, "附件2", "黑体")
     title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
     # a 6-column grid; label+value in one cell for 学校; borderless first row
     t = table(d, 10, [1.6, 1.2, 4.4, 1.8, 1.6, 5.0])
     no = merge(t, 0, 0, 0, 3)
     no_borders_row = [no, merge(t, 0, 4, 0, 5)]
-    setc(no, "", f)
-    setc(no_borders_row[1], "申报建设时间：2021.9.1", f)
+    write_cell(no, "", f)
+    write_cell(no_borders_row[1], "申报建设时间：2021.9.1", f)
     for c in no_borders_row:
-        cell_no_border(c)
-    setc(merge(t, 1, 0, 1, 2), "学校：瑞安市陶山镇荆谷学校", f)
-    setc(merge(t, 1, 3, 1, 4), "项目名称：", f)
-    setc(t.cell(1, 5), "云桌面机房", f)
-    setc(merge(t, 2, 0, 2, 1), "投入资金", f)
-    setc(t.cell(2, 2), "壹拾伍万伍仟陆佰伍拾壹元整", f)
-    setc(merge(t, 2, 3, 2, 4), "项目负责人及联系方式", f)
-    setc(t.cell(2, 5), "陈晓东 13857712345", f)
+        clear_borders(c._tc)
+    write_cell(merge(t, 1, 0, 1, 2), "学校：瑞安市陶山镇荆谷学校", f)
+    write_cell(merge(t, 1, 3, 1, 4), "项目名称：", f)
+    write_cell(t.cell(1, 5), "云桌面机房", f)
+    write_cell(merge(t, 2, 0, 2, 1), "投入资金", f)
+    write_cell(t.cell(2, 2), "壹拾伍万伍仟陆佰伍拾壹元整", f)
+    write_cell(merge(t, 2, 3, 2, 4), "项目负责人及联系方式", f)
+    write_cell(t.cell(2, 5), "陈晓东 13857712345", f)
     labs = [("项目简介", "summary"), ("推进措施", "measures"), ("效益", "benefits"),
             ("与计划的达成度", "achievement")]
     for r, (lab, key) in enumerate(labs, start=3):
-        setc(merge(t, r, 0, r, 1), lab, f)
-        setc(merge(t, r, 2, r, 5), RUIAN_B[key], f)
-    setc(merge(t, 7, 0, 7, 1), "校长意见", f)
-    setc(merge(t, 7, 2, 7, 5), ["同意。", "二〇二二年三月七日"], f)
-    setc(merge(t, 8, 0, 8, 1), "专家验收意见", f)
-    setc(merge(t, 8, 2, 8, 5), ["经现场查看和资料核查，项目达到预期目标，评定为良好。",
+        write_cell(merge(t, r, 0, r, 1), lab, f)
+        write_cell(merge(t, r, 2, r, 5), RUIAN_B[key], f)
+    write_cell(merge(t, 7, 0, 7, 1), "校长意见", f)
+    write_cell(merge(t, 7, 2, 7, 5), ["同意。", "二〇二二年三月七日"], f)
+    write_cell(merge(t, 8, 0, 8, 1), "专家验收意见", f)
+    write_cell(merge(t, 8, 2, 8, 5), ["经现场查看和资料核查，项目达到预期目标，评定为良好。",
                                 "2022年5月18日"], f)
     merge(t, 9, 0, 9, 1)
     merge(t, 9, 2, 9, 5)  # an extra empty row left at the bottom
-    para(d, "本表请于每年3月10日前上报radhjy@163.com。", font=f, size=10.5)
+    typed_paragraph(d, "本表请于每年3月10日前上报radhjy@163.com。", f, 10.5)
     return d
 
 
@@ -342,34 +258,34 @@ HY_A = {
 @case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)
 def hy_a():
     f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
+    d = new_document(f, 14, MARGINS)
+    typed_paragraph(d, "附件2", "黑体")
     title(d, "2018年衡阳市教育信息化试点项目申请表")
     t = table(d, 8, [2.8, 4.6, 2.9, 5.3])
-    setc(t.cell(0, 0), "申报单位：", f)
-    setc(merge(t, 0, 1, 0, 3), "衡阳县第一中学", f)
-    setc(t.cell(1, 0), "申报类别：", f)
-    setc(merge(t, 1, 1, 1, 3),
+    write_cell(t.cell(0, 0), "申报单位：", f)
+    write_cell(merge(t, 0, 1, 0, 3), "衡阳县第一中学", f)
+    write_cell(t.cell(1, 0), "申报类别：", f)
+    write_cell(merge(t, 1, 1, 1, 3),
          ["□①网络联校创新应用　☑②区域智慧教育", "□③教育网络安全　　　□④人工数字智能教室"],
          f, size=12)
-    setc(t.cell(2, 0), "项目名称：", f)
-    setc(merge(t, 2, 1, 2, 3), "县域智慧教育云平台应用示范", f)
-    setc(t.cell(3, 0), "负责人", f)
-    setc(t.cell(3, 1), "王卫东", f)
-    setc(t.cell(3, 2), "手机号码", f)
-    setc(t.cell(3, 3), "138-7341-5566", f)
-    setc(t.cell(4, 0), "联系人", f)
-    setc(t.cell(4, 1), "李娟", f)
-    setc(t.cell(4, 2), "手机号码", f)
-    setc(t.cell(4, 3), "0734 6812345", f)
-    setc(merge(t, 5, 0, 5, 3),
+    write_cell(t.cell(2, 0), "项目名称：", f)
+    write_cell(merge(t, 2, 1, 2, 3), "县域智慧教育云平台应用示范", f)
+    write_cell(t.cell(3, 0), "负责人", f)
+    write_cell(t.cell(3, 1), "王卫东", f)
+    write_cell(t.cell(3, 2), "手机号码", f)
+    write_cell(t.cell(3, 3), "138-7341-5566", f)
+    write_cell(t.cell(4, 0), "联系人", f)
+    write_cell(t.cell(4, 1), "李娟", f)
+    write_cell(t.cell(4, 2), "手机号码", f)
+    write_cell(t.cell(4, 3), "0734 6812345", f)
+    write_cell(merge(t, 5, 0, 5, 3),
          ["试点实施方案要点（可另附页）：", *HY_A["plan_points"].split("\n")], f)
-    row_height(t, 5, 6)
-    setc(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报，学校保障试点经费和人员。", "",
+    t.rows[5].height = Cm(6)
+    write_cell(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报，学校保障试点经费和人员。", "",
                                  "负责人：王卫东    盖章：", "          2018年9月10日"], f)
-    setc(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "经初审，同意推荐。", "",
+    write_cell(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "经初审，同意推荐。", "",
                                  "负责人：赵长林    盖章：", "          2018年9月14日"], f)
-    setc(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
+    write_cell(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
                                  "负责人：                                           盖章：",
                                  "                                                 年   月   日"],
          f)
@@ -401,33 +317,33 @@ HY_B = {
 @case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)
 def hy_b():
     f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件2", font="黑体")
+    d = new_document(f, 12, MARGINS)
+    typed_paragraph(d, "附件2", "黑体")
     title(d, "2018年衡阳市教育信息化试点项目申请表", font="宋体")
     t = table(d, 10, [3.2, 4.2, 3.0, 5.2])
-    setc(t.cell(0, 0), "申 报 单 位", f)
-    setc(merge(t, 0, 1, 0, 3), "耒阳市实验中学", f)
-    setc(t.cell(1, 0), "申 报 类 别", f)
-    setc(merge(t, 1, 1, 1, 3), "④人工数字智能教室", f)
-    setc(t.cell(2, 0), "项 目 名 称", f)
-    setc(merge(t, 2, 1, 2, 3), "人工智能创客教室建设与课程开发", f)
-    setc(t.cell(3, 0), "负 责 人", f)
-    setc(t.cell(3, 1), "刘建国", f)
-    setc(t.cell(3, 2), "手机号码", f)
-    setc(t.cell(3, 3), "139 0734 1122", f)
-    setc(t.cell(4, 0), "联 系 人", f)
-    setc(t.cell(4, 1), "周敏", f)
-    setc(t.cell(4, 2), "手机号码", f)
-    setc(t.cell(4, 3), "0734-4321888", f)
-    setc(merge(t, 5, 0, 5, 3), "试点实施方案要点（可另附页）：", f)
-    setc(merge(t, 6, 0, 6, 3), HY_B["plan_points"], f)  # text typed in a row of its own below
-    row_height(t, 6, 5)
+    write_cell(t.cell(0, 0), "申 报 单 位", f)
+    write_cell(merge(t, 0, 1, 0, 3), "耒阳市实验中学", f)
+    write_cell(t.cell(1, 0), "申 报 类 别", f)
+    write_cell(merge(t, 1, 1, 1, 3), "④人工数字智能教室", f)
+    write_cell(t.cell(2, 0), "项 目 名 称", f)
+    write_cell(merge(t, 2, 1, 2, 3), "人工智能创客教室建设与课程开发", f)
+    write_cell(t.cell(3, 0), "负 责 人", f)
+    write_cell(t.cell(3, 1), "刘建国", f)
+    write_cell(t.cell(3, 2), "手机号码", f)
+    write_cell(t.cell(3, 3), "139 0734 1122", f)
+    write_cell(t.cell(4, 0), "联 系 人", f)
+    write_cell(t.cell(4, 1), "周敏", f)
+    write_cell(t.cell(4, 2), "手机号码", f)
+    write_cell(t.cell(4, 3), "0734-4321888", f)
+    write_cell(merge(t, 5, 0, 5, 3), "试点实施方案要点（可另附页）：", f)
+    write_cell(merge(t, 6, 0, 6, 3), HY_B["plan_points"], f)  # text typed in a row of its own below
+    t.rows[6].height = Cm(5)
     # opinions stacked, one per full-width row (an office re-did the layout)
-    setc(merge(t, 7, 0, 7, 3), ["单位意见：", "同意。", "负责人：刘建国           盖章：",
+    write_cell(merge(t, 7, 0, 7, 3), ["单位意见：", "同意。", "负责人：刘建国           盖章：",
                                  "                 2018.9.11"], f)
-    setc(merge(t, 8, 0, 8, 3), ["县市区教育局意见：", "", "负责人：           盖章：",
+    write_cell(merge(t, 8, 0, 8, 3), ["县市区教育局意见：", "", "负责人：           盖章：",
                                  "                 年   月   日"], f)
-    setc(merge(t, 9, 0, 9, 3), ["市教育局意见：", "",
+    write_cell(merge(t, 9, 0, 9, 3), ["市教育局意见：", "",
                                  "负责人：                                           盖章：",
                                  "                                                 年   月   日"],
          f)
@@ -454,28 +370,28 @@ ACC_A = {
 @case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)
 def acc_a():
     f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件4", font="黑体")
+    d = new_document(f, 14, MARGINS)
+    typed_paragraph(d, "附件4", "黑体")
     title(d, "忠县中小学“创建验收”项目申报表")
-    para(d, "申报学校（盖章）：忠县拔山中学         时间：2021年6月10日", font=f)
+    typed_paragraph(d, "申报学校（盖章）：忠县拔山中学         时间：2021年6月10日", f)
     t = table(d, 6, [3.2, 4.6, 3.2, 4.6])
-    setc(t.cell(0, 0), "学校负责人", f)
-    setc(t.cell(0, 1), "秦国华", f)
-    setc(t.cell(0, 2), "项目责任人", f)
-    setc(t.cell(0, 3), "冉小平", f)
-    setc(t.cell(1, 0), "申报验收项目", f)
-    setc(merge(t, 1, 1, 1, 3), "智慧校园创建", f)
-    setc(t.cell(2, 0), "取得的成绩或主要做法", f)
-    setc(merge(t, 2, 1, 2, 3),
+    write_cell(t.cell(0, 0), "学校负责人", f)
+    write_cell(t.cell(0, 1), "秦国华", f)
+    write_cell(t.cell(0, 2), "项目责任人", f)
+    write_cell(t.cell(0, 3), "冉小平", f)
+    write_cell(t.cell(1, 0), "申报验收项目", f)
+    write_cell(merge(t, 1, 1, 1, 3), "智慧校园创建", f)
+    write_cell(t.cell(2, 0), "取得的成绩或主要做法", f)
+    write_cell(merge(t, 2, 1, 2, 3),
          ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")], f)
-    setc(t.cell(3, 0), "预期效果", f)
-    setc(merge(t, 3, 1, 3, 3), ACC_A["expected_effect"], f)
-    setc(t.cell(4, 0), "学校推荐意见", f)
-    setc(merge(t, 4, 1, 4, 3), "同意申报。", f)
-    setc(t.cell(5, 0), "教育行政主管部门意见", f)
+    write_cell(t.cell(3, 0), "预期效果", f)
+    write_cell(merge(t, 3, 1, 3, 3), ACC_A["expected_effect"], f)
+    write_cell(t.cell(4, 0), "学校推荐意见", f)
+    write_cell(merge(t, 4, 1, 4, 3), "同意申报。", f)
+    write_cell(t.cell(5, 0), "教育行政主管部门意见", f)
     merge(t, 5, 1, 5, 3)
     for r in range(2, 6):
-        row_height(t, r, 4)
+        t.rows[r].height = Cm(4)
     return d
 
 
@@ -495,41 +411,38 @@ ACC_B = {
 @case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)
 def acc_b():
     f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件4", font="黑体")
+    d = new_document(f, 12, MARGINS)
+    typed_paragraph(d, "附件4", "黑体")
     title(d, "忠县中小学“创建验收”项目申报表")
-    para(d, "申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8", font=f)
+    typed_paragraph(d, "申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8", f)
     t = table(d, 7, [3.6, 4.2, 3.6, 4.2])
-    setc(t.cell(0, 0), "学 校 负 责 人", f)
-    setc(t.cell(0, 1), "谭德明", f)
-    setc(t.cell(0, 2), "项 目 责 任 人", f)
-    setc(t.cell(0, 3), "向东", f)
-    setc(t.cell(1, 0), "申报验收项目", f)
-    setc(merge(t, 1, 1, 1, 3), "创客教育特色学校", f)
-    setc(t.cell(2, 0), "取得的成绩或\n主要做法", f)
-    setc(merge(t, 2, 1, 2, 3), "见自查报告", f)
-    setc(t.cell(3, 0), "预 期 效 果", f)
-    setc(merge(t, 3, 1, 3, 3), ACC_B["expected_effect"], f)
-    setc(t.cell(4, 0), "学校推荐意见", f)
-    setc(merge(t, 4, 1, 4, 3), ACC_B["school_opinion"], f)
-    setc(t.cell(5, 0), "教育行政主管\n部门意见", f)
-    setc(merge(t, 5, 1, 5, 3), "同意推荐。", f)
+    write_cell(t.cell(0, 0), "学 校 负 责 人", f)
+    write_cell(t.cell(0, 1), "谭德明", f)
+    write_cell(t.cell(0, 2), "项 目 责 任 人", f)
+    write_cell(t.cell(0, 3), "向东", f)
+    write_cell(t.cell(1, 0), "申报验收项目", f)
+    write_cell(merge(t, 1, 1, 1, 3), "创客教育特色学校", f)
+    write_cell(t.cell(2, 0), "取得的成绩或\n主要做法", f)
+    write_cell(merge(t, 2, 1, 2, 3), "见自查报告", f)
+    write_cell(t.cell(3, 0), "预 期 效 果", f)
+    write_cell(merge(t, 3, 1, 3, 3), ACC_B["expected_effect"], f)
+    write_cell(t.cell(4, 0), "学校推荐意见", f)
+    write_cell(merge(t, 4, 1, 4, 3), ACC_B["school_opinion"], f)
+    write_cell(t.cell(5, 0), "教育行政主管\n部门意见", f)
+    write_cell(merge(t, 5, 1, 5, 3), "同意推荐。", f)
     merge(t, 6, 1, 6, 3)  # stray empty row
     return d
 
 
 # ================================================================ zhongxian-2021-smart-campus-self
+TYPED_MARKS = {"tick": ("☑", "　　"), "check": ("√", GAP), "block": ("■", GAP),
+               "delete": ("bare", GAP)}
+
+
 def yn(v, style):
     """Render a yes/no answer the ways people do."""
-    if style == "tick":
-        return "☑是　　□否" if v else "□是　　☑否"
-    if style == "check":
-        return "√是   □否" if v else "□是   √否"
-    if style == "block":
-        return "■是   □否" if v else "□是   ■否"
-    if style == "delete":
-        return "是" if v else "否"
-    raise ValueError(style)
+    mark, gap = TYPED_MARKS[style]
+    return as_text(yes_no(v, mark, gap))
 
 
 SELF_A = {
@@ -576,8 +489,8 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
     """The original 附件3-1 layout: 6 columns; awards split into two sub-cells and its
     top aligned with 是否参与重庆市智慧校园建设试点 (as in the seed)."""
     f = font
-    d = new_doc(f, 10.5)
-    para(d, "附件3-1", font="黑体", size=14)
+    d = new_document(f, 10.5, MARGINS)
+    typed_paragraph(d, "附件3-1", "黑体", 14)
     title(d, "忠县智慧校园建设创建自评表", size=16)
     t = table(d, 23, [1.3, 4.0, 2.6, 4.0, 1.7, 2.6])
 
@@ -593,13 +506,13 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
         return yn(v[k], style)
 
     # 学校概况 rows 0-5
-    setc(merge(t, 0, 0, 5, 0), "学校概况", f)
-    setc(t.cell(0, 1), "学校名称", f)
-    setc(merge(t, 0, 2, 0, 5), v["school"], f)
-    setc(t.cell(1, 1), "学校类别", f)
-    setc(merge(t, 1, 2, 1, 5), school_type_text, f)
-    setc(t.cell(2, 1), "学校地址", f)
-    setc(merge(t, 2, 2, 2, 5), v["address"], f)
+    write_cell(merge(t, 0, 0, 5, 0), "学校概况", f)
+    write_cell(t.cell(0, 1), "学校名称", f)
+    write_cell(merge(t, 0, 2, 0, 5), v["school"], f)
+    write_cell(t.cell(1, 1), "学校类别", f)
+    write_cell(merge(t, 1, 2, 1, 5), school_type_text, f)
+    write_cell(t.cell(2, 1), "学校地址", f)
+    write_cell(merge(t, 2, 2, 2, 5), v["address"], f)
     rows = [
         (3, "学校联系人", v["contact_person"], "联系电话", v["contact_phone"]),
         (4, "学校传真", v["fax"], "电子邮箱", v["email"]),
@@ -631,24 +544,24 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
          "是否参加重庆市教育信息化试点", Y("cq_pilot")),
     ]
     for r, l1, v1, l2, v2 in rows:
-        setc(t.cell(r, 1), l1, f)
-        setc(t.cell(r, 2), v1, f)
-        setc(t.cell(r, 3), l2, f)
-        setc(merge(t, r, 4, r, 5), v2, f)
-    setc(merge(t, 6, 0, 8, 0), "体制机制", f)
-    setc(merge(t, 9, 0, 12, 0), "基本条件", f)
-    setc(merge(t, 13, 0, 17, 0), "智慧应用", f)
+        write_cell(t.cell(r, 1), l1, f)
+        write_cell(t.cell(r, 2), v1, f)
+        write_cell(t.cell(r, 3), l2, f)
+        write_cell(merge(t, r, 4, r, 5), v2, f)
+    write_cell(merge(t, 6, 0, 8, 0), "体制机制", f)
+    write_cell(merge(t, 9, 0, 12, 0), "基本条件", f)
+    write_cell(merge(t, 13, 0, 17, 0), "智慧应用", f)
     # 试点示范 rows 18-20
-    setc(merge(t, 18, 0, 20, 0), "试点示范", f)
-    setc(merge(t, 19, 1, 20, 1), "是否参与重庆市智慧\n校园建设试点", f)
-    setc(merge(t, 19, 2, 20, 2), Y("cq_smart_campus_pilot"), f)
-    setc(merge(t, 19, 3, 20, 3), "教育信息化、智慧\n校园工作获奖数量（项）", f)
-    setc(t.cell(19, 4), "县级及以上", f)
-    setc(t.cell(19, 5), u(v["awards_county_and_above"], "项"), f)
-    setc(t.cell(20, 4), "区县级", f)
-    setc(t.cell(20, 5), u(v["awards_district"], "项"), f)
+    write_cell(merge(t, 18, 0, 20, 0), "试点示范", f)
+    write_cell(merge(t, 19, 1, 20, 1), "是否参与重庆市智慧\n校园建设试点", f)
+    write_cell(merge(t, 19, 2, 20, 2), Y("cq_smart_campus_pilot"), f)
+    write_cell(merge(t, 19, 3, 20, 3), "教育信息化、智慧\n校园工作获奖数量（项）", f)
+    write_cell(t.cell(19, 4), "县级及以上", f)
+    write_cell(t.cell(19, 5), u(v["awards_county_and_above"], "项"), f)
+    write_cell(t.cell(20, 4), "区县级", f)
+    write_cell(t.cell(20, 5), u(v["awards_district"], "项"), f)
     # 网络安全 rows 21-22
-    setc(merge(t, 21, 0, 22, 0), "网络安全", f)
+    write_cell(merge(t, 21, 0, 22, 0), "网络安全", f)
     security = [
         (21, "是否制定网络安全\n应急预案", "has_emergency_plan",
          "是否有数据容灾\n备份措施", "has_disaster_backup"),
@@ -656,10 +569,10 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
          "近三年是否发生过重大网络安全事故", "had_major_incident"),
     ]
     for r, l1, k1, l2, k2 in security:
-        setc(t.cell(r, 1), l1, f)
-        setc(t.cell(r, 2), Y(k1), f)
-        setc(t.cell(r, 3), l2, f)
-        setc(merge(t, r, 4, r, 5), Y(k2), f)
+        write_cell(t.cell(r, 1), l1, f)
+        write_cell(t.cell(r, 2), Y(k1), f)
+        write_cell(t.cell(r, 3), l2, f)
+        write_cell(merge(t, r, 4, r, 5), Y(k2), f)
     return d
 
 
@@ -709,38 +622,38 @@ INSP_B = insp_expected("忠县石宝镇中心小学", "周平", "2021-06-16", IN
 
 def build_insp(font, scores, notes, merged, fen, line_school, line_rest, total_text):
     f = font
-    d = new_doc(f, 10.5)
-    para(d, "附件1", font="黑体", size=14)
+    d = new_document(f, 10.5, MARGINS)
+    typed_paragraph(d, "附件1", "黑体", 14)
     title(d, "忠县中小学教育信息技术与装备专项督查评分表", size=16)
-    para(d, line_school, font=f, size=12)
+    typed_paragraph(d, line_school, f, 12)
     if line_rest:
-        para(d, line_rest, font=f, size=12)
+        typed_paragraph(d, line_rest, f, 12)
     t = table(d, 37, [1.5, 2.0, 5.0, 4.4, 1.6, 1.7])
-    setc(merge(t, 0, 0, 0, 1), "督查项目与权重", f, center=True)
+    write_cell(merge(t, 0, 0, 0, 1), "督查项目与权重", f, center=True)
     for i, h in enumerate(["督查内容", "评分说明", "考核分", "备注"], start=2):
-        setc(t.cell(0, i), h, f, center=True)
+        write_cell(t.cell(0, i), h, f, center=True)
     for lab, a, b in A_GROUPS:
         if merged:
-            setc(merge(t, a, 0, b, 0), lab, f)
+            write_cell(merge(t, a, 0, b, 0), lab, f)
         else:
-            setc(t.cell(a, 0), lab, f)
+            write_cell(t.cell(a, 0), lab, f)
     for lab, a, b in B_GROUPS:
         if merged and b > a:
-            setc(merge(t, a, 1, b, 1), lab, f)
+            write_cell(merge(t, a, 1, b, 1), lab, f)
         else:
-            setc(t.cell(a, 1), lab, f)
+            write_cell(t.cell(a, 1), lab, f)
     for c in range(1, 36):
         content, expl, mx = INSP[c]
-        setc(t.cell(c, 2), content, f, size=9)
-        setc(t.cell(c, 3), expl, f, size=9)
+        write_cell(t.cell(c, 2), content, f, size=9)
+        write_cell(t.cell(c, 3), expl, f, size=9)
         s = scores.get(c, mx)
         if s is not None:
             st = f"{s:g}"
-            setc(t.cell(c, 4), st + ("分" if fen else ""), f, center=True)
+            write_cell(t.cell(c, 4), st + ("分" if fen else ""), f, center=True)
         if notes.get(c):
-            setc(t.cell(c, 5), notes[c], f, size=9)
-    setc(merge(t, 36, 0, 36, 3), "得分合计", f, center=True)
-    setc(t.cell(36, 4), total_text, f, center=True)
+            write_cell(t.cell(c, 5), notes[c], f, size=9)
+    write_cell(merge(t, 36, 0, 36, 3), "得分合计", f, center=True)
+    write_cell(t.cell(36, 4), total_text, f, center=True)
     return d
 
 
@@ -828,24 +741,25 @@ def build_campus(kind, variant, font):
     att = "附件3-2" if kind == "k12" else "附件3-3"
     st, mat = campus_fill(kind, variant)
     f = font
-    d = new_doc(f, 10.5)
-    para(d, att, font="黑体", size=14)
+    d = new_document(f, 10.5, MARGINS)
+    typed_paragraph(d, att, "黑体", 14)
     title(d, ttl, size=16)
     widths = [1.1, 7.4, 4.6, 2.9] if variant == "a" else [2.2, 6.6, 4.8, 2.4]
     t = table(d, 36, widths)
     for i, h in enumerate(["名称", "内  容", "建设情况", "支撑材料清单"]):
-        setc(t.cell(0, i), h, f, bold=True, center=True)
+        write_cell(t.cell(0, i), h, f, bold=True, center=True)
     for name, a, b in groups:
         if variant == "a":   # one character per line, merged down
-            setc(merge(t, a, 0, b, 0) if b > a else t.cell(a, 0), "\n".join(name), f, center=True)
+            cell = merge(t, a, 0, b, 0) if b > a else t.cell(a, 0)
+            write_cell(cell, "\n".join(name), f, center=True)
         else:                # written across, only in the first row of the group, not merged
-            setc(t.cell(a, 0), name, f)
+            write_cell(t.cell(a, 0), name, f)
     for i in range(1, 36):
-        setc(t.cell(i, 1), items[i], f, size=9)
+        write_cell(t.cell(i, 1), items[i], f, size=9)
         if st[i]:
-            setc(t.cell(i, 2), st[i], f, size=9)
+            write_cell(t.cell(i, 2), st[i], f, size=9)
         if mat[i]:
-            setc(t.cell(i, 3), mat[i], f, size=9)
+            write_cell(t.cell(i, 3), mat[i], f, size=9)
     return d
 
 
@@ -934,60 +848,60 @@ YY_A, YY_A_ROWS = yy_expected("平江县桂花学校", "家校共育共同体建
 
 
 def build_yy(f, cover, phone, plan, budget, money_fmt, heading_year, sign_paras):
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
+    d = new_document(f, 14, MARGINS)
+    typed_paragraph(d, "附件2", "黑体")
     for _ in range(2):
-        para(d, "")
-    para(d, "岳阳市教育信息化试点项目", font="黑体", size=22, center=True)
-    para(d, "计 划 任 务 书", font="黑体", size=22, center=True)
+        typed_paragraph(d, "", f)
+    typed_paragraph(d, "岳阳市教育信息化试点项目", "黑体", 22, center=True)
+    typed_paragraph(d, "计 划 任 务 书", "黑体", 22, center=True)
     for _ in range(3):
-        para(d, "")
+        typed_paragraph(d, "", f)
     for line in cover:
-        para(d, line, font=f, size=16)
+        typed_paragraph(d, line, f, 16)
     for _ in range(3):
-        para(d, "")
-    para(d, "岳阳市教育体育局", font=f, size=16, center=True)
-    para(d, "2021年1月", font=f, size=16, center=True)
+        typed_paragraph(d, "", f)
+    typed_paragraph(d, "岳阳市教育体育局", f, 16, center=True)
+    typed_paragraph(d, "2021年1月", f, 16, center=True)
     d.add_page_break()
     for y in (2021, 2022, 2023):
         c, r, m = plan[y]
-        para(d, f"一、教育信息化试点项目建设年度计划（{heading_year(y)}）", font="黑体")
+        typed_paragraph(d, f"一、教育信息化试点项目建设年度计划（{heading_year(y)}）", "黑体")
         t = table(d, 4, [3.2, 12.4])
-        setc(t.cell(0, 0), "           年份\n项目", f)
-        setc(t.cell(0, 1), f"{y}年", f, center=True)
+        write_cell(t.cell(0, 0), "           年份\n项目", f)
+        write_cell(t.cell(0, 1), f"{y}年", f, center=True)
         labs = [("试点工作内容", c), ("预期试点成果", r), ("工作措施与\n保障手段", m)]
         for i, (lab, txt) in enumerate(labs, start=1):
-            setc(t.cell(i, 0), lab, f)
-            setc(t.cell(i, 1), txt, f, size=12)
-            row_height(t, i, 4)
-        para(d, "注：年份从2021年至2023年分年度填写，每个年份一个页面。"
-                "填写内容应简明扼要，突出重点。", font=f, size=10.5)
+            write_cell(t.cell(i, 0), lab, f)
+            write_cell(t.cell(i, 1), txt, f, size=12)
+            t.rows[i].height = Cm(4)
+        typed_paragraph(d, "注：年份从2021年至2023年分年度填写，每个年份一个页面。"
+                        "填写内容应简明扼要，突出重点。", f, 10.5)
         tot, sup, own, items = budget[y]
-        para(d, f"二、教育信息化试点项目建设经费预算表（{heading_year(y)}）", font="黑体")
+        typed_paragraph(d, f"二、教育信息化试点项目建设经费预算表（{heading_year(y)}）", "黑体")
         t = table(d, 3 + len(items) + 1, [3.4, 4.6, 4.0, 3.6])
-        setc(merge(t, 0, 0, 1, 0), "经费总数\n（万元）", f, size=12)
-        setc(merge(t, 0, 1, 1, 1), money_fmt(tot), f, size=12)
-        setc(t.cell(0, 2), "上级部门配套经费\n（万元）", f, size=12)
-        setc(t.cell(0, 3), "自筹经费\n（万元）", f, size=12)
-        setc(t.cell(1, 2), money_fmt(sup), f, size=12)
-        setc(t.cell(1, 3), money_fmt(own), f, size=12)
+        write_cell(merge(t, 0, 0, 1, 0), "经费总数\n（万元）", f, size=12)
+        write_cell(merge(t, 0, 1, 1, 1), money_fmt(tot), f, size=12)
+        write_cell(t.cell(0, 2), "上级部门配套经费\n（万元）", f, size=12)
+        write_cell(t.cell(0, 3), "自筹经费\n（万元）", f, size=12)
+        write_cell(t.cell(1, 2), money_fmt(sup), f, size=12)
+        write_cell(t.cell(1, 3), money_fmt(own), f, size=12)
         heads = ["试点重点建设内容", "重点建设内容分解", "起止时间", "所需经费\n（万元）"]
         for i, h in enumerate(heads):
-            setc(t.cell(2, i), h, f, size=12)
+            write_cell(t.cell(2, i), h, f, size=12)
         for r_, (a, b, p, _pn, cost) in enumerate(items, start=3):
             for i, v in enumerate([a, b, p, money_fmt(cost)]):
-                setc(t.cell(r_, i), v, f, size=12)
-        para(d, "注：重点建设内容分解必须明确具体，应写明项目实施路线图、时间节点安排、"
-                "配套费用明细等内容。", font=f, size=10.5)
+                write_cell(t.cell(r_, i), v, f, size=12)
+        typed_paragraph(d, "注：重点建设内容分解必须明确具体，应写明项目实施路线图、时间节点安排、"
+                        "配套费用明细等内容。", f, 10.5)
         d.add_page_break()
-    seed = (SEEDS / "001_529d38349907b614.txt").read_text(encoding="utf-8").split("\n")
+    seed = seed_lines("001")
     a = next(i for i, line in enumerate(seed) if line.startswith("三、责任、义务及违约处理"))
     b = next(i for i, line in enumerate(seed) if line.startswith("主管部门（甲方）"))
     for line in seed[a:b]:
         if line.strip():
-            para(d, line.strip(), font=f, size=12)
+            typed_paragraph(d, line.strip(), f, 12)
     for line in sign_paras:
-        para(d, line, font=f, size=14)
+        typed_paragraph(d, line, f, 14)
     return d
 
 
@@ -1056,12 +970,6 @@ def yy_b():
 
 
 # ================================================================ third, harder copy per form
-def repeat_header(t, r=0):
-    trPr = t.rows[r]._tr.get_or_add_trPr()
-    e = OxmlElement("w:tblHeader")
-    trPr.append(e)
-
-
 RUIAN_C = {
     "report_date": "2022-03-08",
     "school": "瑞安市实验小学",
@@ -1094,34 +1002,35 @@ RUIAN_C_EXTRA = {
 )
 def ruian_c():
     f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件2", font="黑体", size=14)
+    d = new_document(f, 12, MARGINS)
+    typed_paragraph(d, "附件2", "黑体", 14)
     title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
     t = table(d, 10, [2.2, 5.4, 3.6, 4.6])
     c = merge(t, 0, 0, 0, 1)
-    setc(c, "", f)
-    setc(t.cell(0, 2), "申报建设时间：", f)
-    setc(t.cell(0, 3), "二〇二二年三月八日", f)
+    write_cell(c, "", f)
+    write_cell(t.cell(0, 2), "申报建设时间：", f)
+    write_cell(t.cell(0, 3), "二〇二二年三月八日", f)
     for cc in (c, t.cell(0, 2), t.cell(0, 3)):
-        cell_no_border(cc)
-    setc(t.cell(1, 0), "学校：", f)
-    setc(t.cell(1, 1), "瑞安市实验小学", f)
-    setc(t.cell(1, 2), "项目\n名称：", f)
-    setc(t.cell(1, 3), "云桌面", f)
-    setc(merge(t, 2, 0, 2, 1), "投入资金：228,900元", f)     # label and value typed in one cell
-    setc(t.cell(2, 2), "项目负责人及联系方式：", f)
-    setc(t.cell(2, 3), "林芳（13806661234）", f)
+        clear_borders(cc._tc)
+    write_cell(t.cell(1, 0), "学校：", f)
+    write_cell(t.cell(1, 1), "瑞安市实验小学", f)
+    write_cell(t.cell(1, 2), "项目\n名称：", f)
+    write_cell(t.cell(1, 3), "云桌面", f)
+    write_cell(merge(t, 2, 0, 2, 1), "投入资金：228,900元", f)  # label and value in one cell
+    write_cell(t.cell(2, 2), "项目负责人及联系方式：", f)
+    write_cell(t.cell(2, 3), "林芳（13806661234）", f)
     merge(t, 3, 0, 3, 3)                                      # an extra empty row in the middle
     labs = [("项目\n简介", "summary"), ("推进\n措施", "measures"), ("效益", "benefits"),
             ("与计划的\n达成度", "achievement")]
     for r, (lab, key) in enumerate(labs, start=4):
-        setc(t.cell(r, 0), lab, f)
-        setc(merge(t, r, 1, r, 3), RUIAN_C[key], f)
-    setc(t.cell(8, 0), "校长\n意见", f)
-    setc(merge(t, 8, 1, 8, 3), ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"], f)
-    setc(t.cell(9, 0), "专家验收\n意见", f)
-    setc(merge(t, 9, 1, 9, 3), ["", "", "                    年   月   日"], f)
-    para(d, "本表请于每年3月10日前上报radhjy@163.com。", font=f, size=10.5)
+        write_cell(t.cell(r, 0), lab, f)
+        write_cell(merge(t, r, 1, r, 3), RUIAN_C[key], f)
+    write_cell(t.cell(8, 0), "校长\n意见", f)
+    write_cell(merge(t, 8, 1, 8, 3), ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"],
+               f)
+    write_cell(t.cell(9, 0), "专家验收\n意见", f)
+    write_cell(merge(t, 9, 1, 9, 3), ["", "", "                    年   月   日"], f)
+    typed_paragraph(d, "本表请于每年3月10日前上报radhjy@163.com。", f, 10.5)
     return d
 
 
@@ -1136,31 +1045,32 @@ HY_C = dict(HY_A, applicant="祁东县城关第二小学", category="教育网�
 @case("hengyang-2018-application", "c-block-mark-cn-date-linebreak-labels", HY_C)
 def hy_c():
     f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
+    d = new_document(f, 14, MARGINS)
+    typed_paragraph(d, "附件2", "黑体")
     title(d, "2018年衡阳市教育信息化试点项目申请表")
     t = table(d, 8, [2.6, 4.8, 2.8, 5.4])
-    setc(t.cell(0, 0), "申报\n单位：", f)
-    setc(merge(t, 0, 1, 0, 3), "祁东县城关第二小学", f)
-    setc(t.cell(1, 0), "申报\n类别：", f)
-    setc(merge(t, 1, 1, 1, 3),
+    write_cell(t.cell(0, 0), "申报\n单位：", f)
+    write_cell(merge(t, 0, 1, 0, 3), "祁东县城关第二小学", f)
+    write_cell(t.cell(1, 0), "申报\n类别：", f)
+    write_cell(merge(t, 1, 1, 1, 3),
          "①网络联校创新应用 ②区域智慧教育 ■③教育网络安全 ④人工数字智能教室", f, size=11)
-    setc(t.cell(2, 0), "项目名称：", f)
-    setc(merge(t, 2, 1, 2, 3), HY_C["project"], f)
-    setc(t.cell(3, 0), "负责人", f)
-    setc(t.cell(3, 1), "邓爱华", f)
-    setc(t.cell(3, 2), "手机号码", f)
-    setc(t.cell(3, 3), "159 7471 2233", f)
-    setc(t.cell(4, 0), "联系人", f)
-    setc(t.cell(4, 1), "陈晨", f)
-    setc(t.cell(4, 2), "手机号码", f)
-    setc(t.cell(4, 3), "0734－6223344", f)
-    setc(merge(t, 5, 0, 5, 3), ["试点实施方案要点（可另附页）：", HY_C["plan_points"]], f)
-    setc(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报。", "", "负责人：邓爱华           盖章：",
+    write_cell(t.cell(2, 0), "项目名称：", f)
+    write_cell(merge(t, 2, 1, 2, 3), HY_C["project"], f)
+    write_cell(t.cell(3, 0), "负责人", f)
+    write_cell(t.cell(3, 1), "邓爱华", f)
+    write_cell(t.cell(3, 2), "手机号码", f)
+    write_cell(t.cell(3, 3), "159 7471 2233", f)
+    write_cell(t.cell(4, 0), "联系人", f)
+    write_cell(t.cell(4, 1), "陈晨", f)
+    write_cell(t.cell(4, 2), "手机号码", f)
+    write_cell(t.cell(4, 3), "0734－6223344", f)
+    write_cell(merge(t, 5, 0, 5, 3), ["试点实施方案要点（可另附页）：", HY_C["plan_points"]], f)
+    write_cell(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报。", "",
+                                       "负责人：邓爱华           盖章：",
                                  "            二〇一八年九月十二日"], f)
-    setc(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "", "", "负责人：           盖章：",
+    write_cell(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "", "", "负责人：           盖章：",
                                  "                 年   月   日"], f)
-    setc(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
+    write_cell(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
                                  "负责人：                                           盖章：",
                                  "                                                 年   月   日"],
          f)
@@ -1177,25 +1087,25 @@ ACC_C = dict(ACC_A, school="忠县白石中学", apply_date="2021-06-09", princi
 @case("zhongxian-2021-acceptance", "c-cn-date-linebreak-labels-prompt-untouched", ACC_C)
 def acc_c():
     f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件4", font="黑体")
+    d = new_document(f, 12, MARGINS)
+    typed_paragraph(d, "附件4", "黑体")
     title(d, "忠县中小学“创建验收”项目申报表")
-    para(d, "申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日", font=f)
+    typed_paragraph(d, "申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日", f)
     t = table(d, 6, [2.6, 5.2, 2.6, 5.2])
-    setc(t.cell(0, 0), "学校\n负责人", f)
-    setc(t.cell(0, 1), "黄小兵", f)
-    setc(t.cell(0, 2), "项目\n责任人", f)
-    setc(t.cell(0, 3), "张敏", f)
-    setc(t.cell(1, 0), "申报验收\n项目", f)
-    setc(merge(t, 1, 1, 1, 3), "数字校园示范学校", f)
-    setc(t.cell(2, 0), "取得的成绩\n或主要做法", f)
-    setc(merge(t, 2, 1, 2, 3), "另附自查报告（3000字以内）", f)     # prompt left as printed
-    setc(t.cell(3, 0), "预期\n效果", f)
-    setc(merge(t, 3, 1, 3, 3), ACC_C["expected_effect"], f)
-    setc(t.cell(4, 0), "学校推荐\n意见", f)
-    setc(merge(t, 4, 1, 4, 3), "同意推荐。", f)
-    setc(t.cell(5, 0), "教育行政\n主管部门\n意见", f)
-    setc(merge(t, 5, 1, 5, 3), ACC_C["bureau_opinion"], f)
+    write_cell(t.cell(0, 0), "学校\n负责人", f)
+    write_cell(t.cell(0, 1), "黄小兵", f)
+    write_cell(t.cell(0, 2), "项目\n责任人", f)
+    write_cell(t.cell(0, 3), "张敏", f)
+    write_cell(t.cell(1, 0), "申报验收\n项目", f)
+    write_cell(merge(t, 1, 1, 1, 3), "数字校园示范学校", f)
+    write_cell(t.cell(2, 0), "取得的成绩\n或主要做法", f)
+    write_cell(merge(t, 2, 1, 2, 3), "另附自查报告（3000字以内）", f)     # prompt left as printed
+    write_cell(t.cell(3, 0), "预期\n效果", f)
+    write_cell(merge(t, 3, 1, 3, 3), ACC_C["expected_effect"], f)
+    write_cell(t.cell(4, 0), "学校推荐\n意见", f)
+    write_cell(merge(t, 4, 1, 4, 3), "同意推荐。", f)
+    write_cell(t.cell(5, 0), "教育行政\n主管部门\n意见", f)
+    write_cell(merge(t, 5, 1, 5, 3), ACC_C["bureau_opinion"], f)
     return d
 
 
@@ -1217,8 +1127,8 @@ def self_c():
     d = build_self(SELF_C, "block", "宋体", True, "普通中小学校")   # unchosen type deleted
     # a few answers where the school deleted the unchosen option instead of marking
     t = d.tables[0]
-    setc(t.cell(6, 2), "是", "宋体")                      # has_leading_group True
-    setc(t.cell(17, 4), "否", "宋体")                     # uses_cloud False
+    write_cell(t.cell(6, 2), "是", "宋体")                      # has_leading_group True
+    write_cell(t.cell(17, 4), "否", "宋体")                     # uses_cloud False
     return d
 
 
@@ -1232,7 +1142,7 @@ def insp_c():
     d = build_insp("宋体", INSP_C_SCORES, INSP_C_NOTES, True, False,
                    "学校：忠县忠州第三小学", "督查人员：王晓, 李静      督查时间：2021.6.17",
                    f"{INSP_C['total_score']:g}")
-    repeat_header(d.tables[0])
+    repeat_header(d.tables[0].rows[0]._tr)
     return d
 
 
@@ -1253,14 +1163,14 @@ def build_campus_c(kind, font):
     e = campus_c(kind)
     d = build_campus(kind, "a", font)
     t = d.tables[0]
-    repeat_header(t)
+    repeat_header(t.rows[0]._tr)
     # as the original prints them: material hints in the first three rows
-    setc(t.cell(1, 3), e["n1_materials"], font, size=9)
-    setc(t.cell(2, 3), e["n2_materials"], font, size=9)
-    setc(t.cell(3, 3), "……", font, size=9)
+    write_cell(t.cell(1, 3), e["n1_materials"], font, size=9)
+    write_cell(t.cell(2, 3), e["n2_materials"], font, size=9)
+    write_cell(t.cell(3, 3), "……", font, size=9)
     for i in range(4, 36):
-        setc(t.cell(i, 3), e[f"n{i}_materials"] or "", font, size=9)
-    setc(t.cell(10, 2), e["n10_status"], font, size=9)
+        write_cell(t.cell(i, 3), e[f"n{i}_materials"] or "", font, size=9)
+    write_cell(t.cell(10, 2), e["n10_status"], font, size=9)
     return d
 
 
@@ -1317,10 +1227,7 @@ def yy_c():
 
 # ---------------------------------------------------------------- main
 def main(argv=None):
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) > 1 or (args and args[0].startswith("-")):
-        sys.exit(f"usage: {Path(sys.argv[0]).name} [output directory, default {HERE}]")
-    out = Path(args[0]) if args else HERE
+    out = output_folder(HERE, argv)
     for form, name, fn, fields, rows, extra in CASES:
         doc = fn()
         # Word always keeps a paragraph after a table that ends the document; python-docx does
@@ -1328,15 +1235,11 @@ def main(argv=None):
         # .docx -> .doc -> html has no <table>), so add the paragraph Word would have.
         if doc.element.body[-2].tag == qn("w:tbl"):
             doc.add_paragraph()
-        folder = out / form
-        folder.mkdir(parents=True, exist_ok=True)
-        doc.save(folder / f"{name}.docx")
         exp = {"form": form, "fields": fields}
         if rows:
             exp["rows"] = rows
         exp.update(extra)
-        text = json.dumps(exp, ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+        write_case(out / form, name, doc, exp)
     print(f"built {len(CASES)} documents in {out}")
 
 
