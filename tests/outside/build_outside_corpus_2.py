@@ -23,30 +23,38 @@ Rebuild (overwrites the r2-* .docx and .json files in place)::
     .venv/bin/python tests/outside/build_outside_corpus_2.py
 
 or build elsewhere to compare, e.g. ``... build_outside_corpus_2.py /tmp/outside2``. A
-rebuild gives byte-identical JSON and an identical word/document.xml. The seed notices are
-read from ../shared/seeds beside the repository, or from $TIANBIAO_SEEDS when set. This
-script does not import tianbiao.
+rebuild gives byte-identical JSON and an identical word/document.xml, which tests/corpuskit/
+test_rebuild.py checks. The seed notices are read from ../shared/seeds beside the
+repository, or from $TIANBIAO_SEEDS when set. This script uses python-docx and the corpus
+kit (tests/corpuskit), whose minimal `Hand` writes runs, content controls and fields the way
+this tester typed them; it does not import tianbiao.
 """
 
-import functools
 import itertools
-import json
-import os
 import re
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit import (
+    CheckBox,
+    Control,
+    FormCheckBox,
+    FormText,
+    Hand,
+    Run,
+    TextBox,
+    append_inline,
+    new_document,
+    output_folder,
+    seed_lines,
+    write_case,
+)
 
 HERE = Path(__file__).resolve().parent
-# The notices sit in ../shared/seeds beside the repository (see README).
-SEEDS = Path(os.environ.get(
-    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
-))
 
 
 # ---------------------------------------------------------------- docx helpers
@@ -62,11 +70,13 @@ SEEDS = Path(os.environ.get(
 # Table rows: lists of cells of equal length; "<" = merged with the cell on the left,
 # "^" = merged with the cell above.
 
+# Runs as this tester wrote them: 宋体 named ascii/eastAsia/hAnsi, no size unless given, bare
+# content controls and fields; every run takes the next id from 100 on, across the corpus.
+HAND = Hand(font_slots=("ascii", "eastAsia", "hAnsi"), hint=False, size_cs=False,
+            spacing=None, paragraph_mark=False, author="教务处", date="2021-06-01T10:00:00Z",
+            minimal=True)
 _ids = itertools.count(100)
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
-V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
-DATE = "2021-06-01T10:00:00Z"
+FONT = "宋体"
 
 
 class R:
@@ -78,98 +88,38 @@ class R:
 
 
 def new_doc():
-    d = Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.5)
-    st = d.styles["Normal"]
-    st.font.name = "宋体"
-    st.font.size = Pt(11)
-    st.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    return d
+    return new_document(FONT, 11, (None, None, 2.5, 2.5))
 
 
-def _esc(t):
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _rpr(props):
-    parts = ['<w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/>']
-    if props.get("b"):
-        parts.append("<w:b/>")
-    if props.get("strike"):
-        parts.append("<w:strike/>")
-    if props.get("color"):
-        parts.append(f'<w:color w:val="{props["color"]}"/>')
-    if props.get("hidden"):
-        parts.append("<w:vanish/>")
-    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
-
-
-def _r(text, props, tag="w:t"):
-    return f'<w:r>{_rpr(props)}<{tag} xml:space="preserve">{_esc(text)}</{tag}></w:r>'
-
-
-def _run_xml(run):
+def _items(run):
+    """The kit's inline items for one run of the mini-language (each run takes an id)."""
     if isinstance(run, str):
         run = R(run)
     t, p = run.text, run.props
     i = next(_ids)
-    if p.get("ins"):
-        return f'<w:ins {W} w:id="{i}" w:author="教务处" w:date="{DATE}">{_r(t, p)}</w:ins>'
-    if p.get("dele"):
-        return (f'<w:del {W} w:id="{i}" w:author="教务处" w:date="{DATE}">'
-                f'{_r(t, p, "w:delText")}</w:del>')
     if "sdt" in p:
-        return (f'<w:sdt {W}><w:sdtPr><w:alias w:val="{p["sdt"]}"/><w:tag w:val="{p["sdt"]}"/>'
-                f'<w:id w:val="{i}"/></w:sdtPr><w:sdtContent>{_r(t, p)}</w:sdtContent></w:sdt>')
+        return [Control(t, alias=p["sdt"], ident=i)]
     if p.get("plc"):
-        return (f'<w:sdt {W}><w:sdtPr><w:id w:val="{i}"/><w:placeholder>'
-                f'<w:docPart w:val="DefaultPlaceholder_-1854013440"/>'
-                f'</w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
-                f'<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/><w:color w:val="808080"/></w:rPr>'
-                f'<w:t>{_esc(t)}</w:t></w:r></w:sdtContent></w:sdt>')
+        return [Control(t, placeholder=True, ident=i)]
     if p.get("fftext"):
-        return (f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>'
-                f'<w:name w:val="Text{i}"/><w:enabled/>'
-                f'<w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>'
-                f'<w:r {W}><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
-                f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>{_r(t, p)}'
-                f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>')
+        return [FormText(t, ident=i)]
     if "ffchk" in p:
-        checked = "<w:checked/>" if p["ffchk"] else ""
-        return (f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>'
-                f'<w:name w:val="Check{i}"/><w:enabled/>'
-                f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/>'
-                f'{checked}</w:checkBox></w:ffData></w:fldChar></w:r>'
-                f'<w:r {W}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
-                f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>{_r(t, {})}')
+        return [FormCheckBox(p["ffchk"], ident=i), t]
     if "chk" in p:
-        on = p["chk"]
-        return (f'<w:sdt {W} {W14}><w:sdtPr><w:id w:val="{i}"/><w14:checkbox>'
-                f'<w14:checked w14:val="{1 if on else 0}"/>'
-                f'<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
-                f'<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
-                f'</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr>'
-                f'<w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" '
-                f'w:hAnsi="MS Gothic" w:hint="eastAsia"/></w:rPr>'
-                f'<w:t>{"☒" if on else "☐"}</w:t></w:r></w:sdtContent></w:sdt>'
-                + _r(t, {}))
+        return [CheckBox(p["chk"], ident=i), t]
     if p.get("tbox"):
-        return (f'<w:r {W} {V}><w:pict>'
-                f'<v:shape id="tb{i}" type="#_x0000_t202" style="width:120pt;height:22pt">'
-                f'<v:textbox><w:txbxContent><w:p>{_r(t, {})}</w:p></w:txbxContent></v:textbox>'
-                f'</v:shape></w:pict></w:r>')
-    return f"<w:r {W}>" + _r(t, p)[5:]
+        return [TextBox(t, ident=i)]
+    revision = "ins" if p.get("ins") else "del" if p.get("dele") else ""
+    return [Run(t, bold=True if p.get("b") else None, strike=bool(p.get("strike")),
+                color=p.get("color"), hidden=bool(p.get("hidden")), revision=revision,
+                ident=i)]
 
 
-def fill_para(p, para, align=None):
+def fill_para(p, para, align=None, size=None):
     if isinstance(para, str):
         para = [para] if para else []
-    for run in para:
-        box = parse_xml(f"<w:wrapper {W} {W14} {V}>" + _run_xml(run) + "</w:wrapper>")
-        for child in list(box):
-            p._p.append(child)
+    items = [item for run in para for item in _items(run)]
+    append_inline(p._p, items, FONT, size, HAND)
     if align == "c":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -186,11 +136,7 @@ def add_para(doc, para, align=None, size=None, bold=False):
     p = doc.add_paragraph()
     if isinstance(para, str) and (size or bold):
         para = [R(para, b=bold)]
-    fill_para(p, para, align)
-    if size:
-        for r in p._p.iter(qn("w:rPr")):
-            sz = parse_xml(f'<w:sz {nsdecls("w")} w:val="{size * 2}"/>')
-            r.append(sz)
+    fill_para(p, para, align, size)
     return p
 
 
@@ -238,13 +184,8 @@ def page_break(doc):
 
 
 # ---------------------------------------------------------------- seed items (notice 003)
-@functools.cache
-def _seed003():
-    return next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8").split("\n")
-
-
 def _section(start, end):
-    seed = _seed003()
+    seed = seed_lines("003")
     a = next(i for i, line in enumerate(seed) if line.strip() == start)
     b = next(i for i, line in enumerate(seed) if line.strip() == end and i > a)
     return seed[a:b]
@@ -1150,16 +1091,12 @@ def taskbook_b():
 
 
 # ---------------------------------------------------------------- main
-def main():
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+def main(argv=None):
+    out = output_folder(HERE, argv)
     for fn in CASES:
         fn()
     for form, name, doc, exp in BUILT:
-        folder = out / form
-        folder.mkdir(parents=True, exist_ok=True)
-        doc.save(folder / f"{name}.docx")
-        text = json.dumps(exp, ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+        write_case(out / form, name, doc, exp)
     print(f"built {len(BUILT)} documents in {out}")
 
 
