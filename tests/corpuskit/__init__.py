@@ -1,63 +1,22 @@
 """Building test corpora: filled Word forms as schools send them, and what a reader records.
 
 The builders in tests/data and tests/outside stand in for the bureaus, the schools and the
-outside testers. They describe each case with the content model (`content`), write it with
-one office's or one tester's `Hand` (`wordml`, `paragraphs`, `controls`, `tables`) or through
-python-docx's own API (`worddoc`), tick boxes the ways people do (`marks`), and write the
-.docx beside its expected record (`corpus`). Nothing here imports tianbiao: a corpus must
-say what a person reads in the file, not what the reader code does.
+outside testers. Each case becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the
+record a person reading the file writes down, normalised as DESIGN.md's parse contract says
+(``{"form", "status", "fields", ["rows",] "problems"}``; the outside testers write ``form``,
+``fields``, ``rows``, ``notes`` and ``known_failures``). A rebuild gives the same
+word/document.xml and JSON: fixed dates, zip entry times and element ids
+(tests/corpuskit/test_rebuild.py holds the committed files to that). Nothing here imports
+tianbiao: a corpus says what a person reads in the file, not what the reader does.
+
+Modules:
+- `content`: what is typed in a paragraph (runs, check boxes, form fields, content
+  controls, text boxes); `cells`: table cells with spans and merges, rows, tables.
+- `wordml`, `controls`, `paragraphs`: the model as WordprocessingML, in one office's or one
+  tester's way of writing it (a `Hand`).
+- `tables`: model tables through python-docx or as the bureau's Word saved them;
+  `typed_tables`: tables typed cell by cell through python-docx's API.
+- `documents`: the page, body paragraphs, core properties, the saved package.
+- `marks`: the ways people tick a printed "□是   □否".
+- `corpus`: the output folder, expected records, writing a case; `seeds`: the seed notices.
 """
-
-from corpuskit.content import (
-    CONTINUE,
-    Block,
-    BlockControl,
-    Cell,
-    CheckBox,
-    Content,
-    Control,
-    FormCheckBox,
-    FormText,
-    Ids,
-    Inline,
-    Para,
-    Row,
-    Run,
-    Symbol,
-    Table,
-    TextBox,
-    label,
-    paras,
-    value,
-)
-from corpuskit.corpus import check_unique, output_folder, record, write_case
-from corpuskit.marks import BOX, GAP, MARKS, as_text, choice_line, yes_no
-from corpuskit.paragraphs import append_inline, content_elements, paragraph
-from corpuskit.seeds import SEEDS, seed_lines, seeds_available
-from corpuskit.tables import add_blocks, add_table, table_element
-from corpuskit.worddoc import (
-    append_block,
-    clear_borders,
-    core_properties,
-    docx_bytes,
-    merge,
-    merge_down,
-    new_document,
-    new_table,
-    repeat_header,
-    style_run,
-    typed_paragraph,
-    write_cell,
-)
-from corpuskit.wordml import Hand, Spacing
-
-__all__ = [
-    "BOX", "CONTINUE", "GAP", "MARKS", "SEEDS", "Block", "BlockControl", "Cell", "CheckBox",
-    "Content", "Control", "FormCheckBox", "FormText", "Hand", "Ids", "Inline", "Para", "Row",
-    "Run", "Spacing", "Symbol", "Table", "TextBox", "add_blocks", "add_table", "append_block",
-    "append_inline", "as_text", "check_unique", "choice_line", "clear_borders",
-    "content_elements", "core_properties", "docx_bytes", "label", "merge", "merge_down",
-    "new_document", "new_table", "output_folder", "paragraph", "paras", "record",
-    "repeat_header", "seed_lines", "seeds_available", "style_run", "table_element",
-    "typed_paragraph", "value", "write_case", "write_cell", "yes_no",
-]

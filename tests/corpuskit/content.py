@@ -1,15 +1,13 @@
-"""The content of a filled form as a person typed it: runs, paragraphs, cells, rows, tables.
+"""What a person typed into a form: runs, check boxes, fields, controls, paragraphs.
 
 A plain string stands for a plain run wherever a run may stand. The model says what is in
-the file; `wordml` writes it the way one office's Word (or one tester's script) writes it.
+the file; `paragraphs` writes it the way one office's Word (or one tester's script) writes it
+(see `wordml.Hand`); `cells` puts paragraphs into tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-CONTINUE = "^"  # in a Row's cells: the cell above continues down (a vertical merge)
+from dataclasses import dataclass
 
 
 @dataclass
@@ -125,88 +123,6 @@ class BlockControl:
 Content = list["Para | BlockControl"]
 
 
-@dataclass
-class Cell:
-    """A table cell: its content, the grid columns it spans, how it is styled.
-
-    `vmerge` is "restart" on the top of a vertical merge and "continue" below it. A label
-    cell takes the table's label font, a value cell its value font; `font`, `size` and
-    `bold` override both.
-    """
-
-    content: Content
-    span: int = 1
-    vmerge: str = ""
-    label: bool = False
-    font: str | None = None
-    size: float | None = None
-    bold: bool | None = None
-    valign: str = "center"
-    diagonal: bool = False
-
-
-@dataclass
-class Row:
-    """A table row; `header` repeats it on every page, `borderless` drops its top and sides."""
-
-    cells: list[Cell | str]
-    height: float | None = None
-    header: bool = False
-    borderless: bool = False
-
-
-@dataclass
-class Table:
-    """A table on the grid `widths` (cm) with its label and value fonts and font size."""
-
-    widths: tuple[float, ...]
-    rows: list[Row]
-    label_font: str = "宋体"
-    value_font: str = "宋体"
-    size: float = 10.5
-
-
-Block = Para | Table
-
-
 def paras(*texts: str, align: str = "") -> Content:
     """Return one paragraph per string."""
     return [Para([text], align=align) for text in texts]
-
-
-def label(text: str, span: int = 1, align: str = "center", **more: Any) -> Cell:
-    """Return a printed label cell; "\\n" separates its paragraphs."""
-    return Cell(paras(*text.split("\n"), align=align), span=span, label=True, **more)
-
-
-def value(content: Content | str | None, span: int = 1, **more: Any) -> Cell:
-    """Return a value cell as filled; None leaves it as printed (one empty paragraph).
-
-    A string is split into paragraphs at "\\n".
-    """
-    if content is None:
-        content = paras("")
-    elif isinstance(content, str):
-        content = paras(*content.split("\n"))
-    return Cell(content, span=span, **more)
-
-
-@dataclass
-class Ids:
-    """Element ids (revisions, content controls, bookmarks) counted from `start`."""
-
-    start: int = 1
-    _next: int = field(default=0, init=False)
-
-    def __post_init__(self) -> None:
-        self._next = self.start
-
-    def take(self) -> int:
-        """Return the next id."""
-        ident = self._next
-        self._next += 1
-        return ident
-
-    def reset(self) -> None:
-        """Count from `start` again (a new document)."""
-        self._next = self.start

@@ -14,9 +14,11 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from corpuskit.content import CONTINUE, Block, Cell, Table, paras
+from corpuskit.cells import CONTINUE, Block, Cell, Table
+from corpuskit.content import paras
+from corpuskit.documents import append_block
 from corpuskit.paragraphs import content_elements, paragraph
-from corpuskit.worddoc import append_block, clear_borders, new_table, repeat_header
+from corpuskit.typed_tables import clear_borders, new_table, repeat_header
 from corpuskit.wordml import Hand, el
 
 

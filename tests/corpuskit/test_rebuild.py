@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit import seeds_available
+from corpuskit.seeds import seeds_available
 
 TESTS = Path(__file__).resolve().parents[1]
 BUILDERS = {

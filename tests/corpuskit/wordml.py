@@ -14,10 +14,29 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from corpuskit.content import Ids
-
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 PLACEHOLDER_STYLE = "PlaceholderText"
+
+
+@dataclass
+class Ids:
+    """Element ids (revisions, content controls, bookmarks) counted from `start`."""
+
+    start: int = 1
+    _next: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self._next = self.start
+
+    def take(self) -> int:
+        """Return the next id."""
+        ident = self._next
+        self._next += 1
+        return ident
+
+    def reset(self) -> None:
+        """Count from `start` again (a new document)."""
+        self._next = self.start
 
 
 @dataclass(frozen=True)

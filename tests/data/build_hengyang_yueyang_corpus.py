@@ -18,17 +18,9 @@ spacing and no tianbiao properties, retype labels and write values every way:
 Where our definitions print a different layout for engine reasons, the schools here still
 have the seed's layout: that is the point of the corpus.
 
-This script stands in for the bureaus and the schools. It uses python-docx, lxml and the corpus
-kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
-are not imported). Each case becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the
-record a person reading the file would write down, normalised as DESIGN.md's parse contract
-says::
-
-    {"form": ..., "status": ..., "fields": {id: value}, "rows": {label: [...]},
-     "problems": [{"field", "code"}]}
-
-Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times.
-tests/corpuskit/test_rebuild.py checks that the committed files are what this script writes.
+The bureaus and the schools are played by this script, with the corpus kit (tests/corpuskit)
+and never with tianbiao's own code. The .json beside each .docx is the record a reader of the
+file writes down, the 经费预算明细 of each year under "rows".
 
     .venv/bin/python tests/data/build_hengyang_yueyang_corpus.py [output folder]
 """
@@ -43,27 +35,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit import (
-    Block,
-    Cell,
-    Hand,
-    Para,
-    Row,
-    Run,
-    Spacing,
-    Table,
-    add_blocks,
-    check_unique,
-    core_properties,
-    docx_bytes,
-    label,
-    new_document,
-    output_folder,
-    paras,
-    record,
-    value,
-    write_case,
-)
+from corpuskit.cells import Block, Cell, Row, Table, label, value
+from corpuskit.content import Para, Run, paras
+from corpuskit.corpus import check_unique, output_folder, record, write_case
+from corpuskit.documents import file_bytes, new_document
+from corpuskit.tables import add_blocks
+from corpuskit.wordml import Hand, Spacing
 
 HERE = Path(__file__).resolve().parent
 HY_FORM = "hengyang-2018-application"
@@ -85,10 +62,9 @@ def build_docx(blocks: list[Block], *, margins: tuple[float, float, float, float
     """Return the .docx bytes of `blocks` on A4 with the bureau's margins (top, bottom, l, r)."""
     doc = new_document(body_font, body_size, margins, latin_font="Times New Roman")
     add_blocks(doc, blocks, body_font, body_size, HAND)
-    core_properties(doc, author=author, created=created, modified=modified,
-                    last_printed=created)
     stamp = (modified.year, modified.month, modified.day, modified.hour, modified.minute, 0)
-    return docx_bytes(doc, stamp)
+    return file_bytes(doc, stamp=stamp, author=author, created=created, modified=modified,
+                      last_printed=created)
 
 
 @dataclass

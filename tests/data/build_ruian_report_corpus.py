@@ -5,16 +5,8 @@ attachment of the notice (seed 000, 附件2 《瑞安市教育信息化应用“
 file made by the bureau, with its own column widths and fonts and no tianbiao properties. They
 retype labels, merge and split cells, add and delete rows, and write values every way.
 
-This script stands in for the bureau and the schools. It uses python-docx, lxml and the corpus
-kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
-are not imported). Each case becomes ``ruian-2022-report/<case>.docx`` beside ``<case>.json``,
-the record a person reading the file would write down, normalised as DESIGN.md's parse
-contract says::
-
-    {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
-
-Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times.
-tests/corpuskit/test_rebuild.py checks that the committed files are what this script writes.
+Built with the corpus kit (tests/corpuskit), not with tianbiao: ``ruian-2022-report/<case>.json``
+is what a person reading ``<case>.docx`` records.
 
     .venv/bin/python tests/data/build_ruian_report_corpus.py [output folder]
 """
@@ -32,30 +24,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit import (
-    BlockControl,
-    Cell,
-    Content,
-    Control,
-    Hand,
-    Para,
-    Row,
-    Run,
-    Spacing,
-    Table,
-    add_table,
-    check_unique,
-    core_properties,
-    docx_bytes,
-    label,
-    new_document,
-    output_folder,
-    paras,
-    record,
-    typed_paragraph,
-    value,
-    write_case,
-)
+from corpuskit.cells import Cell, Row, Table, label, value
+from corpuskit.content import BlockControl, Content, Control, Para, Run, paras
+from corpuskit.corpus import check_unique, output_folder, record, write_case
+from corpuskit.documents import file_bytes, new_document, typed_paragraph
+from corpuskit.tables import add_table
+from corpuskit.wordml import Hand, Spacing
 
 HERE = Path(__file__).resolve().parent
 FORM = "ruian-2022-report"
@@ -108,9 +82,8 @@ def build_docx(rows: list[Row], widths: tuple[float, ...], modified: dt.datetime
     typed_paragraph(doc, "", "宋体", 12, bold=False)
     add_table(doc, Table(widths, _aligned(rows), LABEL_FONT, VALUE_FONT, 12), HAND)
     typed_paragraph(doc, NOTE, "仿宋", 12, bold=False)
-    core_properties(doc, author="dhjy", created=dt.datetime(2022, 12, 5, 8, 30),
-                    modified=modified, last_printed=dt.datetime(2022, 12, 5, 9, 0), revision=3)
-    return docx_bytes(doc, ZIP_TIME)
+    return file_bytes(doc, stamp=ZIP_TIME, author="dhjy", created=dt.datetime(2022, 12, 5, 8, 30),
+                      modified=modified, last_printed=dt.datetime(2022, 12, 5, 9, 0), revision=3)
 
 
 # ---------------------------------------------------------------- the standard layout

@@ -7,18 +7,9 @@ their own column widths and fonts and no tianbiao properties, and they tick the 
 "□是   □否" with whatever they find: ☑ ■ √ ✓ typed over or beside the box, the other answer
 deleted, Word check-box content controls, Wingdings symbols, legacy FORMCHECKBOX fields.
 
-This script stands in for the bureau and the schools. It uses python-docx, lxml and the corpus
-kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
-are not imported, and the form definitions are not read: the printed texts below are copied
-from the seed). Each case
-becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the record a person reading the
-file would write down, normalised as DESIGN.md's parse contract says::
-
-    {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
-
-Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times,
-element ids counted from 1 in every document. tests/corpuskit/test_rebuild.py checks that the
-committed files are what this script writes.
+Neither tianbiao's code nor its form definitions are used: the printed texts below are
+copied from the seed, and the corpus kit (tests/corpuskit) writes the files and the records a
+reader writes down. Element ids (controls, bookmarks, revisions) count from 1 in each file.
 
     .venv/bin/python tests/data/build_zhongxian_campus_corpus.py [output folder]
 """
@@ -35,32 +26,13 @@ from typing import Any
 from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit import (
-    CONTINUE,
-    Cell,
-    Content,
-    Hand,
-    Para,
-    Row,
-    Spacing,
-    Table,
-    append_block,
-    check_unique,
-    choice_line,
-    core_properties,
-    docx_bytes,
-    label,
-    new_document,
-    output_folder,
-    paras,
-    record,
-    table_element,
-    typed_paragraph,
-    value,
-    write_case,
-    yes_no,
-)
-from corpuskit.marks import Answer
+from corpuskit.cells import CONTINUE, Cell, Row, Table, label, value
+from corpuskit.content import Content, Para, paras
+from corpuskit.corpus import check_unique, output_folder, record, write_case
+from corpuskit.documents import append_block, file_bytes, new_document, typed_paragraph
+from corpuskit.marks import Answer, choice_line, yes_no
+from corpuskit.tables import table_element
+from corpuskit.wordml import Hand, Spacing
 
 HERE = Path(__file__).resolve().parent
 SELF = "zhongxian-2021-smart-campus-self"
@@ -108,10 +80,9 @@ def build_docx(sheet: Sheet, rows: list[Row], modified: dt.datetime, editor: str
     table = Table(sheet.widths, rows, LABEL_FONT, VALUE_FONT, sheet.size)
     append_block(doc, table_element(table, HAND))
     doc.add_paragraph()  # Word keeps a paragraph after a table that ends the document
-    core_properties(doc, author=sheet.author, editor=editor, modified=modified,
-                    created=dt.datetime(2021, 5, 20, 15, 10),
-                    last_printed=dt.datetime(2021, 5, 20, 16, 0))
-    return docx_bytes(doc, ZIP_TIME)
+    return file_bytes(doc, stamp=ZIP_TIME, author=sheet.author, editor=editor,
+                      created=dt.datetime(2021, 5, 20, 15, 10), modified=modified,
+                      last_printed=dt.datetime(2021, 5, 20, 16, 0))
 
 
 @dataclass

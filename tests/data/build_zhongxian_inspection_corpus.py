@@ -7,16 +7,8 @@ full-width spaces in the 考核分 and 备注 cells, the line "学校：   督�
 printed above the table, the printed prompt "另附自查报告（3000字以内）" in the 附件4 cell,
 "时间：2021年  月  日" with its gaps. No tianbiao custom properties.
 
-This script stands in for the bureau and the schools. It uses python-docx, lxml and the corpus
-kit (tests/corpuskit) only, never tianbiao's own code (forms/, generator/, parsers/, records/
-are not imported). Each case becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the
-record a person reading the file would write down, normalised as DESIGN.md's parse contract
-says::
-
-    {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
-
-Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times.
-tests/corpuskit/test_rebuild.py checks that the committed files are what this script writes.
+Each ``<form id>/<case>.json`` holds what the inspector's or the school's reader records from
+the .docx beside it; the corpus kit (tests/corpuskit) writes both, tianbiao is not imported.
 
     .venv/bin/python tests/data/build_zhongxian_inspection_corpus.py [output folder]
 """
@@ -31,27 +23,13 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit import (
-    Block,
-    Cell,
-    Hand,
-    Para,
-    Row,
-    Run,
-    Spacing,
-    Table,
-    add_table,
-    append_block,
-    check_unique,
-    core_properties,
-    docx_bytes,
-    new_document,
-    output_folder,
-    paragraph,
-    paras,
-    record,
-    write_case,
-)
+from corpuskit.cells import Block, Cell, Row, Table
+from corpuskit.content import Para, Run, paras
+from corpuskit.corpus import check_unique, output_folder, record, write_case
+from corpuskit.documents import append_block, file_bytes, new_document
+from corpuskit.paragraphs import paragraph
+from corpuskit.tables import add_table
+from corpuskit.wordml import Hand, Spacing
 
 HERE = Path(__file__).resolve().parent
 INSPECTION = "zhongxian-2021-inspection"
@@ -77,9 +55,9 @@ def build_docx(attachment: str, title: str, blocks: list[Block], modified: dt.da
         else:
             append_block(doc, paragraph(block, "仿宋", 12, LINE_HAND))
     append_block(doc, paragraph(Para([""]), "仿宋", 12, LINE_HAND))
-    core_properties(doc, author="忠县教委技装站", created=dt.datetime(2021, 5, 20, 9, 0),
-                    modified=modified, last_printed=dt.datetime(2021, 5, 20, 10, 0))
-    return docx_bytes(doc, ZIP_TIME)
+    return file_bytes(doc, stamp=ZIP_TIME, author="忠县教委技装站",
+                      created=dt.datetime(2021, 5, 20, 9, 0), modified=modified,
+                      last_printed=dt.datetime(2021, 5, 20, 10, 0))
 
 
 def _number(value: float) -> int | float:

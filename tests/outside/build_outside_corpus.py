@@ -33,21 +33,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit import (
-    GAP,
-    as_text,
-    clear_borders,
-    merge,
-    new_document,
-    new_table,
-    output_folder,
-    repeat_header,
-    seed_lines,
-    typed_paragraph,
-    write_case,
-    write_cell,
-    yes_no,
-)
+from corpuskit.corpus import output_folder, write_case
+from corpuskit.documents import new_document, typed_paragraph
+from corpuskit.marks import GAP, as_text, yes_no
+from corpuskit.seeds import seed_lines
+from corpuskit.typed_tables import clear_borders, merge, new_table, repeat_header, write_cell
 
 HERE = Path(__file__).resolve().parent
 

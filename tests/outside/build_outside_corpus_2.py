@@ -39,20 +39,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit import (
-    CheckBox,
-    Control,
-    FormCheckBox,
-    FormText,
-    Hand,
-    Run,
-    TextBox,
-    append_inline,
-    new_document,
-    output_folder,
-    seed_lines,
-    write_case,
-)
+from corpuskit.content import CheckBox, Control, FormCheckBox, FormText, Run, TextBox
+from corpuskit.corpus import output_folder, write_case
+from corpuskit.documents import new_document
+from corpuskit.paragraphs import append_inline
+from corpuskit.seeds import seed_lines
+from corpuskit.wordml import Hand
 
 HERE = Path(__file__).resolve().parent
 
