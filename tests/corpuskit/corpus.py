@@ -17,15 +17,6 @@ def output_folder(default: Path, argv: Sequence[str] | None = None) -> Path:
     return Path(args[0]) if args else default
 
 
-def check_unique(names: Iterable[object], what: str = "cases") -> None:
-    """Raise ValueError when two cases would write the same file."""
-    seen: set[object] = set()
-    for name in names:
-        if name in seen:
-            raise ValueError(f"duplicate {what}: {name}")
-        seen.add(name)
-
-
 def record(form: str, fields: dict[str, Any], *, field_ids: Sequence[str] | None = None,
            status: str = "ok", problems: Iterable[tuple[str, str]] = (),
            rows: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -55,3 +46,17 @@ def write_case(folder: Path, name: str, document: bytes | Any, expected: dict[st
         document.save(folder / f"{name}.docx")
     text = json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     (folder / f"{name}.json").write_text(text, encoding="utf-8")
+
+
+def write_corpus(default: Path, cases: Iterable[tuple[str, str, bytes | Any, dict[str, Any]]],
+                 argv: Sequence[str] | None = None) -> None:
+    """Write each (form, name, document, expected record) under the folder the command line
+    names (or `default`), in order, refusing a second case of the same name."""
+    out = output_folder(default, argv)
+    seen: set[tuple[str, str]] = set()
+    for form, name, document, expected in cases:
+        if (form, name) in seen:
+            raise ValueError(f"{form}: two cases named {name}")
+        seen.add((form, name))
+        write_case(out / form, name, document, expected)
+    print(f"{len(seen)} cases written under {out}")

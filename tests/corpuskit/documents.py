@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
@@ -70,6 +71,37 @@ def typed_paragraph(doc: Any, text: str, font: str, size: float | None = None, *
     if text or empty_run:
         style_run(p.add_run(text), font, size, bold)
     return p
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A bureau's blank attachment: its page, Normal font and file properties.
+
+    `stamp` dates every zip entry (None: the minute the school saved the file);
+    `last_printed` None is when the bureau made it.
+    """
+
+    font: str
+    size: float
+    margins: Margins
+    author: str
+    created: dt.datetime
+    last_printed: dt.datetime | None = None
+    revision: int = 4
+    stamp: tuple[int, int, int, int, int, int] | None = None
+    latin_font: str | None = "Times New Roman"
+
+    def new(self) -> Any:
+        """Return an empty document on the bureau's page."""
+        return new_document(self.font, self.size, self.margins, latin_font=self.latin_font)
+
+    def saved(self, doc: Any, modified: dt.datetime, editor: str = "Administrator") -> bytes:
+        """Return `doc` saved by `editor` at `modified`: the same bytes on every run."""
+        stamp = self.stamp or (modified.year, modified.month, modified.day, modified.hour,
+                               modified.minute, 0)
+        return file_bytes(doc, stamp=stamp, author=self.author, created=self.created,
+                          modified=modified, last_printed=self.last_printed or self.created,
+                          editor=editor, revision=self.revision)
 
 
 def file_bytes(doc: Any, *, stamp: tuple[int, int, int, int, int, int], author: str,

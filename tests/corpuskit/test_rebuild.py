@@ -18,7 +18,7 @@ from corpuskit.seeds import seeds_available
 
 TESTS = Path(__file__).resolve().parents[1]
 BUILDERS = {
-    "data": ("build_hengyang_yueyang_corpus.py", "build_ruian_report_corpus.py",
+    "data": ("build_hengyang_corpus.py", "build_yueyang_corpus.py", "build_ruian_report_corpus.py",
              "build_zhongxian_campus_corpus.py", "build_zhongxian_inspection_corpus.py"),
     "outside": ("build_outside_corpus.py", "build_outside_corpus_2.py",
                 "build_outside_corpus_3.py"),

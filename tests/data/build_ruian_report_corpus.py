@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,12 +26,11 @@ from docx.shared import RGBColor
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
 from corpuskit.cells import Cell, Row, Table, label, value
 from corpuskit.content import BlockControl, Content, Control, Para, Run, paras
-from corpuskit.corpus import check_unique, output_folder, record, write_case
-from corpuskit.documents import file_bytes, new_document, typed_paragraph
+from corpuskit.corpus import record, write_corpus
+from corpuskit.documents import Blank, typed_paragraph
 from corpuskit.tables import add_table
 from corpuskit.wordml import Hand, Spacing
 
-HERE = Path(__file__).resolve().parent
 FORM = "ruian-2022-report"
 TITLE = "瑞安市教育信息化应用“回头看”项目建设报告"
 NOTE = "本表请于每年3月10日前上报radhjy@163.com。"
@@ -43,7 +42,9 @@ FIELD_IDS = (
 # The bureau's blank: its own widths (cm), not the ones in our definition.
 BUREAU_WIDTHS = (2.35, 5.3, 3.15, 4.95)
 LABEL_FONT, VALUE_FONT = "宋体", "仿宋"
-ZIP_TIME = (2023, 3, 10, 8, 0, 0)
+BLANK = Blank("宋体", 10.5, (2.54, 2.54, 3.17, 3.17), author="dhjy",
+              created=dt.datetime(2022, 12, 5, 8, 30), last_printed=dt.datetime(2022, 12, 5, 9, 0),
+              revision=3, stamp=(2023, 3, 10, 8, 0, 0))
 # The bureau's Word: 1.5 lines, right-aligned dates indented 480 twips; element ids counted
 # on from one file to the next; the 教务处 tracked the changes.
 HAND = Hand(spacing=Spacing(360, before_after=False), right_indent=480, author="教务处",
@@ -73,7 +74,7 @@ def _aligned(rows: list[Row]) -> list[Row]:
 
 def build_docx(rows: list[Row], widths: tuple[float, ...], modified: dt.datetime) -> bytes:
     """The bureau's blank attachment, filled as `rows` say; returns the .docx bytes."""
-    doc = new_document("宋体", 10.5, (2.54, 2.54, 3.17, 3.17), latin_font="Times New Roman")
+    doc = BLANK.new()
     if "Placeholder Text" not in [s.name for s in doc.styles]:
         placeholder = doc.styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
         placeholder.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
@@ -82,8 +83,7 @@ def build_docx(rows: list[Row], widths: tuple[float, ...], modified: dt.datetime
     typed_paragraph(doc, "", "宋体", 12, bold=False)
     add_table(doc, Table(widths, _aligned(rows), LABEL_FONT, VALUE_FONT, 12), HAND)
     typed_paragraph(doc, NOTE, "仿宋", 12, bold=False)
-    return file_bytes(doc, stamp=ZIP_TIME, author="dhjy", created=dt.datetime(2022, 12, 5, 8, 30),
-                      modified=modified, last_printed=dt.datetime(2022, 12, 5, 9, 0), revision=3)
+    return BLANK.saved(doc, modified)
 
 
 # ---------------------------------------------------------------- the standard layout
@@ -490,14 +490,15 @@ PLACEHOLDER_TEXTS = ("建成云桌面机房1间，云终端52台，实现桌面�
                      "达到计划要求，达成度100%。")
 
 
+def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
+    """Every case: (form, name, the .docx, the expected record)."""
+    for ret in returns():
+        data = build_docx(ret.rows(), ret.widths, dt.datetime(2023, 3, ret.day, 16, 20))
+        yield FORM, ret.name, data, ret.expected_record()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    out = output_folder(HERE, argv) / FORM
-    cases = returns()
-    check_unique(case.name for case in cases)
-    for case in cases:
-        data = build_docx(case.rows(), case.widths, dt.datetime(2023, 3, case.day, 16, 20))
-        write_case(out, case.name, data, case.expected_record())
-    print(f"{len(cases)} cases written to {out}")
+    write_corpus(Path(__file__).resolve().parent, cases(), argv)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,17 +28,15 @@ from docx.shared import Pt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
 from corpuskit.cells import CONTINUE, Cell, Row, Table, label, value
 from corpuskit.content import Content, Para, paras
-from corpuskit.corpus import check_unique, output_folder, record, write_case
-from corpuskit.documents import append_block, file_bytes, new_document, typed_paragraph
+from corpuskit.corpus import record, write_corpus
+from corpuskit.documents import Blank, append_block, typed_paragraph
 from corpuskit.marks import Answer, choice_line, yes_no
 from corpuskit.tables import table_element
 from corpuskit.wordml import Hand, Spacing
 
-HERE = Path(__file__).resolve().parent
 SELF = "zhongxian-2021-smart-campus-self"
 K12 = "zhongxian-2021-smart-campus-k12"
 VOCATIONAL = "zhongxian-2021-smart-campus-vocational"
-ZIP_TIME = (2021, 6, 18, 9, 0, 0)
 LABEL_FONT, VALUE_FONT = "宋体", "仿宋"
 # The bureau's Word: single spacing, nothing before or after; tracked changes by the 办公室;
 # element ids (controls, bookmarks, revisions) counted from 1 in each document.
@@ -64,12 +62,19 @@ class Sheet:
     author: str
     margins: tuple[float, float] = (2.54, 2.6)  # top/bottom, left/right (cm)
 
+    def blank(self) -> Blank:
+        """The bureau's Word file behind the attachment."""
+        top, side = self.margins
+        return Blank("宋体", 10.5, (top, top, side, side), author=self.author,
+                     created=dt.datetime(2021, 5, 20, 15, 10),
+                     last_printed=dt.datetime(2021, 5, 20, 16, 0), stamp=(2021, 6, 18, 9, 0, 0))
+
 
 def build_docx(sheet: Sheet, rows: list[Row], modified: dt.datetime, editor: str) -> bytes:
     """Return the .docx bytes of `sheet` holding `rows`, saved by `editor` at `modified`."""
     HAND.ids.reset()
-    top, side = sheet.margins
-    doc = new_document("宋体", 10.5, (top, top, side, side), latin_font="Times New Roman")
+    blank = sheet.blank()
+    doc = blank.new()
     normal = doc.styles["Normal"]
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
@@ -80,9 +85,7 @@ def build_docx(sheet: Sheet, rows: list[Row], modified: dt.datetime, editor: str
     table = Table(sheet.widths, rows, LABEL_FONT, VALUE_FONT, sheet.size)
     append_block(doc, table_element(table, HAND))
     doc.add_paragraph()  # Word keeps a paragraph after a table that ends the document
-    return file_bytes(doc, stamp=ZIP_TIME, author=sheet.author, editor=editor,
-                      created=dt.datetime(2021, 5, 20, 15, 10), modified=modified,
-                      last_printed=dt.datetime(2021, 5, 20, 16, 0))
+    return blank.saved(doc, modified, editor)
 
 
 @dataclass
@@ -1097,15 +1100,16 @@ def all_cases() -> list[Case]:
 SHEETS = {SELF: SELF_SHEET, K12: K12_SHEET, VOCATIONAL: VOCATIONAL_SHEET}
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    out = output_folder(HERE, argv)
-    cases = all_cases()
-    check_unique((case.form, case.name) for case in cases)
-    for case in cases:
+def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
+    """Every case: (form, name, the .docx, the expected record)."""
+    for case in all_cases():
         data = build_docx(SHEETS[case.form], case.rows, dt.datetime(2021, 6, case.day, 16, 40),
                           case.editor)
-        write_case(out / case.form, case.name, data, case.expected_record())
-    print(f"{len(cases)} cases written under {out}")
+        yield case.form, case.name, data, case.expected_record()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    write_corpus(Path(__file__).resolve().parent, cases(), argv)
 
 
 if __name__ == "__main__":

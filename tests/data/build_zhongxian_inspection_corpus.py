@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,16 +25,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
 from corpuskit.cells import Block, Cell, Row, Table
 from corpuskit.content import Para, Run, paras
-from corpuskit.corpus import check_unique, output_folder, record, write_case
-from corpuskit.documents import append_block, file_bytes, new_document
+from corpuskit.corpus import record, write_corpus
+from corpuskit.documents import Blank, append_block
 from corpuskit.paragraphs import paragraph
 from corpuskit.tables import add_table
 from corpuskit.wordml import Hand, Spacing
 
-HERE = Path(__file__).resolve().parent
 INSPECTION = "zhongxian-2021-inspection"
 ACCEPTANCE = "zhongxian-2021-acceptance"
-ZIP_TIME = (2021, 6, 15, 8, 0, 0)
 IDEO = "\u3000"  # the ideographic space the bureau's blank leaves in many cells
 # The bureau's Word: table cells at an exact 1.35 lines, the lines above and below the
 # table at 1.5 lines.
@@ -46,7 +44,10 @@ def build_docx(attachment: str, title: str, blocks: list[Block], modified: dt.da
                margins: tuple[float, float]) -> bytes:
     """The bureau's attachment as filled: `blocks` are lines (in 仿宋) and tables."""
     top, side = margins
-    doc = new_document("宋体", 10.5, (top, top, side, side), latin_font="Times New Roman")
+    blank = Blank("宋体", 10.5, (top, top, side, side), author="忠县教委技装站",
+                  created=dt.datetime(2021, 5, 20, 9, 0),
+                  last_printed=dt.datetime(2021, 5, 20, 10, 0), stamp=(2021, 6, 15, 8, 0, 0))
+    doc = blank.new()
     append_block(doc, paragraph(Para([attachment]), "黑体", 16, LINE_HAND))
     append_block(doc, paragraph(Para([title], align="center"), "方正小标宋简体", 18, LINE_HAND))
     for block in blocks:
@@ -55,9 +56,7 @@ def build_docx(attachment: str, title: str, blocks: list[Block], modified: dt.da
         else:
             append_block(doc, paragraph(block, "仿宋", 12, LINE_HAND))
     append_block(doc, paragraph(Para([""]), "仿宋", 12, LINE_HAND))
-    return file_bytes(doc, stamp=ZIP_TIME, author="忠县教委技装站",
-                      created=dt.datetime(2021, 5, 20, 9, 0), modified=modified,
-                      last_printed=dt.datetime(2021, 5, 20, 10, 0))
+    return blank.saved(doc, modified)
 
 
 def _number(value: float) -> int | float:
@@ -569,20 +568,20 @@ def acceptance_cases() -> list[AcceptanceCase]:
 # ---------------------------------------------------------------- main
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    out = output_folder(HERE, argv)
-    inspections, acceptances = inspection_cases(), acceptance_cases()
-    check_unique(case.name for case in inspections)
-    check_unique(case.name for case in acceptances)
-    for case in inspections:
+def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
+    """Every case: (form, name, the .docx, the expected record)."""
+    for case in inspection_cases():
         data = build_docx("附件1", INSPECTION_TITLE, case.blocks(),
                           dt.datetime(2021, 6, case.day, 17, 30), margins=(2.2, 2.0))
-        write_case(out / INSPECTION, case.name, data, case.expected_record())
-    for acceptance in acceptances:
+        yield INSPECTION, case.name, data, case.expected_record()
+    for acceptance in acceptance_cases():
         data = build_docx("附件4", ACCEPTANCE_TITLE, acceptance.blocks(),
                           dt.datetime(2021, 6, acceptance.day, 16, 10), margins=(2.54, 3.17))
-        write_case(out / ACCEPTANCE, acceptance.name, data, acceptance.expected_record())
-    print(f"{len(inspections) + len(acceptances)} cases written under {out}")
+        yield ACCEPTANCE, acceptance.name, data, acceptance.expected_record()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    write_corpus(Path(__file__).resolve().parent, cases(), argv)
 
 
 if __name__ == "__main__":
