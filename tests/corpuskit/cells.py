@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ class Cell:
 class Row:
     """A table row; `header` repeats it on every page, `borderless` drops its top and sides."""
 
-    cells: list[Cell | str]
+    cells: Sequence[Cell | str]
     height: float | None = None
     header: bool = False
     borderless: bool = False

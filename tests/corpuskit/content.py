@@ -7,6 +7,7 @@ the file; `paragraphs` writes it the way one office's Word (or one tester's scri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -53,18 +54,12 @@ class CheckBox:
 
 
 @dataclass
-class FormCheckBox:
-    """A legacy form-field check box (Word 97–2003 forms toolbar): ``FORMCHECKBOX``."""
+class FormField:
+    """A legacy form field (Word 97–2003 forms toolbar): a ``FORMCHECKBOX`` when `checked`
+    is given, otherwise a ``FORMTEXT`` holding `text`."""
 
-    checked: bool
-    ident: int | None = None
-
-
-@dataclass
-class FormText:
-    """A legacy text form field (``FORMTEXT``) holding `text`."""
-
-    text: str
+    checked: bool | None = None
+    text: str = ""
     ident: int | None = None
 
 
@@ -90,7 +85,7 @@ class Control:
     ident: int | None = None
 
 
-Inline = str | Run | Symbol | CheckBox | FormCheckBox | FormText | TextBox | Control
+Inline = str | Run | Symbol | CheckBox | FormField | TextBox | Control
 
 
 @dataclass
@@ -120,9 +115,9 @@ class BlockControl:
     placeholder: bool = False
 
 
-Content = list["Para | BlockControl"]
+Content = Sequence["Para | BlockControl"]
 
 
-def paras(*texts: str, align: str = "") -> Content:
+def paras(*texts: str, align: str = "") -> list[Para]:
     """Return one paragraph per string."""
     return [Para([text], align=align) for text in texts]

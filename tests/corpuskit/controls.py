@@ -11,7 +11,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from corpuskit.content import CheckBox, Control, FormCheckBox, FormText, Symbol, TextBox
+from corpuskit.content import CheckBox, Control, FormField, Symbol, TextBox
 from corpuskit.wordml import (
     PLACEHOLDER_STYLE,
     XML_SPACE,
@@ -134,11 +134,10 @@ def check_box(box: CheckBox, size: float | None, hand: Hand) -> Any:
     return sdt
 
 
-def form_field(field: FormCheckBox | FormText, font: str, size: float | None,
-               hand: Hand) -> list[Any]:
+def form_field(field: FormField, font: str, size: float | None, hand: Hand) -> list[Any]:
     """Return the runs of a legacy FORMCHECKBOX or FORMTEXT field (in a bookmark, by Word)."""
     number = hand.ident(field.ident)
-    checking = isinstance(field, FormCheckBox)
+    checking = field.checked is not None
     name = f"{'Check' if checking else 'Text'}{number}"
 
     def field_run(child: Any) -> Any:
@@ -152,7 +151,7 @@ def form_field(field: FormCheckBox | FormText, font: str, size: float | None,
     data.append(el("w:name", val=name))
     data.append(el("w:enabled"))
     data.append(el("w:calcOnExit", val="0"))
-    if isinstance(field, FormCheckBox):
+    if checking:
         box = el("w:checkBox")
         box.append(el("w:sizeAuto"))
         box.append(el("w:default", val="0"))
@@ -167,7 +166,7 @@ def form_field(field: FormCheckBox | FormText, font: str, size: float | None,
     instr.set(XML_SPACE, "preserve")
     instr.text = " FORMCHECKBOX " if checking else " FORMTEXT "
     runs = [field_run(begin), field_run(instr)]
-    if isinstance(field, FormText):
+    if not checking:
         runs.append(field_run(el("w:fldChar", fldCharType="separate")))
         runs.append(text_run(field.text, font, size, hand))
     runs.append(field_run(el("w:fldChar", fldCharType="end")))

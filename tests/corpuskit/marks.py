@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from corpuskit.content import CheckBox, FormCheckBox, Inline, Run, Symbol
+from corpuskit.content import CheckBox, FormField, Inline, Run, Symbol
 
 BOX = "□"
 GAP = "   "  # as printed between 是 and 否: "□是   □否"
@@ -47,7 +47,7 @@ MARKS: dict[str, Mark] = {
     "wingdings2": lambda ticked, option: [
         Run("R" if ticked else "£", symbol_font="Wingdings 2"), option],
     # legacy form-field check boxes (Word 97–2003 forms toolbar) for every box
-    "formcheckbox": lambda ticked, option: [FormCheckBox(ticked), option],
+    "formcheckbox": lambda ticked, option: [FormField(checked=ticked), option],
 }
 
 

@@ -9,8 +9,7 @@ from corpuskit.content import (
     CheckBox,
     Content,
     Control,
-    FormCheckBox,
-    FormText,
+    FormField,
     Inline,
     Para,
     Run,
@@ -57,7 +56,7 @@ def inline(item: Inline, font: str, size: float | None, bold: bool | None, hand:
         return [symbol_run(item, font, size, hand)]
     if isinstance(item, CheckBox):
         return [check_box(item, size, hand)]
-    if isinstance(item, FormCheckBox | FormText):
+    if isinstance(item, FormField):
         return form_field(item, font, size, hand)
     if isinstance(item, TextBox):
         return [text_box(item, font, size, hand)]

@@ -25,3 +25,12 @@ def seed_lines(number: str) -> list[str]:
     """Return the lines of seed notice `number` ("001", "003", …)."""
     path = next(SEEDS.glob(f"{number}_*.txt"))
     return path.read_text(encoding="utf-8").split("\n")
+
+
+def seed_between(number: str, first: str, stop: str) -> list[str]:
+    """Return the lines of seed notice `number` from the one starting with `first` up to the
+    next one starting with `stop`."""
+    lines = seed_lines(number)
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if i > start and line.startswith(stop))
+    return lines[start:end]

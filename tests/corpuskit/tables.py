@@ -7,6 +7,7 @@ margins, `<w:vMerge/>`).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +17,7 @@ from docx.shared import Cm
 
 from corpuskit.cells import CONTINUE, Block, Cell, Table
 from corpuskit.content import paras
-from corpuskit.documents import append_block
+from corpuskit.documents import Blank, append_block
 from corpuskit.paragraphs import content_elements, paragraph
 from corpuskit.typed_tables import clear_borders, new_table, repeat_header
 from corpuskit.wordml import Hand, el
@@ -73,6 +74,13 @@ def add_blocks(doc: Any, blocks: list[Block], font: str, size: float, hand: Hand
             add_table(doc, block, hand)
         else:
             append_block(doc, paragraph(block, font, size, hand))
+
+
+def filled(blank: Blank, blocks: list[Block], hand: Hand, modified: dt.datetime) -> bytes:
+    """Return the bureau's `blank` holding `blocks`, saved by the school at `modified`."""
+    doc = blank.new()
+    add_blocks(doc, blocks, blank.font, blank.size, hand)
+    return blank.saved(doc, modified)
 
 
 def add_table(doc: Any, table: Table, hand: Hand) -> Any:

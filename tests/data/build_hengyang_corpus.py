@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from corpuskit.cells import Block, Cell, Row, Table, label, value
 from corpuskit.content import Para, paras
 from corpuskit.corpus import record, write_corpus
 from corpuskit.documents import Blank
-from corpuskit.tables import add_blocks
+from corpuskit.tables import filled
 from corpuskit.wordml import Hand, Spacing
 
 # The bureau's Word: Times New Roman beside the Chinese font, 1.25 lines, no space around
@@ -276,9 +276,9 @@ TYPED_IN_LABELS = {"label-and-value-in-one-cell"}
 LEFT_EMPTY = {"empty-required": ("contact", "contact_phone", "plan_points")}
 
 
-def application(name: str) -> tuple[list[Block], dict[str, Any]]:
-    """Return the blocks of one school's return and the record a reader writes down."""
-    _, applicant = APPLICANTS[name]
+def application(name: str) -> tuple[str, str, bytes, dict[str, Any]]:
+    """Return one school's return: (form, name, the .docx, the record a reader writes down)."""
+    day, applicant = APPLICANTS[name]
     category, category_value = CATEGORIES[name]
     leader, leader_phone, contact, contact_phone = PEOPLE[name]
     plan = PLANS.get(name)
@@ -310,25 +310,16 @@ def application(name: str) -> tuple[list[Block], dict[str, Any]]:
     expected = record(FORM, fields, field_ids=FIELD_IDS,
                       status="incomplete" if missing else "ok",
                       problems=[(key, "required") for key in missing])
-    return hy_blocks(v, labels), expected
+    modified = BLANK.created.replace(day=day, hour=16, minute=20)
+    return FORM, name, filled(BLANK, hy_blocks(v, labels), HAND, modified), expected
 
 
 def _digits(phone: str | None) -> str | None:
     return re.sub(r"\D", "", phone) if phone else None
 
 
-def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
-    """Every case: (form, name, the .docx, the expected record)."""
-    for name, (day, _) in APPLICANTS.items():
-        blocks, expected = application(name)
-        doc = BLANK.new()
-        add_blocks(doc, blocks, BLANK.font, BLANK.size, HAND)
-        modified = BLANK.created.replace(day=day, hour=16, minute=20)
-        yield FORM, name, BLANK.saved(doc, modified), expected
-
-
 def main(argv: Sequence[str] | None = None) -> None:
-    write_corpus(Path(__file__).resolve().parent, cases(), argv)
+    write_corpus(Path(__file__).resolve().parent, map(application, APPLICANTS), argv)
 
 
 if __name__ == "__main__":

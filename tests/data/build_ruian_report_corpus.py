@@ -54,7 +54,7 @@ HAND = Hand(spacing=Spacing(360, before_after=False), right_indent=480, author="
 def opinion(text: str | None, date_line: str = PRINTED_DATE, blank_between: bool = True
             ) -> Content:
     """An opinion cell: the text in the first paragraph, then the (printed) date line."""
-    body: Content = paras(text or "")
+    body: list[Para | BlockControl] = list(paras(text or ""))
     if blank_between:
         body += paras("")
     return [*body, Para([date_line], align="right")]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from corpuskit.cells import Block, Cell, Row, Table, label, value
 from corpuskit.content import Para, Run, paras
 from corpuskit.corpus import record, write_corpus
 from corpuskit.documents import Blank
-from corpuskit.tables import add_blocks
+from corpuskit.tables import filled
 from corpuskit.wordml import Hand, Spacing
 
 FORM = "yueyang-2020-taskbook"
@@ -584,9 +584,9 @@ def year_pages(name: str) -> list[YearPage]:
     return pages
 
 
-def taskbook(name: str) -> tuple[list[Block], dict[str, Any]]:
-    """Return the blocks of one school's return and the record a reader writes down."""
-    _, unit, leader, phone, signed = TASKBOOKS[name]
+def taskbook(name: str) -> tuple[str, str, bytes, dict[str, Any]]:
+    """Return one school's return: (form, name, the .docx, the record a reader writes down)."""
+    day, unit, leader, phone, signed = TASKBOOKS[name]
     project = PROJECTS[name]
     if name in SPACED_LABELS:
         labels = SPACED_LABELS[name]
@@ -611,21 +611,12 @@ def taskbook(name: str) -> tuple[list[Block], dict[str, Any]]:
     status = "invalid" if name in INVALID else "incomplete" if empty else "ok"
     expected = record(FORM, fields, field_ids=FIELD_IDS, status=status, problems=problems,
                       rows=rows)
-    return yy_blocks(cover_blocks, pages, sig), expected
-
-
-def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
-    """Every case: (form, name, the .docx, the expected record)."""
-    for name, (day, *_) in TASKBOOKS.items():
-        blocks, expected = taskbook(name)
-        doc = BLANK.new()
-        add_blocks(doc, blocks, BLANK.font, BLANK.size, HAND)
-        modified = BLANK.created.replace(day=day, hour=16, minute=20)
-        yield FORM, name, BLANK.saved(doc, modified), expected
+    modified = BLANK.created.replace(day=day, hour=16, minute=20)
+    return FORM, name, filled(BLANK, yy_blocks(cover_blocks, pages, sig), HAND, modified), expected
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    write_corpus(Path(__file__).resolve().parent, cases(), argv)
+    write_corpus(Path(__file__).resolve().parent, map(taskbook, TASKBOOKS), argv)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the 
 from corpuskit.corpus import output_folder, write_case
 from corpuskit.documents import new_document, typed_paragraph
 from corpuskit.marks import GAP, as_text, yes_no
-from corpuskit.seeds import seed_lines
+from corpuskit.seeds import seed_between, seed_lines
 from corpuskit.typed_tables import clear_borders, merge, new_table, repeat_header, write_cell
 
 HERE = Path(__file__).resolve().parent
@@ -884,10 +884,7 @@ def build_yy(f, cover, phone, plan, budget, money_fmt, heading_year, sign_paras)
         typed_paragraph(d, "注：重点建设内容分解必须明确具体，应写明项目实施路线图、时间节点安排、"
                         "配套费用明细等内容。", f, 10.5)
         d.add_page_break()
-    seed = seed_lines("001")
-    a = next(i for i, line in enumerate(seed) if line.startswith("三、责任、义务及违约处理"))
-    b = next(i for i, line in enumerate(seed) if line.startswith("主管部门（甲方）"))
-    for line in seed[a:b]:
+    for line in seed_between("001", "三、责任、义务及违约处理", "主管部门（甲方）"):
         if line.strip():
             typed_paragraph(d, line.strip(), f, 12)
     for line in sign_paras:

@@ -39,7 +39,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
-from corpuskit.content import CheckBox, Control, FormCheckBox, FormText, Run, TextBox
+from corpuskit.content import CheckBox, Control, FormField, Run, TextBox
 from corpuskit.corpus import output_folder, write_case
 from corpuskit.documents import new_document
 from corpuskit.paragraphs import append_inline
@@ -94,9 +94,9 @@ def _items(run):
     if p.get("plc"):
         return [Control(t, placeholder=True, ident=i)]
     if p.get("fftext"):
-        return [FormText(t, ident=i)]
+        return [FormField(text=t, ident=i)]
     if "ffchk" in p:
-        return [FormCheckBox(p["ffchk"], ident=i), t]
+        return [FormField(checked=p["ffchk"], ident=i), t]
     if "chk" in p:
         return [CheckBox(p["chk"], ident=i), t]
     if p.get("tbox"):

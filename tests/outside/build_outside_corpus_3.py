@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the 
 from corpuskit.corpus import output_folder, write_case
 from corpuskit.documents import new_document, typed_paragraph
 from corpuskit.marks import as_text, yes_no
-from corpuskit.seeds import seed_lines
+from corpuskit.seeds import seed_between, seed_lines
 from corpuskit.typed_tables import merge, merge_down, new_table, repeat_header, write_cell
 
 HERE = Path(__file__).resolve().parent
@@ -509,10 +509,7 @@ def build_taskbook(case, size):
              "起止时间": x["period_exp"], "所需经费（万元）": x["cost"]} for x in det]
         para(d, BUDGET_NOTE, 10.5)
         d.add_page_break()
-    s1 = seed_lines("001")
-    i0 = next(k for k, line in enumerate(s1) if line.startswith("三、责任、义务及违约处理"))
-    i1 = next(k for k, line in enumerate(s1) if line.startswith("主管部门（甲方）"))
-    for line in s1[i0:i1]:
+    for line in seed_between("001", "三、责任、义务及违约处理", "主管部门（甲方）"):
         if line.strip():
             para(d, line.strip(), size)
     t = make_table(d, 3, [15.6])
