@@ -34,22 +34,18 @@ class Run:
     ident: int | None = None
 
 
-@dataclass
-class Symbol:
-    """A character inserted with Insert > Symbol: ``<w:sym w:font=… w:char=…/>``."""
-
-    font: str
-    char: str
+WORD_GLYPHS = ("2612", "2610", "MS Gothic")  # ☒ checked, ☐ unchecked: Word's default
 
 
 @dataclass
 class CheckBox:
-    """A Word 2010 check-box content control (``w14:checkbox``) showing its glyph."""
+    """A Word 2010 check-box content control (``w14:checkbox``) showing its glyph.
+
+    `glyphs` are the checked and unchecked characters (hex) and their font.
+    """
 
     checked: bool
-    checked_glyph: str = "2612"  # ☒, Word's default
-    unchecked_glyph: str = "2610"  # ☐
-    glyph_font: str = "MS Gothic"
+    glyphs: tuple[str, str, str] = WORD_GLYPHS
     ident: int | None = None
 
 
@@ -83,6 +79,14 @@ class Control:
     placeholder: bool = False
     full_date: str | None = None
     ident: int | None = None
+
+
+@dataclass
+class Symbol:
+    """A character inserted with Insert > Symbol: ``<w:sym w:font=… w:char=…/>``."""
+
+    font: str
+    char: str
 
 
 Inline = str | Run | Symbol | CheckBox | FormField | TextBox | Control

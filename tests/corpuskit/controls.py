@@ -106,30 +106,31 @@ def inline_control(control: Control, font: str, size: float | None, hand: Hand) 
 
 def check_box(box: CheckBox, size: float | None, hand: Hand) -> Any:
     """Return a w14 check-box content control showing its checked or unchecked glyph."""
+    checked, unchecked, font = box.glyphs
     sdt = el("w:sdt")
     pr = el("w:sdtPr")
     if hand.minimal:
         pr.append(el("w:id", val=str(hand.ident(box.ident))))
     else:
-        pr.append(run_properties(box.glyph_font, size, hand))
+        pr.append(run_properties(font, size, hand))
         pr.append(el("w:id", val=str(-1000 - hand.ident(box.ident))))
     checkbox = _w14("checkbox")
     checkbox.append(_w14("checked", val="1" if box.checked else "0"))
-    checkbox.append(_w14("checkedState", val=box.checked_glyph, font=box.glyph_font))
-    checkbox.append(_w14("uncheckedState", val=box.unchecked_glyph, font=box.glyph_font))
+    checkbox.append(_w14("checkedState", val=checked, font=font))
+    checkbox.append(_w14("uncheckedState", val=unchecked, font=font))
     pr.append(checkbox)
     sdt.append(pr)
     content = el("w:sdtContent")
-    glyph = chr(int(box.checked_glyph if box.checked else box.unchecked_glyph, 16))
+    glyph = chr(int(checked if box.checked else unchecked, 16))
     if hand.minimal:
         run = el("w:r")
         rpr = el("w:rPr")
-        rpr.append(run_fonts(box.glyph_font, hand, hint=True))
+        rpr.append(run_fonts(font, hand, hint=True))
         run.append(rpr)
         run.append(_bare_text(glyph))
         content.append(run)
     else:
-        content.append(text_run(glyph, box.glyph_font, size, hand))
+        content.append(text_run(glyph, font, size, hand))
     sdt.append(content)
     return sdt
 

@@ -37,7 +37,7 @@ MARKS: dict[str, Mark] = {
     "control": lambda ticked, option: [CheckBox(ticked), option],
     # the same with the checked glyph changed to ☑ (Segoe UI Symbol)
     "control☑": lambda ticked, option: [
-        CheckBox(ticked, "2611", "2610", "Segoe UI Symbol"), option],
+        CheckBox(ticked, ("2611", "2610", "Segoe UI Symbol")), option],
     # Insert > Symbol, Wingdings 0xFE (☑) over the ticked box
     "wingdings": lambda ticked, option: [Symbol("Wingdings", "F0FE") if ticked else BOX, option],
     # the same character pasted as text in the Wingdings font (U+F0FE)
