@@ -127,19 +127,19 @@ def hy_blocks(v: dict[str, Any], labels: dict[str, str] | None = None) -> list[B
 
 
 
-# case: the day the school saved the file, 申报单位
+# case: the day the school saved the file, 申报单位, the 申报类别 a reader records
 APPLICANTS = {
-    "original-attachment": (10, "衡阳县演陂镇中心学校"),
-    "category-ticked-with-check": (11, "耒阳市正源学校"),
-    "category-boxes-ticked": (12, "常宁市第一中学"),
-    "category-by-deleting-others": (13, "衡南县教育局"),
-    "category-in-words": (10, "衡阳市雁峰区教育局"),
-    "category-number-only": (11, "祁东县育贤中学"),
-    "phones-written-every-way": (14, "衡山县开云镇中心学校"),
-    "opinions-with-signer-and-date": (14, "衡阳市蒸湘区实验小学"),
-    "label-spaced": (12, "南岳区南岳完全小学"),
-    "label-and-value-in-one-cell": (12, "衡阳市珠晖区东阳渡实验小学"),
-    "empty-required": (15, "衡阳县樟树乡中心学校"),
+    "original-attachment": (10, "衡阳县演陂镇中心学校", "网络联校创新应用"),
+    "category-ticked-with-check": (11, "耒阳市正源学校", "区域智慧教育"),
+    "category-boxes-ticked": (12, "常宁市第一中学", "教育网络安全"),
+    "category-by-deleting-others": (13, "衡南县教育局", "区域智慧教育"),
+    "category-in-words": (10, "衡阳市雁峰区教育局", "区域智慧教育"),
+    "category-number-only": (11, "祁东县育贤中学", "区域智慧教育"),
+    "phones-written-every-way": (14, "衡山县开云镇中心学校", "人工数字智能教室"),
+    "opinions-with-signer-and-date": (14, "衡阳市蒸湘区实验小学", "网络联校创新应用"),
+    "label-spaced": (12, "南岳区南岳完全小学", "教育网络安全"),
+    "label-and-value-in-one-cell": (12, "衡阳市珠晖区东阳渡实验小学", "人工数字智能教室"),
+    "empty-required": (15, "衡阳县樟树乡中心学校", "网络联校创新应用"),
 }
 # case: 项目名称
 PROJECTS = {
@@ -155,23 +155,23 @@ PROJECTS = {
     "label-and-value-in-one-cell": "东阳渡实验小学人工智能启蒙教育",
     "empty-required": "樟树乡中心学校网络联校教学点帮扶",
 }
-# case: 申报类别 as typed ("\n" between paragraphs), as recorded
+# case: 申报类别 as typed ("\n" between paragraphs)
 CATEGORIES = {
-    "original-attachment": ("①网络联校创新应用", "网络联校创新应用"),
+    "original-attachment": "①网络联校创新应用",
     # the four options of the notice typed into the cell, one ticked with √
     "category-ticked-with-check":
-        ("①网络联校创新应用  √②区域智慧教育  ③教育网络安全  ④人工数字智能教室", "区域智慧教育"),
+        "①网络联校创新应用  √②区域智慧教育  ③教育网络安全  ④人工数字智能教室",
     # the school drew its own boxes, two options a line, and marked one ☑
     "category-boxes-ticked": ("□①网络联校创新应用      □②区域智慧教育\n"
-                              "☑③教育网络安全          □④人工数字智能教室", "教育网络安全"),
-    "category-by-deleting-others": ("②区域智慧教育；", "区域智慧教育"),
-    "category-in-words": ("区域智慧教育", "区域智慧教育"),
-    "category-number-only": ("②", "区域智慧教育"),
-    "phones-written-every-way": ("④人工数字智能教室", "人工数字智能教室"),
-    "opinions-with-signer-and-date": ("①网络联校创新应用", "网络联校创新应用"),
-    "label-spaced": ("③教育网络安全", "教育网络安全"),
-    "label-and-value-in-one-cell": ("④人工数字智能教室", "人工数字智能教室"),
-    "empty-required": ("①网络联校创新应用", "网络联校创新应用"),
+                              "☑③教育网络安全          □④人工数字智能教室"),
+    "category-by-deleting-others": "②区域智慧教育；",
+    "category-in-words": "区域智慧教育",
+    "category-number-only": "②",
+    "phones-written-every-way": "④人工数字智能教室",
+    "opinions-with-signer-and-date": "①网络联校创新应用",
+    "label-spaced": "③教育网络安全",
+    "label-and-value-in-one-cell": "④人工数字智能教室",
+    "empty-required": "①网络联校创新应用",
 }
 # case: 负责人, 手机号码, 联系人, 手机号码 as typed (a reader records the phones' digits)
 PEOPLE = {
@@ -241,19 +241,19 @@ OPINIONS = {
     "label-and-value-in-one-cell": "同意申报。",
     "empty-required": "同意申报。",
 }
-# case: the unit's date line as typed (spaces before it, the date), as recorded
+# case: the unit's date line as typed, the date as recorded
 DATES = {
-    "original-attachment": (13, "2018年 9 月 10 日", "2018-09-10"),
-    "category-ticked-with-check": (17, "2018年9月11日", "2018-09-11"),
-    "category-boxes-ticked": (17, "2018年9月12日", "2018-09-12"),
-    "category-by-deleting-others": (17, "2018年9月13日", "2018-09-13"),
-    "category-in-words": (17, "2018年9月10日", "2018-09-10"),
-    "category-number-only": (17, "2018年9月11日", "2018-09-11"),
-    "phones-written-every-way": (17, "2018年9月14日", "2018-09-14"),
-    "opinions-with-signer-and-date": (13, "2018年9月10日", "2018-09-10"),
-    "label-spaced": (17, "2018年9月12日", "2018-09-12"),
-    "label-and-value-in-one-cell": (17, "2018年9月12日", "2018-09-12"),
-    "empty-required": (17, "2018年9月15日", "2018-09-15"),
+    "original-attachment": (" " * 13 + "2018年 9 月 10 日", "2018-09-10"),
+    "category-ticked-with-check": (" " * 17 + "2018年9月11日", "2018-09-11"),
+    "category-boxes-ticked": (" " * 17 + "2018年9月12日", "2018-09-12"),
+    "category-by-deleting-others": (" " * 17 + "2018年9月13日", "2018-09-13"),
+    "category-in-words": (" " * 17 + "2018年9月10日", "2018-09-10"),
+    "category-number-only": (" " * 17 + "2018年9月11日", "2018-09-11"),
+    "phones-written-every-way": (" " * 17 + "2018年9月14日", "2018-09-14"),
+    "opinions-with-signer-and-date": (" " * 13 + "2018年9月10日", "2018-09-10"),
+    "label-spaced": (" " * 17 + "2018年9月12日", "2018-09-12"),
+    "label-and-value-in-one-cell": (" " * 17 + "2018年9月12日", "2018-09-12"),
+    "empty-required": (" " * 17 + "2018年9月15日", "2018-09-15"),
 }
 
 # The unit's signer typed after 负责人： (the others left the printed line).
@@ -278,18 +278,18 @@ LEFT_EMPTY = {"empty-required": ("contact", "contact_phone", "plan_points")}
 
 def application(name: str) -> tuple[str, str, bytes, dict[str, Any]]:
     """Return one school's return: (form, name, the .docx, the record a reader writes down)."""
-    day, applicant = APPLICANTS[name]
-    category, category_value = CATEGORIES[name]
+    day, applicant, category_value = APPLICANTS[name]
+    category = CATEGORIES[name]
     leader, leader_phone, contact, contact_phone = PEOPLE[name]
     plan = PLANS.get(name)
-    indent, date, date_value = DATES[name]
+    date_line, date_value = DATES[name]
     unit_signer = UNIT_SIGNERS.get(name)
     v: dict[str, Any] = {
         "applicant": applicant, "category": category, "project": PROJECTS[name],
         "leader": leader, "leader_phone": leader_phone, "contact": contact,
         "contact_phone": contact_phone, "plan_points": plan,
         "unit": Opinion([OPINIONS[name]], signer(unit_signer) if unit_signer else None,
-                        " " * indent + date, inline=name in INLINE),
+                        date_line, inline=name in INLINE),
     }
     labels = RETYPED_LABELS.get(name, {})
     if name in TYPED_IN_LABELS:
