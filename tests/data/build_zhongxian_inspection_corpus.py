@@ -349,12 +349,10 @@ def _typed(leftover: list[str], value: str | list[str]) -> list[str]:
 def score_rows(scores: dict[str, list[str]], notes: dict[str, list[str]],
                total: list[str], merged: bool = True) -> list[Row]:
     """The bureau's score table with the cells as filled; `merged` False repeats A/B texts."""
-    head = dict(font="黑体", size=10.5)
-    rows = [Row([Cell(paras("督查项目与权重", align="center"), span=2, **head),
-                 Cell(paras("督查内容", align="center"), **head),
-                 Cell(paras("评分说明", align="center"), **head),
-                 Cell(paras("考核分", align="center"), **head),
-                 Cell(paras("备注", align="center"), **head)], height=0.9, header=True)]
+    heads = [Cell(paras(text, align="center"), span=span, font="黑体")
+             for text, span in (("督查项目与权重", 2), ("督查内容", 1), ("评分说明", 1),
+                                ("考核分", 1), ("备注", 1))]
+    rows = [Row(heads, height=0.9, header=True)]
     a_text: list[str] = []
     b_text: list[str] = []
     for item in ITEMS:

@@ -454,25 +454,17 @@ SELF_A = {
     "has_emergency_plan": True, "has_disaster_backup": True, "holds_security_drills": True,
     "had_major_incident": False,
 }
-SELF_B = {
-    "school": "重庆市忠县职业教育中心", "school_type": "中职学校",
-    "address": "忠县忠州街道白公路6号", "contact_person": "邓世军",
-    "contact_phone": "02354231188", "fax": "无", "email": "zxzjzx@126.com",
-    "staff": 230, "students": 4120,
-    "has_leading_group": True, "has_it_department": True, "it_department_name": "现代教育技术中心",
-    "it_staff": 5, "has_plan": True, "investment": 520,
-    "has_campus_network": True, "bandwidth": 2000, "wireless_aps": 180,
-    "wireless_full_coverage": True, "on_cq_education_network": True,
-    "terminals_per_100_students": 18, "terminals_per_100_teachers": 120,
-    "interactive_equipment_rate": 96,
-    "smart_classrooms": 12, "school_course_resources": 20, "has_interaction": True,
-    "teacher_space_rate": 100, "has_smart_push": True, "student_space_rate": 88,
-    "has_one_stop_service": True, "has_data_analysis": True, "uses_iot": True, "uses_cloud": True,
-    "moe_pilot": False, "cq_pilot": True, "cq_smart_campus_pilot": False,
-    "awards_county_and_above": 6, "awards_district": 0,
-    "has_emergency_plan": True, "has_disaster_backup": False, "holds_security_drills": True,
-    "had_major_incident": False,
-}
+SELF_B = dict(
+    SELF_A, school="重庆市忠县职业教育中心", school_type="中职学校",
+    address="忠县忠州街道白公路6号", contact_person="邓世军", contact_phone="02354231188",
+    fax="无", email="zxzjzx@126.com", staff=230, students=4120,
+    it_department_name="现代教育技术中心", it_staff=5, investment=520, bandwidth=2000,
+    wireless_aps=180, wireless_full_coverage=True, terminals_per_100_students=18,
+    terminals_per_100_teachers=120, interactive_equipment_rate=96, smart_classrooms=12,
+    school_course_resources=20, has_smart_push=True, student_space_rate=88,
+    has_one_stop_service=True, uses_iot=True, cq_pilot=True, cq_smart_campus_pilot=False,
+    awards_county_and_above=6, awards_district=0, has_disaster_backup=False,
+)
 
 
 def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spaced=False):
