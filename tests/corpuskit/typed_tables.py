@@ -1,14 +1,15 @@
 """Tables typed cell by cell through python-docx's API, the way the outside testers did.
 
 `new_table` makes a "Table Grid" table; `write_cell` types lines into a cell; `merge` and
-`merge_down` merge cells as Word's Merge Cells does. What python-docx writes is kept exactly,
+`merge_down` merge cells as Word's Merge Cells does; `type_grid` merges and fills a whole
+table from a grid of cells. What python-docx writes is kept exactly,
 including its habits (an empty run left by `paragraph.text = ""`, content moved by a merge).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -97,3 +98,29 @@ def write_cell(cell: Any, text: str | list[str], font: str, size: float | None =
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return cell
+
+
+def type_grid(table: Any, rows: list[list[Any]], fill: Callable[[Any, Any], None]) -> None:
+    """Merge and fill `table` from a grid of cell specs, row by row, left to right.
+
+    "<" joins the cell on its left, "^" the cell above; every other spec is given, with its
+    (merged) cell, to `fill`.
+    """
+    done: set[tuple[int, int]] = set()
+    count, width = len(rows), len(rows[0])
+    for r in range(count):
+        for c in range(width):
+            spec = rows[r][c]
+            if (r, c) in done or (isinstance(spec, str) and spec in ("<", "^")):
+                continue
+            right = c
+            while right + 1 < width and rows[r][right + 1] == "<":
+                right += 1
+            bottom = r
+            while bottom + 1 < count and rows[bottom + 1][c] == "^":
+                bottom += 1
+            cell = table.cell(r, c)
+            if (bottom, right) != (r, c):
+                cell = cell.merge(table.cell(bottom, right))
+            done.update((rr, cc) for rr in range(r, bottom + 1) for cc in range(c, right + 1))
+            fill(cell, spec)

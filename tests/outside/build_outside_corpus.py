@@ -26,6 +26,7 @@ or from $TIANBIAO_SEEDS when set. This script uses python-docx and the corpus ki
 
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,7 +38,14 @@ from corpuskit.corpus import output_folder, write_case
 from corpuskit.documents import new_document, typed_paragraph
 from corpuskit.marks import GAP, as_text, yes_no
 from corpuskit.seeds import seed_between, seed_lines
-from corpuskit.typed_tables import clear_borders, merge, new_table, repeat_header, write_cell
+from corpuskit.typed_tables import (
+    clear_borders,
+    merge,
+    new_table,
+    repeat_header,
+    type_grid,
+    write_cell,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -65,6 +73,68 @@ def title(d, text, font="方正小标宋简体", size=18):
 def table(d, rows, widths):
     """A centred fixed table; every cell given its column's width, the grid cm × 567."""
     return new_table(d, rows, widths, grid="567", cell_widths=True)
+
+
+@dataclass
+class T:
+    """A typed cell: its text ("\\n" or a list: one paragraph each), size, centred or not."""
+
+    text: object
+    size: float = None
+    center: bool = False
+
+
+@dataclass
+class Form:
+    """A form as an office retyped it: the 附件 line, the title, lines above the table, the
+    table as rows of cells (see corpuskit.typed_tables.type_grid; None: merged, left empty),
+    the note below."""
+
+    font: str
+    size: float
+    attachment: str
+    title: str
+    rows: list
+    widths: list
+    attachment_size: float = None
+    title_font: str = "方正小标宋简体"
+    above: list = field(default_factory=list)
+    above_right: bool = False
+    heights: dict = field(default_factory=dict)
+    borderless: list = field(default_factory=list)
+    below: str = None
+
+    def document(self):
+        f = self.font
+        d = new_document(f, self.size, MARGINS)
+        typed_paragraph(d, self.attachment, "黑体", self.attachment_size)
+        title(d, self.title, font=self.title_font)
+        for line in self.above:
+            p = typed_paragraph(d, line, f)
+            if self.above_right:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        t = table(d, len(self.rows), self.widths)
+
+        def fill(cell, spec):
+            if isinstance(spec, T):
+                write_cell(cell, spec.text, f, spec.size, center=spec.center)
+            elif spec is not None:
+                write_cell(cell, spec, f)
+
+        type_grid(t, self.rows, fill)
+        for r, height in self.heights.items():
+            t.rows[r].height = Cm(height)
+        for r, c in self.borderless:
+            clear_borders(t.cell(r, c)._tc)
+        if self.below:
+            typed_paragraph(d, self.below, f, 10.5)
+        return d
+
+
+RUIAN_NOTE = "本表请于每年3月10日前上报radhjy@163.com。"
+CITY_OPINION = ["市教育局意见：", "", "",
+                "负责人：                                           盖章：",
+                "                                                 年   月   日"]
 
 
 # ---------------------------------------------------------------- seed text
@@ -133,38 +203,24 @@ RUIAN_A_EXTRA = {
 }
 
 
-@case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)
-def ruian_a():
-    f = "宋体"
-    d = new_document(f, 12, MARGINS)
-    typed_paragraph(d, "附件2", "黑体", 14)
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    p = typed_paragraph(d, "申报建设时间：2022年3月8日", f)
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    t = table(d, 8, [2.4, 5.6, 3.2, 4.6])
-    write_cell(t.cell(0, 0), "学    校", f, center=True)
-    write_cell(t.cell(0, 1), "瑞安市第二中学", f)
-    write_cell(t.cell(0, 2), "项 目 名 称", f, center=True)
-    write_cell(t.cell(0, 3), "LED设备", f)
-    write_cell(t.cell(1, 0), "投入资金：", f, center=True)
-    write_cell(t.cell(1, 1), "15万元", f)
-    write_cell(t.cell(1, 2), "项目负责人\n及联系方式", f, center=True)
-    write_cell(t.cell(1, 3), "李明华\n13905771234", f)
-    labs = [("项 目 简 介", "summary"), ("推 进 措 施", "measures"),
-            ("效    益", "benefits"), ("与计划的\n达成度", "achievement")]
-    for r, (lab, key) in enumerate(labs, start=2):
-        write_cell(t.cell(r, 0), lab, f, center=True)
-        write_cell(merge(t, r, 1, r, 3), RUIAN_A[key], f)
-        t.rows[r].height = Cm(3.2)
-    write_cell(t.cell(6, 0), "校长意见", f, center=True)
-    write_cell(merge(t, 6, 1, 6, 3),
-         ["项目建设规范，使用效益良好，同意上报。", "", "                    2022年3月9日"], f)
-    write_cell(t.cell(7, 0), "专家验收意见", f, center=True)
-    write_cell(merge(t, 7, 1, 7, 3), ["", "", "                    年   月   日"], f)
-    t.rows[6].height = Cm(2.4)
-    t.rows[7].height = Cm(2.4)
-    typed_paragraph(d, "本表请于每年3月10日前上报radhjy@163.com。", f, 10.5)
-    return d
+case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)(Form(
+    "宋体", 12, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告", attachment_size=14,
+    above=["申报建设时间：2022年3月8日"], above_right=True, widths=[2.4, 5.6, 3.2, 4.6],
+    rows=[
+        [T("学    校", center=True), "瑞安市第二中学", T("项 目 名 称", center=True), "LED设备"],
+        [T("投入资金：", center=True), "15万元", T("项目负责人\n及联系方式", center=True),
+         "李明华\n13905771234"],
+        [T("项 目 简 介", center=True), RUIAN_A["summary"], "<", "<"],
+        [T("推 进 措 施", center=True), RUIAN_A["measures"], "<", "<"],
+        [T("效    益", center=True), RUIAN_A["benefits"], "<", "<"],
+        [T("与计划的\n达成度", center=True), RUIAN_A["achievement"], "<", "<"],
+        [T("校长意见", center=True),
+         ["项目建设规范，使用效益良好，同意上报。", "", "                    2022年3月9日"],
+         "<", "<"],
+        [T("专家验收意见", center=True), ["", "", "                    年   月   日"], "<", "<"],
+    ],
+    heights={2: 3.2, 3: 3.2, 4: 3.2, 5: 3.2, 6: 2.4, 7: 2.4}, below=RUIAN_NOTE,
+).document)
 
 
 RUIAN_B = {
@@ -184,41 +240,27 @@ RUIAN_B = {
 }
 
 
-@case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)
-def ruian_b():
-    f = "仿宋"
-    d = new_document(f, 14, MARGINS)
-    typed_paragraph(d, "附件2", "黑体")
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    # a 6-column grid; label+value in one cell for 学校; borderless first row
-    t = table(d, 10, [1.6, 1.2, 4.4, 1.8, 1.6, 5.0])
-    no = merge(t, 0, 0, 0, 3)
-    no_borders_row = [no, merge(t, 0, 4, 0, 5)]
-    write_cell(no, "", f)
-    write_cell(no_borders_row[1], "申报建设时间：2021.9.1", f)
-    for c in no_borders_row:
-        clear_borders(c._tc)
-    write_cell(merge(t, 1, 0, 1, 2), "学校：瑞安市陶山镇荆谷学校", f)
-    write_cell(merge(t, 1, 3, 1, 4), "项目名称：", f)
-    write_cell(t.cell(1, 5), "云桌面机房", f)
-    write_cell(merge(t, 2, 0, 2, 1), "投入资金", f)
-    write_cell(t.cell(2, 2), "壹拾伍万伍仟陆佰伍拾壹元整", f)
-    write_cell(merge(t, 2, 3, 2, 4), "项目负责人及联系方式", f)
-    write_cell(t.cell(2, 5), "陈晓东 13857712345", f)
-    labs = [("项目简介", "summary"), ("推进措施", "measures"), ("效益", "benefits"),
-            ("与计划的达成度", "achievement")]
-    for r, (lab, key) in enumerate(labs, start=3):
-        write_cell(merge(t, r, 0, r, 1), lab, f)
-        write_cell(merge(t, r, 2, r, 5), RUIAN_B[key], f)
-    write_cell(merge(t, 7, 0, 7, 1), "校长意见", f)
-    write_cell(merge(t, 7, 2, 7, 5), ["同意。", "二〇二二年三月七日"], f)
-    write_cell(merge(t, 8, 0, 8, 1), "专家验收意见", f)
-    write_cell(merge(t, 8, 2, 8, 5), ["经现场查看和资料核查，项目达到预期目标，评定为良好。",
-                                "2022年5月18日"], f)
-    merge(t, 9, 0, 9, 1)
-    merge(t, 9, 2, 9, 5)  # an extra empty row left at the bottom
-    typed_paragraph(d, "本表请于每年3月10日前上报radhjy@163.com。", f, 10.5)
-    return d
+# a 6-column grid; label+value in one cell for 学校; borderless first row; an extra empty row
+# left at the bottom
+case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)(Form(
+    "仿宋", 14, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告",
+    widths=[1.6, 1.2, 4.4, 1.8, 1.6, 5.0],
+    rows=[
+        ["", "<", "<", "<", "申报建设时间：2021.9.1", "<"],
+        ["学校：瑞安市陶山镇荆谷学校", "<", "<", "项目名称：", "<", "云桌面机房"],
+        ["投入资金", "<", "壹拾伍万伍仟陆佰伍拾壹元整", "项目负责人及联系方式", "<",
+         "陈晓东 13857712345"],
+        ["项目简介", "<", RUIAN_B["summary"], "<", "<", "<"],
+        ["推进措施", "<", RUIAN_B["measures"], "<", "<", "<"],
+        ["效益", "<", RUIAN_B["benefits"], "<", "<", "<"],
+        ["与计划的达成度", "<", RUIAN_B["achievement"], "<", "<", "<"],
+        ["校长意见", "<", ["同意。", "二〇二二年三月七日"], "<", "<", "<"],
+        ["专家验收意见", "<", ["经现场查看和资料核查，项目达到预期目标，评定为良好。",
+                               "2022年5月18日"], "<", "<", "<"],
+        [None, "<", None, "<", "<", "<"],
+    ],
+    borderless=[(0, 0), (0, 4)], below=RUIAN_NOTE,
+).document)
 
 
 # ================================================================ hengyang-2018-application
@@ -245,41 +287,24 @@ HY_A = {
 }
 
 
-@case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)
-def hy_a():
-    f = "仿宋"
-    d = new_document(f, 14, MARGINS)
-    typed_paragraph(d, "附件2", "黑体")
-    title(d, "2018年衡阳市教育信息化试点项目申请表")
-    t = table(d, 8, [2.8, 4.6, 2.9, 5.3])
-    write_cell(t.cell(0, 0), "申报单位：", f)
-    write_cell(merge(t, 0, 1, 0, 3), "衡阳县第一中学", f)
-    write_cell(t.cell(1, 0), "申报类别：", f)
-    write_cell(merge(t, 1, 1, 1, 3),
-         ["□①网络联校创新应用　☑②区域智慧教育", "□③教育网络安全　　　□④人工数字智能教室"],
-         f, size=12)
-    write_cell(t.cell(2, 0), "项目名称：", f)
-    write_cell(merge(t, 2, 1, 2, 3), "县域智慧教育云平台应用示范", f)
-    write_cell(t.cell(3, 0), "负责人", f)
-    write_cell(t.cell(3, 1), "王卫东", f)
-    write_cell(t.cell(3, 2), "手机号码", f)
-    write_cell(t.cell(3, 3), "138-7341-5566", f)
-    write_cell(t.cell(4, 0), "联系人", f)
-    write_cell(t.cell(4, 1), "李娟", f)
-    write_cell(t.cell(4, 2), "手机号码", f)
-    write_cell(t.cell(4, 3), "0734 6812345", f)
-    write_cell(merge(t, 5, 0, 5, 3),
-         ["试点实施方案要点（可另附页）：", *HY_A["plan_points"].split("\n")], f)
-    t.rows[5].height = Cm(6)
-    write_cell(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报，学校保障试点经费和人员。", "",
-                                 "负责人：王卫东    盖章：", "          2018年9月10日"], f)
-    write_cell(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "经初审，同意推荐。", "",
-                                 "负责人：赵长林    盖章：", "          2018年9月14日"], f)
-    write_cell(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
-                                 "负责人：                                           盖章：",
-                                 "                                                 年   月   日"],
-         f)
-    return d
+case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)(Form(
+    "仿宋", 14, "附件2", "2018年衡阳市教育信息化试点项目申请表", widths=[2.8, 4.6, 2.9, 5.3],
+    rows=[
+        ["申报单位：", "衡阳县第一中学", "<", "<"],
+        ["申报类别：", T(["□①网络联校创新应用　☑②区域智慧教育",
+                          "□③教育网络安全　　　□④人工数字智能教室"], size=12), "<", "<"],
+        ["项目名称：", "县域智慧教育云平台应用示范", "<", "<"],
+        ["负责人", "王卫东", "手机号码", "138-7341-5566"],
+        ["联系人", "李娟", "手机号码", "0734 6812345"],
+        [["试点实施方案要点（可另附页）：", *HY_A["plan_points"].split("\n")], "<", "<", "<"],
+        [["单位意见：", "同意申报，学校保障试点经费和人员。", "", "负责人：王卫东    盖章：",
+          "          2018年9月10日"], "<",
+         ["县市区教育局意见：", "经初审，同意推荐。", "", "负责人：赵长林    盖章：",
+          "          2018年9月14日"], "<"],
+        [CITY_OPINION, "<", "<", "<"],
+    ],
+    heights={5: 6},
+).document)
 
 
 HY_B = {
@@ -304,40 +329,27 @@ HY_B = {
 }
 
 
-@case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)
-def hy_b():
-    f = "宋体"
-    d = new_document(f, 12, MARGINS)
-    typed_paragraph(d, "附件2", "黑体")
-    title(d, "2018年衡阳市教育信息化试点项目申请表", font="宋体")
-    t = table(d, 10, [3.2, 4.2, 3.0, 5.2])
-    write_cell(t.cell(0, 0), "申 报 单 位", f)
-    write_cell(merge(t, 0, 1, 0, 3), "耒阳市实验中学", f)
-    write_cell(t.cell(1, 0), "申 报 类 别", f)
-    write_cell(merge(t, 1, 1, 1, 3), "④人工数字智能教室", f)
-    write_cell(t.cell(2, 0), "项 目 名 称", f)
-    write_cell(merge(t, 2, 1, 2, 3), "人工智能创客教室建设与课程开发", f)
-    write_cell(t.cell(3, 0), "负 责 人", f)
-    write_cell(t.cell(3, 1), "刘建国", f)
-    write_cell(t.cell(3, 2), "手机号码", f)
-    write_cell(t.cell(3, 3), "139 0734 1122", f)
-    write_cell(t.cell(4, 0), "联 系 人", f)
-    write_cell(t.cell(4, 1), "周敏", f)
-    write_cell(t.cell(4, 2), "手机号码", f)
-    write_cell(t.cell(4, 3), "0734-4321888", f)
-    write_cell(merge(t, 5, 0, 5, 3), "试点实施方案要点（可另附页）：", f)
-    write_cell(merge(t, 6, 0, 6, 3), HY_B["plan_points"], f)  # text typed in a row of its own below
-    t.rows[6].height = Cm(5)
-    # opinions stacked, one per full-width row (an office re-did the layout)
-    write_cell(merge(t, 7, 0, 7, 3), ["单位意见：", "同意。", "负责人：刘建国           盖章：",
-                                 "                 2018.9.11"], f)
-    write_cell(merge(t, 8, 0, 8, 3), ["县市区教育局意见：", "", "负责人：           盖章：",
-                                 "                 年   月   日"], f)
-    write_cell(merge(t, 9, 0, 9, 3), ["市教育局意见：", "",
-                                 "负责人：                                           盖章：",
-                                 "                                                 年   月   日"],
-         f)
-    return d
+# the plan typed in a row of its own below its label; the opinions stacked, one per
+# full-width row (an office re-did the layout)
+case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)(Form(
+    "宋体", 12, "附件2", "2018年衡阳市教育信息化试点项目申请表", title_font="宋体",
+    widths=[3.2, 4.2, 3.0, 5.2],
+    rows=[
+        ["申 报 单 位", "耒阳市实验中学", "<", "<"],
+        ["申 报 类 别", "④人工数字智能教室", "<", "<"],
+        ["项 目 名 称", "人工智能创客教室建设与课程开发", "<", "<"],
+        ["负 责 人", "刘建国", "手机号码", "139 0734 1122"],
+        ["联 系 人", "周敏", "手机号码", "0734-4321888"],
+        ["试点实施方案要点（可另附页）：", "<", "<", "<"],
+        [HY_B["plan_points"], "<", "<", "<"],
+        [["单位意见：", "同意。", "负责人：刘建国           盖章：", "                 2018.9.11"],
+         "<", "<", "<"],
+        [["县市区教育局意见：", "", "负责人：           盖章：", "                 年   月   日"],
+         "<", "<", "<"],
+        [["市教育局意见：", *CITY_OPINION[2:]], "<", "<", "<"],
+    ],
+    heights={6: 5},
+).document)
 
 
 # ================================================================ zhongxian-2021-acceptance
@@ -357,32 +369,21 @@ ACC_A = {
 }
 
 
-@case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)
-def acc_a():
-    f = "仿宋"
-    d = new_document(f, 14, MARGINS)
-    typed_paragraph(d, "附件4", "黑体")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    typed_paragraph(d, "申报学校（盖章）：忠县拔山中学         时间：2021年6月10日", f)
-    t = table(d, 6, [3.2, 4.6, 3.2, 4.6])
-    write_cell(t.cell(0, 0), "学校负责人", f)
-    write_cell(t.cell(0, 1), "秦国华", f)
-    write_cell(t.cell(0, 2), "项目责任人", f)
-    write_cell(t.cell(0, 3), "冉小平", f)
-    write_cell(t.cell(1, 0), "申报验收项目", f)
-    write_cell(merge(t, 1, 1, 1, 3), "智慧校园创建", f)
-    write_cell(t.cell(2, 0), "取得的成绩或主要做法", f)
-    write_cell(merge(t, 2, 1, 2, 3),
-         ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")], f)
-    write_cell(t.cell(3, 0), "预期效果", f)
-    write_cell(merge(t, 3, 1, 3, 3), ACC_A["expected_effect"], f)
-    write_cell(t.cell(4, 0), "学校推荐意见", f)
-    write_cell(merge(t, 4, 1, 4, 3), "同意申报。", f)
-    write_cell(t.cell(5, 0), "教育行政主管部门意见", f)
-    merge(t, 5, 1, 5, 3)
-    for r in range(2, 6):
-        t.rows[r].height = Cm(4)
-    return d
+case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)(Form(
+    "仿宋", 14, "附件4", "忠县中小学“创建验收”项目申报表",
+    above=["申报学校（盖章）：忠县拔山中学         时间：2021年6月10日"],
+    widths=[3.2, 4.6, 3.2, 4.6],
+    rows=[
+        ["学校负责人", "秦国华", "项目责任人", "冉小平"],
+        ["申报验收项目", "智慧校园创建", "<", "<"],
+        ["取得的成绩或主要做法", ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")],
+         "<", "<"],
+        ["预期效果", ACC_A["expected_effect"], "<", "<"],
+        ["学校推荐意见", "同意申报。", "<", "<"],
+        ["教育行政主管部门意见", None, "<", "<"],
+    ],
+    heights={2: 4, 3: 4, 4: 4, 5: 4},
+).document)
 
 
 ACC_B = {
@@ -398,30 +399,19 @@ ACC_B = {
 }
 
 
-@case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)
-def acc_b():
-    f = "宋体"
-    d = new_document(f, 12, MARGINS)
-    typed_paragraph(d, "附件4", "黑体")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    typed_paragraph(d, "申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8", f)
-    t = table(d, 7, [3.6, 4.2, 3.6, 4.2])
-    write_cell(t.cell(0, 0), "学 校 负 责 人", f)
-    write_cell(t.cell(0, 1), "谭德明", f)
-    write_cell(t.cell(0, 2), "项 目 责 任 人", f)
-    write_cell(t.cell(0, 3), "向东", f)
-    write_cell(t.cell(1, 0), "申报验收项目", f)
-    write_cell(merge(t, 1, 1, 1, 3), "创客教育特色学校", f)
-    write_cell(t.cell(2, 0), "取得的成绩或\n主要做法", f)
-    write_cell(merge(t, 2, 1, 2, 3), "见自查报告", f)
-    write_cell(t.cell(3, 0), "预 期 效 果", f)
-    write_cell(merge(t, 3, 1, 3, 3), ACC_B["expected_effect"], f)
-    write_cell(t.cell(4, 0), "学校推荐意见", f)
-    write_cell(merge(t, 4, 1, 4, 3), ACC_B["school_opinion"], f)
-    write_cell(t.cell(5, 0), "教育行政主管\n部门意见", f)
-    write_cell(merge(t, 5, 1, 5, 3), "同意推荐。", f)
-    merge(t, 6, 1, 6, 3)  # stray empty row
-    return d
+case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)(Form(
+    "宋体", 12, "附件4", "忠县中小学“创建验收”项目申报表",
+    above=["申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8"], widths=[3.6, 4.2, 3.6, 4.2],
+    rows=[
+        ["学 校 负 责 人", "谭德明", "项 目 责 任 人", "向东"],
+        ["申报验收项目", "创客教育特色学校", "<", "<"],
+        ["取得的成绩或\n主要做法", "见自查报告", "<", "<"],
+        ["预 期 效 果", ACC_B["expected_effect"], "<", "<"],
+        ["学校推荐意见", ACC_B["school_opinion"], "<", "<"],
+        ["教育行政主管\n部门意见", "同意推荐。", "<", "<"],
+        [None, None, "<", "<"],  # stray empty row
+    ],
+).document)
 
 
 # ================================================================ zhongxian-2021-smart-campus-self
@@ -973,44 +963,25 @@ RUIAN_C_EXTRA = {
 }
 
 
-@case(
-    "ruian-2022-report",
-    "c-cn-date-commas-label-value-cell-linebreak-labels",
-    RUIAN_C,
-    extra=RUIAN_C_EXTRA,
-)
-def ruian_c():
-    f = "宋体"
-    d = new_document(f, 12, MARGINS)
-    typed_paragraph(d, "附件2", "黑体", 14)
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    t = table(d, 10, [2.2, 5.4, 3.6, 4.6])
-    c = merge(t, 0, 0, 0, 1)
-    write_cell(c, "", f)
-    write_cell(t.cell(0, 2), "申报建设时间：", f)
-    write_cell(t.cell(0, 3), "二〇二二年三月八日", f)
-    for cc in (c, t.cell(0, 2), t.cell(0, 3)):
-        clear_borders(cc._tc)
-    write_cell(t.cell(1, 0), "学校：", f)
-    write_cell(t.cell(1, 1), "瑞安市实验小学", f)
-    write_cell(t.cell(1, 2), "项目\n名称：", f)
-    write_cell(t.cell(1, 3), "云桌面", f)
-    write_cell(merge(t, 2, 0, 2, 1), "投入资金：228,900元", f)  # label and value in one cell
-    write_cell(t.cell(2, 2), "项目负责人及联系方式：", f)
-    write_cell(t.cell(2, 3), "林芳（13806661234）", f)
-    merge(t, 3, 0, 3, 3)                                      # an extra empty row in the middle
-    labs = [("项目\n简介", "summary"), ("推进\n措施", "measures"), ("效益", "benefits"),
-            ("与计划的\n达成度", "achievement")]
-    for r, (lab, key) in enumerate(labs, start=4):
-        write_cell(t.cell(r, 0), lab, f)
-        write_cell(merge(t, r, 1, r, 3), RUIAN_C[key], f)
-    write_cell(t.cell(8, 0), "校长\n意见", f)
-    write_cell(merge(t, 8, 1, 8, 3), ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"],
-               f)
-    write_cell(t.cell(9, 0), "专家验收\n意见", f)
-    write_cell(merge(t, 9, 1, 9, 3), ["", "", "                    年   月   日"], f)
-    typed_paragraph(d, "本表请于每年3月10日前上报radhjy@163.com。", f, 10.5)
-    return d
+# 投入资金 label and value typed in one cell; an extra empty row in the middle
+case("ruian-2022-report", "c-cn-date-commas-label-value-cell-linebreak-labels", RUIAN_C,
+     extra=RUIAN_C_EXTRA)(Form(
+    "宋体", 12, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告", attachment_size=14,
+    widths=[2.2, 5.4, 3.6, 4.6],
+    rows=[
+        ["", "<", "申报建设时间：", "二〇二二年三月八日"],
+        ["学校：", "瑞安市实验小学", "项目\n名称：", "云桌面"],
+        ["投入资金：228,900元", "<", "项目负责人及联系方式：", "林芳（13806661234）"],
+        [None, "<", "<", "<"],
+        ["项目\n简介", RUIAN_C["summary"], "<", "<"],
+        ["推进\n措施", RUIAN_C["measures"], "<", "<"],
+        ["效益", RUIAN_C["benefits"], "<", "<"],
+        ["与计划的\n达成度", RUIAN_C["achievement"], "<", "<"],
+        ["校长\n意见", ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"], "<", "<"],
+        ["专家验收\n意见", ["", "", "                    年   月   日"], "<", "<"],
+    ],
+    borderless=[(0, 0), (0, 2), (0, 3)], below=RUIAN_NOTE,
+).document)
 
 
 HY_C = dict(HY_A, applicant="祁东县城关第二小学", category="教育网络安全",
@@ -1021,39 +992,23 @@ HY_C = dict(HY_A, applicant="祁东县城关第二小学", category="教育网�
             county_opinion=None, county_signer=None, county_date=None)
 
 
-@case("hengyang-2018-application", "c-block-mark-cn-date-linebreak-labels", HY_C)
-def hy_c():
-    f = "仿宋"
-    d = new_document(f, 14, MARGINS)
-    typed_paragraph(d, "附件2", "黑体")
-    title(d, "2018年衡阳市教育信息化试点项目申请表")
-    t = table(d, 8, [2.6, 4.8, 2.8, 5.4])
-    write_cell(t.cell(0, 0), "申报\n单位：", f)
-    write_cell(merge(t, 0, 1, 0, 3), "祁东县城关第二小学", f)
-    write_cell(t.cell(1, 0), "申报\n类别：", f)
-    write_cell(merge(t, 1, 1, 1, 3),
-         "①网络联校创新应用 ②区域智慧教育 ■③教育网络安全 ④人工数字智能教室", f, size=11)
-    write_cell(t.cell(2, 0), "项目名称：", f)
-    write_cell(merge(t, 2, 1, 2, 3), HY_C["project"], f)
-    write_cell(t.cell(3, 0), "负责人", f)
-    write_cell(t.cell(3, 1), "邓爱华", f)
-    write_cell(t.cell(3, 2), "手机号码", f)
-    write_cell(t.cell(3, 3), "159 7471 2233", f)
-    write_cell(t.cell(4, 0), "联系人", f)
-    write_cell(t.cell(4, 1), "陈晨", f)
-    write_cell(t.cell(4, 2), "手机号码", f)
-    write_cell(t.cell(4, 3), "0734－6223344", f)
-    write_cell(merge(t, 5, 0, 5, 3), ["试点实施方案要点（可另附页）：", HY_C["plan_points"]], f)
-    write_cell(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报。", "",
-                                       "负责人：邓爱华           盖章：",
-                                 "            二〇一八年九月十二日"], f)
-    write_cell(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "", "", "负责人：           盖章：",
-                                 "                 年   月   日"], f)
-    write_cell(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
-                                 "负责人：                                           盖章：",
-                                 "                                                 年   月   日"],
-         f)
-    return d
+case("hengyang-2018-application", "c-block-mark-cn-date-linebreak-labels", HY_C)(Form(
+    "仿宋", 14, "附件2", "2018年衡阳市教育信息化试点项目申请表", widths=[2.6, 4.8, 2.8, 5.4],
+    rows=[
+        ["申报\n单位：", "祁东县城关第二小学", "<", "<"],
+        ["申报\n类别：", T("①网络联校创新应用 ②区域智慧教育 ■③教育网络安全 ④人工数字智能教室",
+                            size=11), "<", "<"],
+        ["项目名称：", HY_C["project"], "<", "<"],
+        ["负责人", "邓爱华", "手机号码", "159 7471 2233"],
+        ["联系人", "陈晨", "手机号码", "0734－6223344"],
+        [["试点实施方案要点（可另附页）：", HY_C["plan_points"]], "<", "<", "<"],
+        [["单位意见：", "同意申报。", "", "负责人：邓爱华           盖章：",
+          "            二〇一八年九月十二日"], "<",
+         ["县市区教育局意见：", "", "", "负责人：           盖章：",
+          "                 年   月   日"], "<"],
+        [CITY_OPINION, "<", "<", "<"],
+    ],
+).document)
 
 
 ACC_C = dict(ACC_A, school="忠县白石中学", apply_date="2021-06-09", principal="黄小兵",
@@ -1063,29 +1018,20 @@ ACC_C = dict(ACC_A, school="忠县白石中学", apply_date="2021-06-09", princi
              school_opinion="同意推荐。", bureau_opinion="情况属实。\n同意推荐。")
 
 
-@case("zhongxian-2021-acceptance", "c-cn-date-linebreak-labels-prompt-untouched", ACC_C)
-def acc_c():
-    f = "宋体"
-    d = new_document(f, 12, MARGINS)
-    typed_paragraph(d, "附件4", "黑体")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    typed_paragraph(d, "申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日", f)
-    t = table(d, 6, [2.6, 5.2, 2.6, 5.2])
-    write_cell(t.cell(0, 0), "学校\n负责人", f)
-    write_cell(t.cell(0, 1), "黄小兵", f)
-    write_cell(t.cell(0, 2), "项目\n责任人", f)
-    write_cell(t.cell(0, 3), "张敏", f)
-    write_cell(t.cell(1, 0), "申报验收\n项目", f)
-    write_cell(merge(t, 1, 1, 1, 3), "数字校园示范学校", f)
-    write_cell(t.cell(2, 0), "取得的成绩\n或主要做法", f)
-    write_cell(merge(t, 2, 1, 2, 3), "另附自查报告（3000字以内）", f)     # prompt left as printed
-    write_cell(t.cell(3, 0), "预期\n效果", f)
-    write_cell(merge(t, 3, 1, 3, 3), ACC_C["expected_effect"], f)
-    write_cell(t.cell(4, 0), "学校推荐\n意见", f)
-    write_cell(merge(t, 4, 1, 4, 3), "同意推荐。", f)
-    write_cell(t.cell(5, 0), "教育行政\n主管部门\n意见", f)
-    write_cell(merge(t, 5, 1, 5, 3), ACC_C["bureau_opinion"], f)
-    return d
+# the printed prompt left untouched in 取得的成绩或主要做法
+case("zhongxian-2021-acceptance", "c-cn-date-linebreak-labels-prompt-untouched", ACC_C)(Form(
+    "宋体", 12, "附件4", "忠县中小学“创建验收”项目申报表",
+    above=["申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日"],
+    widths=[2.6, 5.2, 2.6, 5.2],
+    rows=[
+        ["学校\n负责人", "黄小兵", "项目\n责任人", "张敏"],
+        ["申报验收\n项目", "数字校园示范学校", "<", "<"],
+        ["取得的成绩\n或主要做法", "另附自查报告（3000字以内）", "<", "<"],
+        ["预期\n效果", ACC_C["expected_effect"], "<", "<"],
+        ["学校推荐\n意见", "同意推荐。", "<", "<"],
+        ["教育行政\n主管部门\n意见", ACC_C["bureau_opinion"], "<", "<"],
+    ],
+).document)
 
 
 SELF_C = dict(SELF_A, school="忠县花桥小学", school_type="普通中小学校",

@@ -44,6 +44,7 @@ from corpuskit.corpus import output_folder, write_case
 from corpuskit.documents import new_document
 from corpuskit.paragraphs import append_inline
 from corpuskit.seeds import seed_lines
+from corpuskit.typed_tables import type_grid
 from corpuskit.wordml import Hand
 
 HERE = Path(__file__).resolve().parent
@@ -141,28 +142,14 @@ def add_table(doc, rows, widths=None):
     assert all(len(r) == nc for r in rows), rows
     t = doc.add_table(rows=nr, cols=nc)
     t.style = "Table Grid"
-    done = set()
-    for r in range(nr):
-        for c in range(nc):
-            v = rows[r][c]
-            if (r, c) in done or (isinstance(v, str) and v in ("<", "^")):
-                continue
-            c2 = c
-            while c2 + 1 < nc and rows[r][c2 + 1] == "<":
-                c2 += 1
-            r2 = r
-            while r2 + 1 < nr and rows[r2 + 1][c] == "^":
-                r2 += 1
-            cell = t.cell(r, c)
-            if (r2, c2) != (r, c):
-                cell = cell.merge(t.cell(r2, c2))
-            for rr in range(r, r2 + 1):
-                for cc in range(c, c2 + 1):
-                    done.add((rr, cc))
-            paras = _paras(v)
-            fill_para(cell.paragraphs[0], paras[0])
-            for extra in paras[1:]:
-                fill_para(cell.add_paragraph(), extra)
+
+    def fill(cell, v):
+        paras = _paras(v)
+        fill_para(cell.paragraphs[0], paras[0])
+        for extra in paras[1:]:
+            fill_para(cell.add_paragraph(), extra)
+
+    type_grid(t, rows, fill)
     if widths:
         for row in t.rows:
             for i, cell in enumerate(row.cells):
