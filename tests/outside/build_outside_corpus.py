@@ -171,25 +171,24 @@ assert len(K12_ITEMS) == 35 and len(VOC_ITEMS) == 35 and len(INSP) == 35
 
 
 # ================================================================ ruian-2022-report
-RUIAN_A = {
-    "report_date": "2022-03-08",
-    "school": "瑞安市第二中学",
-    "project": "LED设备",
-    "amount": 150000,
-    "leader": "李明华\n13905771234",
-    "summary": "学校于2021年暑期在报告厅和操场主席台各安装LED全彩显示屏一块，总面积约42平方米。\n"
-               "项目经公开招标确定供货单位，2021年9月完成安装调试并通过验收。",
-    "measures": "一是成立由分管副校长牵头的项目管理小组，明确信息中心专人负责日常管理。\n"
-                "二是制定《LED显示屏使用管理办法》，实行使用登记制度。\n"
-                "三是组织相关教师开展设备操作培训2次。",
-    "benefits": "LED屏用于升旗仪式、校园文化宣传、大型活动直播，全年使用超过200次，"
-                "宣传效果明显提升。",
-    "achievement": "已全面达到计划目标。",
-    "principal_opinion": "项目建设规范，使用效益良好，同意上报。",
-    "principal_date": "2022-03-09",
-    "expert_opinion": None,
-    "expert_date": None,
-}
+RUIAN_A = dict(
+    report_date="2022-03-08", school="瑞安市第二中学", project="LED设备", amount=150000,
+    leader="李明华\n13905771234",
+    summary=(
+        "学校于2021年暑期在报告厅和操场主席台各安装LED全彩显示屏一块，总面积约42平方米。\n"
+        "项目经公开招标确定供货单位，2021年9月完成安装调试并通过验收。"
+    ),
+    measures=(
+        "一是成立由分管副校长牵头的项目管理小组，明确信息中心专人负责日常管理。\n"
+        "二是制定《LED显示屏使用管理办法》，实行使用登记制度。\n"
+        "三是组织相关教师开展设备操作培训2次。"
+    ),
+    benefits=(
+        "LED屏用于升旗仪式、校园文化宣传、大型活动直播，全年使用超过200次，宣传效果明显提升。"
+    ),
+    achievement="已全面达到计划目标。", principal_opinion="项目建设规范，使用效益良好，同意上报。",
+    principal_date="2022-03-09", expert_opinion=None, expert_date=None,
+)
 
 
 RUIAN_A_EXTRA = {
@@ -223,21 +222,17 @@ case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)(F
 ).document)
 
 
-RUIAN_B = {
-    "report_date": "2021-09-01",
-    "school": "瑞安市陶山镇荆谷学校",
-    "project": "云桌面机房",
-    "amount": 155651,
-    "leader": "陈晓东 13857712345",
-    "summary": "建设云桌面机房1间，配置云终端56台、服务器2台，替换原有使用超过8年的学生机房。",
-    "measures": "学校将机房纳入信息技术课程和社团活动统一排课，每学期开展一次设备维护。",
-    "benefits": "机房开机时间由原来的3分钟缩短到30秒，维护工作量明显减少，信息技术课开课率100%。",
-    "achievement": "基本达到计划目标，部分学科应用有待加强。",
-    "principal_opinion": "同意。",
-    "principal_date": "2022-03-07",
-    "expert_opinion": "经现场查看和资料核查，项目达到预期目标，评定为良好。",
-    "expert_date": "2022-05-18",
-}
+RUIAN_B = dict(
+    report_date="2021-09-01", school="瑞安市陶山镇荆谷学校", project="云桌面机房", amount=155651,
+    leader="陈晓东 13857712345",
+    summary="建设云桌面机房1间，配置云终端56台、服务器2台，替换原有使用超过8年的学生机房。",
+    measures="学校将机房纳入信息技术课程和社团活动统一排课，每学期开展一次设备维护。",
+    benefits="机房开机时间由原来的3分钟缩短到30秒，维护工作量明显减少，信息技术课开课率100%。",
+    achievement="基本达到计划目标，部分学科应用有待加强。", principal_opinion="同意。",
+    principal_date="2022-03-07",
+    expert_opinion="经现场查看和资料核查，项目达到预期目标，评定为良好。",
+    expert_date="2022-05-18",
+)
 
 
 # a 6-column grid; label+value in one cell for 学校; borderless first row; an extra empty row
@@ -264,27 +259,18 @@ case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)(Form(
 
 
 # ================================================================ hengyang-2018-application
-HY_A = {
-    "applicant": "衡阳县第一中学",
-    "category": "区域智慧教育",
-    "project": "县域智慧教育云平台应用示范",
-    "leader": "王卫东",
-    "leader_phone": "13873415566",
-    "contact": "李娟",
-    "contact_phone": "07346812345",
-    "plan_points": "一、建设目标：依托县教育城域网，建设覆盖全县高中的智慧教育云平台。\n"
-                   "二、主要内容：同步课堂、名师工作室、学情分析三个应用模块。\n"
-                   "三、试点期限：2018年10月至2020年9月。",
-    "unit_opinion": "同意申报，学校保障试点经费和人员。",
-    "unit_signer": "王卫东",
-    "unit_date": "2018-09-10",
-    "county_opinion": "经初审，同意推荐。",
-    "county_signer": "赵长林",
-    "county_date": "2018-09-14",
-    "city_opinion": None,
-    "city_signer": None,
-    "city_date": None,
-}
+HY_A = dict(
+    applicant="衡阳县第一中学", category="区域智慧教育", project="县域智慧教育云平台应用示范",
+    leader="王卫东", leader_phone="13873415566", contact="李娟", contact_phone="07346812345",
+    plan_points=(
+        "一、建设目标：依托县教育城域网，建设覆盖全县高中的智慧教育云平台。\n"
+        "二、主要内容：同步课堂、名师工作室、学情分析三个应用模块。\n"
+        "三、试点期限：2018年10月至2020年9月。"
+    ),
+    unit_opinion="同意申报，学校保障试点经费和人员。", unit_signer="王卫东",
+    unit_date="2018-09-10", county_opinion="经初审，同意推荐。", county_signer="赵长林",
+    county_date="2018-09-14", city_opinion=None, city_signer=None, city_date=None,
+)
 
 
 case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)(Form(
@@ -307,26 +293,17 @@ case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)(Form(
 ).document)
 
 
-HY_B = {
-    "applicant": "耒阳市实验中学",
-    "category": "人工数字智能教室",
-    "project": "人工智能创客教室建设与课程开发",
-    "leader": "刘建国",
-    "leader_phone": "13907341122",
-    "contact": "周敏",
-    "contact_phone": "07344321888",
-    "plan_points": "1.建设人工智能创客教室2间，配备编程机器人40套。\n"
-                   "2.开发校本人工智能课程一套，覆盖七、八年级。",
-    "unit_opinion": "同意。",
-    "unit_signer": "刘建国",
-    "unit_date": "2018-09-11",
-    "county_opinion": None,
-    "county_signer": None,
-    "county_date": None,
-    "city_opinion": None,
-    "city_signer": None,
-    "city_date": None,
-}
+HY_B = dict(
+    applicant="耒阳市实验中学", category="人工数字智能教室",
+    project="人工智能创客教室建设与课程开发", leader="刘建国", leader_phone="13907341122",
+    contact="周敏", contact_phone="07344321888",
+    plan_points=(
+        "1.建设人工智能创客教室2间，配备编程机器人40套。\n"
+        "2.开发校本人工智能课程一套，覆盖七、八年级。"
+    ),
+    unit_opinion="同意。", unit_signer="刘建国", unit_date="2018-09-11", county_opinion=None,
+    county_signer=None, county_date=None, city_opinion=None, city_signer=None, city_date=None,
+)
 
 
 # the plan typed in a row of its own below its label; the opinions stacked, one per
@@ -353,20 +330,20 @@ case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)(Form(
 
 
 # ================================================================ zhongxian-2021-acceptance
-ACC_A = {
-    "school": "忠县拔山中学",
-    "apply_date": "2021-06-10",
-    "principal": "秦国华",
-    "project_leader": "冉小平",
-    "project": "智慧校园创建",
-    "achievements": "一、建成千兆到桌面的校园网，无线网络覆盖全部教学区。\n"
-                    "二、建设录播教室1间、智慧教室3间，常态化开展课堂实录。\n"
-                    "三、教师网络学习空间开通率达到100%。",
-    "expected_effect": "通过验收后，学校将成为全县农村初中智慧校园建设的样板。\n"
-                       "带动片区5所学校开展同步课堂。",
-    "school_opinion": "同意申报。",
-    "bureau_opinion": None,
-}
+ACC_A = dict(
+    school="忠县拔山中学", apply_date="2021-06-10", principal="秦国华", project_leader="冉小平",
+    project="智慧校园创建",
+    achievements=(
+        "一、建成千兆到桌面的校园网，无线网络覆盖全部教学区。\n"
+        "二、建设录播教室1间、智慧教室3间，常态化开展课堂实录。\n"
+        "三、教师网络学习空间开通率达到100%。"
+    ),
+    expected_effect=(
+        "通过验收后，学校将成为全县农村初中智慧校园建设的样板。\n"
+        "带动片区5所学校开展同步课堂。"
+    ),
+    school_opinion="同意申报。", bureau_opinion=None,
+)
 
 
 case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)(Form(
@@ -386,17 +363,12 @@ case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)(Form(
 ).document)
 
 
-ACC_B = {
-    "school": "忠县汝溪中学",
-    "apply_date": "2021-06-08",
-    "principal": "谭德明",
-    "project_leader": "向东",
-    "project": "创客教育特色学校",
-    "achievements": "见自查报告",
-    "expected_effect": "形成创客课程体系，学生参加市级以上创客竞赛获奖10项以上。",
-    "school_opinion": "该校创客教育开展扎实，同意推荐。",
-    "bureau_opinion": "同意推荐。",
-}
+ACC_B = dict(
+    school="忠县汝溪中学", apply_date="2021-06-08", principal="谭德明", project_leader="向东",
+    project="创客教育特色学校", achievements="见自查报告",
+    expected_effect="形成创客课程体系，学生参加市级以上创客竞赛获奖10项以上。",
+    school_opinion="该校创客教育开展扎实，同意推荐。", bureau_opinion="同意推荐。",
+)
 
 
 case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)(Form(
