@@ -204,7 +204,6 @@ RUIAN_A_EXTRA = {
 
 case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)(Form(
     "宋体", 12, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告", attachment_size=14,
-    above=["申报建设时间：2022年3月8日"], above_right=True, widths=[2.4, 5.6, 3.2, 4.6],
     rows=[
         [T("学    校", center=True), "瑞安市第二中学", T("项 目 名 称", center=True), "LED设备"],
         [T("投入资金：", center=True), "15万元", T("项目负责人\n及联系方式", center=True),
@@ -218,6 +217,7 @@ case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)(F
          "<", "<"],
         [T("专家验收意见", center=True), ["", "", "                    年   月   日"], "<", "<"],
     ],
+    above=["申报建设时间：2022年3月8日"], above_right=True, widths=[2.4, 5.6, 3.2, 4.6],
     heights={2: 3.2, 3: 3.2, 4: 3.2, 5: 3.2, 6: 2.4, 7: 2.4}, below=RUIAN_NOTE,
 ).document)
 
@@ -239,7 +239,6 @@ RUIAN_B = dict(
 # left at the bottom
 case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)(Form(
     "仿宋", 14, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告",
-    widths=[1.6, 1.2, 4.4, 1.8, 1.6, 5.0],
     rows=[
         ["", "<", "<", "<", "申报建设时间：2021.9.1", "<"],
         ["学校：瑞安市陶山镇荆谷学校", "<", "<", "项目名称：", "<", "云桌面机房"],
@@ -254,6 +253,7 @@ case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)(Form(
                                "2022年5月18日"], "<", "<", "<"],
         [None, "<", None, "<", "<", "<"],
     ],
+    widths=[1.6, 1.2, 4.4, 1.8, 1.6, 5.0],
     borderless=[(0, 0), (0, 4)], below=RUIAN_NOTE,
 ).document)
 
@@ -310,7 +310,6 @@ HY_B = dict(
 # full-width row (an office re-did the layout)
 case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)(Form(
     "宋体", 12, "附件2", "2018年衡阳市教育信息化试点项目申请表", title_font="宋体",
-    widths=[3.2, 4.2, 3.0, 5.2],
     rows=[
         ["申 报 单 位", "耒阳市实验中学", "<", "<"],
         ["申 报 类 别", "④人工数字智能教室", "<", "<"],
@@ -325,11 +324,18 @@ case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)(Form(
          "<", "<", "<"],
         [["市教育局意见：", *CITY_OPINION[2:]], "<", "<", "<"],
     ],
+    widths=[3.2, 4.2, 3.0, 5.2],
     heights={6: 5},
 ).document)
 
 
 # ================================================================ zhongxian-2021-acceptance
+def acceptance_rows(labels, values):
+    """附件4's grid: 学校负责人 and 项目责任人 side by side, then a label and its value a row."""
+    return [[labels[0], values[0], labels[1], values[1]],
+            *([label, value, "<", "<"] for label, value in zip(labels[2:], values[2:]))]
+
+
 ACC_A = dict(
     school="忠县拔山中学", apply_date="2021-06-10", principal="秦国华", project_leader="冉小平",
     project="智慧校园创建",
@@ -348,17 +354,14 @@ ACC_A = dict(
 
 case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)(Form(
     "仿宋", 14, "附件4", "忠县中小学“创建验收”项目申报表",
+    rows=acceptance_rows(
+        ["学校负责人", "项目责任人", "申报验收项目", "取得的成绩或主要做法", "预期效果",
+         "学校推荐意见", "教育行政主管部门意见"],
+        ["秦国华", "冉小平", "智慧校园创建",
+         ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")],
+         ACC_A["expected_effect"], "同意申报。", None]),
     above=["申报学校（盖章）：忠县拔山中学         时间：2021年6月10日"],
     widths=[3.2, 4.6, 3.2, 4.6],
-    rows=[
-        ["学校负责人", "秦国华", "项目责任人", "冉小平"],
-        ["申报验收项目", "智慧校园创建", "<", "<"],
-        ["取得的成绩或主要做法", ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")],
-         "<", "<"],
-        ["预期效果", ACC_A["expected_effect"], "<", "<"],
-        ["学校推荐意见", "同意申报。", "<", "<"],
-        ["教育行政主管部门意见", None, "<", "<"],
-    ],
     heights={2: 4, 3: 4, 4: 4, 5: 4},
 ).document)
 
@@ -373,16 +376,12 @@ ACC_B = dict(
 
 case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)(Form(
     "宋体", 12, "附件4", "忠县中小学“创建验收”项目申报表",
+    rows=acceptance_rows(
+        ["学 校 负 责 人", "项 目 责 任 人", "申报验收项目", "取得的成绩或\n主要做法",
+         "预 期 效 果", "学校推荐意见", "教育行政主管\n部门意见", None],  # a stray empty row
+        ["谭德明", "向东", "创客教育特色学校", "见自查报告", ACC_B["expected_effect"],
+         ACC_B["school_opinion"], "同意推荐。", None]),
     above=["申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8"], widths=[3.6, 4.2, 3.6, 4.2],
-    rows=[
-        ["学 校 负 责 人", "谭德明", "项 目 责 任 人", "向东"],
-        ["申报验收项目", "创客教育特色学校", "<", "<"],
-        ["取得的成绩或\n主要做法", "见自查报告", "<", "<"],
-        ["预 期 效 果", ACC_B["expected_effect"], "<", "<"],
-        ["学校推荐意见", ACC_B["school_opinion"], "<", "<"],
-        ["教育行政主管\n部门意见", "同意推荐。", "<", "<"],
-        [None, None, "<", "<"],  # stray empty row
-    ],
 ).document)
 
 
@@ -995,7 +994,6 @@ RUIAN_C_EXTRA = {
 case("ruian-2022-report", "c-cn-date-commas-label-value-cell-linebreak-labels", RUIAN_C,
      extra=RUIAN_C_EXTRA)(Form(
     "宋体", 12, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告", attachment_size=14,
-    widths=[2.2, 5.4, 3.6, 4.6],
     rows=[
         ["", "<", "申报建设时间：", "二〇二二年三月八日"],
         ["学校：", "瑞安市实验小学", "项目\n名称：", "云桌面"],
@@ -1008,6 +1006,7 @@ case("ruian-2022-report", "c-cn-date-commas-label-value-cell-linebreak-labels", 
         ["校长\n意见", ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"], "<", "<"],
         ["专家验收\n意见", ["", "", "                    年   月   日"], "<", "<"],
     ],
+    widths=[2.2, 5.4, 3.6, 4.6],
     borderless=[(0, 0), (0, 2), (0, 3)], below=RUIAN_NOTE,
 ).document)
 
@@ -1049,16 +1048,13 @@ ACC_C = dict(ACC_A, school="忠县白石中学", apply_date="2021-06-09", princi
 # the printed prompt left untouched in 取得的成绩或主要做法
 case("zhongxian-2021-acceptance", "c-cn-date-linebreak-labels-prompt-untouched", ACC_C)(Form(
     "宋体", 12, "附件4", "忠县中小学“创建验收”项目申报表",
+    rows=acceptance_rows(
+        ["学校\n负责人", "项目\n责任人", "申报验收\n项目", "取得的成绩\n或主要做法", "预期\n效果",
+         "学校推荐\n意见", "教育行政\n主管部门\n意见"],
+        ["黄小兵", "张敏", "数字校园示范学校", "另附自查报告（3000字以内）",
+         ACC_C["expected_effect"], "同意推荐。", ACC_C["bureau_opinion"]]),
     above=["申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日"],
     widths=[2.6, 5.2, 2.6, 5.2],
-    rows=[
-        ["学校\n负责人", "黄小兵", "项目\n责任人", "张敏"],
-        ["申报验收\n项目", "数字校园示范学校", "<", "<"],
-        ["取得的成绩\n或主要做法", "另附自查报告（3000字以内）", "<", "<"],
-        ["预期\n效果", ACC_C["expected_effect"], "<", "<"],
-        ["学校推荐\n意见", "同意推荐。", "<", "<"],
-        ["教育行政\n主管部门\n意见", ACC_C["bureau_opinion"], "<", "<"],
-    ],
 ).document)
 
 
