@@ -332,8 +332,9 @@ case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)(Form(
 # ================================================================ zhongxian-2021-acceptance
 def acceptance_rows(labels, values):
     """附件4's grid: 学校负责人 and 项目责任人 side by side, then a label and its value a row."""
+    pairs = zip(labels[2:], values[2:], strict=True)
     return [[labels[0], values[0], labels[1], values[1]],
-            *([label, value, "<", "<"] for label, value in zip(labels[2:], values[2:]))]
+            *([label, value, "<", "<"] for label, value in pairs)]
 
 
 ACC_A = dict(
