@@ -294,7 +294,7 @@ case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)(Form(
 
 
 HY_B = dict(
-    applicant="耒阳市实验中学", category="人工数字智能教室",
+    HY_A, applicant="耒阳市实验中学", category="人工数字智能教室",
     project="人工智能创客教室建设与课程开发", leader="刘建国", leader_phone="13907341122",
     contact="周敏", contact_phone="07344321888",
     plan_points=(
@@ -302,7 +302,7 @@ HY_B = dict(
         "2.开发校本人工智能课程一套，覆盖七、八年级。"
     ),
     unit_opinion="同意。", unit_signer="刘建国", unit_date="2018-09-11", county_opinion=None,
-    county_signer=None, county_date=None, city_opinion=None, city_signer=None, city_date=None,
+    county_signer=None, county_date=None,
 )
 
 
