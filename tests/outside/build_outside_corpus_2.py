@@ -569,16 +569,13 @@ DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the f
     staff=86, students=1235, has_leading_group=True, has_it_department=True,
     it_department_name="信息中心", it_staff=3, has_plan=False, investment=35,
     has_campus_network=True, bandwidth=1000, wireless_aps=48, wireless_full_coverage=False,
-    on_cq_education_network=True, terminals_per_100_students=12.5,
-    terminals_per_100_teachers=105,
+    on_cq_education_network=True, terminals_per_100_students=12.5, terminals_per_100_teachers=105,
     interactive_equipment_rate=None, smart_classrooms=6, school_course_resources=12,
-    has_interaction=True, teacher_space_rate=100, has_smart_push=True,
-    student_space_rate=85,
+    has_interaction=True, teacher_space_rate=100, has_smart_push=True, student_space_rate=85,
     has_one_stop_service=None, has_data_analysis=None, uses_iot=False, uses_cloud=True,
-    moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=True,
-    awards_county_and_above=3, awards_district=5,
-    has_emergency_plan=True, has_disaster_backup=True, holds_security_drills=True,
-    had_major_incident=None,
+    moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=True, awards_county_and_above=3,
+    awards_district=5, has_emergency_plan=True, has_disaster_backup=True,
+    holds_security_drills=True, had_major_incident=None,
 ), notes="seed 6-column layout (awards label top-aligned with 是否参与重庆市智慧校园建设试点, "
          "as the seed prints it). "
          "Marks: ☑; w14 checkbox content controls; legacy FORMCHECKBOX; '□是√' (tick after "
@@ -624,25 +621,19 @@ def self_a():
 
 @expect("r2-heading-rows-tick-after-yuan-tracked-flip", "zhongxian-2021-smart-campus-self",
      dict(
-         school="忠县乌杨小学", school_type="普通中小学校", address="忠县乌杨街道乌杨村",
-         contact_person="黄丽", contact_phone="13896512345", fax=None,
-         email="wyxx2021@126.com",
-         staff=42, students=638, has_leading_group=True, has_it_department=False,
-         it_department_name=None, it_staff=0, has_plan=True, investment=35,
-         has_campus_network=True, bandwidth=200, wireless_aps=16,
-         wireless_full_coverage=False,
-         on_cq_education_network=True, terminals_per_100_students=8,
-         terminals_per_100_teachers=100,
-         interactive_equipment_rate=100, smart_classrooms=1, school_course_resources=3,
-         has_interaction=True, teacher_space_rate=95, has_smart_push=False,
-         student_space_rate=78,
-         has_one_stop_service=False, has_data_analysis=False, uses_iot=False,
-         uses_cloud=True,
-         moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=False,
-         awards_county_and_above=2, awards_district=0,
-         has_emergency_plan=True, has_disaster_backup=False, holds_security_drills=True,
-         had_major_incident=False,
-     ), notes="other office: 5 columns, category as full-width heading rows instead of a "
+    school="忠县乌杨小学", school_type="普通中小学校", address="忠县乌杨街道乌杨村",
+    contact_person="黄丽", contact_phone="13896512345", fax=None, email="wyxx2021@126.com",
+    staff=42, students=638, has_leading_group=True, has_it_department=False,
+    it_department_name=None, it_staff=0, has_plan=True, investment=35, has_campus_network=True,
+    bandwidth=200, wireless_aps=16, wireless_full_coverage=False, on_cq_education_network=True,
+    terminals_per_100_students=8, terminals_per_100_teachers=100, interactive_equipment_rate=100,
+    smart_classrooms=1, school_course_resources=3, has_interaction=True, teacher_space_rate=95,
+    has_smart_push=False, student_space_rate=78, has_one_stop_service=False,
+    has_data_analysis=False, uses_iot=False, uses_cloud=True, moe_pilot=False, cq_pilot=False,
+    cq_smart_campus_pilot=False, awards_county_and_above=2, awards_district=0,
+    has_emergency_plan=True, has_disaster_backup=False, holds_security_drills=True,
+    had_major_incident=False,
+), notes="other office: 5 columns, category as full-width heading rows instead of a "
               "merged left column; choice and yes/no marked with '√' after the option with "
               "no boxes printed; 万元 blank typed in 元 (350000元 -> 35); full-width "
               "students; zero values; tracked change flipping ☑是 to ☑否; ends with "
