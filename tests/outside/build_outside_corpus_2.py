@@ -675,80 +675,92 @@ def _max(content):
     return float(re.findall(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", content)[-1])
 
 
-@case
-def inspection_a():
+def _scored(typed, scores_given):
+    """The seed's items; what the inspector typed in 考核分 and the scores a reader records:
+    the full marks of each item, except for `typed` and `scores_given`."""
     items = inspection_items()
     scores = {it[2]: _max(it[3]) for it in items}
     raw = {c: str(int(s)) for c, s in scores.items()}
-    special = {"C4": ("2.5", 2.5), "C10": ("3.5", 3.5), "C16": ("４", 4), "C21": ("2.5分", 2.5),
-               "C34": ("1.5", 1.5)}
-    for c, (r, s) in special.items():
-        raw[c], scores[c] = r, s
-    notes = {"C4": "缺科技室", "C10": "数据填报不全", "C34": "市级论文1篇、县级1篇"}
-    d = new_doc()
-    add_para(d, "附件1")
-    title(d, "忠县中小学教育信息技术与装备专项督查评分表")
-    add_para(d, "学校：忠县实验中学          督查人员：向东、陈敏          督查时间：2021.06.18")
-    rows = [["督查项目与权重", "<", "督查内容", "评分说明", "考核分", "备注"]]
-    for a, b, code, content, rule in items:
-        a_cell = A_NAMES[a[:2]] if a else "^"
-        rows.append([a_cell, b or "^", content, rule, raw[code], notes.get(code, "")])
-    total = sum(scores.values())
-    rows.append(["得分合计", "<", "<", "<", f"{total:g}", ""])
-    add_table(d, rows, widths=[1.5, 1.9, 4.8, 4.2, 1.9, 1.3])
-    fields = {"school": "忠县实验中学", "inspector": "向东、陈敏", "inspect_date": "2021-06-18",
+    raw.update(typed)
+    scores.update(scores_given)
+    return items, raw, scores
+
+
+def _inspection_fields(school, inspector, date, scores, notes):
+    total = sum(s for s in scores.values() if s is not None)
+    fields = {"school": school, "inspector": inspector, "inspect_date": date,
               "total_score": total}
     for c in scores:
         fields[f"{c.lower()}_score"] = scores[c]
         fields[f"{c.lower()}_note"] = notes.get(c)
-    save(d, "r2-merged-decimals-fullwidth-fen", "zhongxian-2021-inspection", fields,
-         notes="seed layout (A/B columns merged down, one header line with "
-               "school/inspector/date); decimals; full-width ４; '2.5分' with unit; ends with "
-               "table")
+    return fields
 
 
-@case
-def inspection_b():
-    items = inspection_items()
-    scores = {it[2]: _max(it[3]) for it in items}
-    raw = {c: str(int(s)) for c, s in scores.items()}
-    raw["C5"] = "2分"
-    raw["C12"] = [["1", R("（待核）", hidden=True)]]
-    raw["C20"] = [[R("3", dele=True), R("2", ins=True)]]
-    scores["C20"] = 2
-    raw["C28"] = "３.５"
-    scores["C28"] = 3.5
-    raw["C33"] = ""
-    scores["C33"] = None
-    raw["C35"] = ""
-    scores["C35"] = None
-    notes = {"C20": "视频监控未联网", "C33": "未见课题资料"}
+def _inspection_page(*lines):
     d = new_doc()
     add_para(d, "附件1")
     title(d, "忠县中小学教育信息技术与装备专项督查评分表")
-    add_para(d, "学校：忠县拔山中学")
-    add_para(d, "督查人员：李强    督查时间：二〇二一年六月二十二日")
+    for line in lines:
+        add_para(d, line)
+    return d
+
+
+INSPECTION_A_NOTES = {"C4": "缺科技室", "C10": "数据填报不全", "C34": "市级论文1篇、县级1篇"}
+INSPECTION_A = _scored(
+    {"C4": "2.5", "C10": "3.5", "C16": "４", "C21": "2.5分", "C34": "1.5"},
+    {"C4": 2.5, "C10": 3.5, "C16": 4, "C21": 2.5, "C34": 1.5})
+INSPECTION_A_EXPECTED = _inspection_fields("忠县实验中学", "向东、陈敏", "2021-06-18",
+                                           INSPECTION_A[2], INSPECTION_A_NOTES)
+
+
+@expect("r2-merged-decimals-fullwidth-fen", "zhongxian-2021-inspection", INSPECTION_A_EXPECTED,
+        notes="seed layout (A/B columns merged down, one header line with "
+              "school/inspector/date); decimals; full-width ４; '2.5分' with unit; ends with "
+              "table")
+def inspection_a():
+    items, raw, scores = INSPECTION_A
+    d = _inspection_page("学校：忠县实验中学          督查人员：向东、陈敏          "
+                         "督查时间：2021.06.18")
+    rows = [["督查项目与权重", "<", "督查内容", "评分说明", "考核分", "备注"]]
+    for a, b, code, content, rule in items:
+        a_cell = A_NAMES[a[:2]] if a else "^"
+        rows.append([a_cell, b or "^", content, rule, raw[code],
+                     INSPECTION_A_NOTES.get(code, "")])
+    total = sum(scores.values())
+    rows.append(["得分合计", "<", "<", "<", f"{total:g}", ""])
+    add_table(d, rows, widths=[1.5, 1.9, 4.8, 4.2, 1.9, 1.3])
+    return d
+
+
+INSPECTION_B_NOTES = {"C20": "视频监控未联网", "C33": "未见课题资料"}
+INSPECTION_B = _scored(
+    {"C5": "2分", "C12": [["1", R("（待核）", hidden=True)]],
+     "C20": [[R("3", dele=True), R("2", ins=True)]], "C28": "３.５", "C33": "", "C35": ""},
+    {"C20": 2, "C28": 3.5, "C33": None, "C35": None})
+
+
+@expect("r2-heading-rows-blank-scores-tracked-hidden", "zhongxian-2021-inspection",
+        _inspection_fields("忠县拔山中学", "李强", "2021-06-22", INSPECTION_B[2],
+                           INSPECTION_B_NOTES),
+        notes="other office: 5 columns, A items as full-width heading rows, B merged down; "
+              "school and inspector on separate lines; date in Chinese numerals; blank scores "
+              "(C33, C35) -> null; '2分'; hidden text; tracked change 3->2; full-width ３.５; "
+              "ends with paragraph")
+def inspection_b():
+    items, raw, scores = INSPECTION_B
+    d = _inspection_page("学校：忠县拔山中学", "督查人员：李强    督查时间：二〇二一年六月二十二日")
     rows = [["督查项目", "督查内容", "评分说明", "考核分", "备注"]]
     for a, b, code, content, rule in items:
         if a:
             rows.append([A_NAMES[a[:2]].replace("\n", " "), "<", "<", "<", "<"])
-        rows.append([b or "^", content, rule, raw[code], notes.get(code, "")])
+        rows.append([b or "^", content, rule, raw[code], INSPECTION_B_NOTES.get(code, "")])
         if a and not b:
             raise SystemExit("seed parse")
     total = sum(s for s in scores.values() if s is not None)
     rows.append(["得分合计", "<", "<", f"{total:g}", ""])
     add_table(d, rows, widths=[2.2, 5.4, 4.8, 1.8, 1.4])
     add_para(d, "督查组长签字：李强")
-    fields = {"school": "忠县拔山中学", "inspector": "李强", "inspect_date": "2021-06-22",
-              "total_score": total}
-    for c in scores:
-        fields[f"{c.lower()}_score"] = scores[c]
-        fields[f"{c.lower()}_note"] = notes.get(c)
-    save(d, "r2-heading-rows-blank-scores-tracked-hidden", "zhongxian-2021-inspection", fields,
-         notes="other office: 5 columns, A items as full-width heading rows, B merged down; "
-               "school and inspector on separate lines; date in Chinese numerals; blank scores "
-               "(C33, C35) -> null; '2分'; hidden text; tracked change 3->2; full-width ３.５; "
-               "ends with paragraph")
+    return d
 
 
 # --------------------------------------------------------------------------- 忠县 附件3-2 / 3-3
