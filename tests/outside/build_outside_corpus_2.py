@@ -944,69 +944,136 @@ def _exp_year(fields, rows, y, p):
     rows[f"经费预算明细（{y}年）"] = [dict(zip(COLS, r, strict=True)) for r in p["detail_exp"]]
 
 
+# (school, part, year): what the school typed in its plan table ("\n" between paragraphs)
+TB_PLANS = {
+    ("a", "content", 2021): "1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
+    ("a", "results", 2021): "形成智慧课堂教学案例10个。",
+    ("a", "measures", 2021): "成立项目组，校长任组长；\n经费专款专用。",
+    ("a", "content", 2022): "开展基于智慧教室的课堂教学改革。",
+    ("a", "results", 2022): "教师信息化教学能力普遍提升。",
+    ("a", "measures", 2022): "每月开展一次专题教研。",
+    ("a", "content", 2023): "总结推广试点经验。",
+    ("a", "results", 2023): "形成试点成果集一册。",
+    ("a", "measures", 2023): "召开现场推进会。",
+    ("b", "content", 2021): "建设智慧校园数据中心，实现精细化教学管理。",
+    ("b", "results", 2021): "建成学情分析系统。",
+    ("b", "measures", 2021): "学校成立专班推进。",
+    ("b", "content", 2022):
+        [["全校", R("部分学科", dele=True), R("各学科", ins=True), "常态化应用精细教学系统。"]],
+    ("b", "results", 2022): "形成精细教学应用模式。",
+    ("b", "measures", 2022): "纳入教师绩效考核。",
+    ("b", "content", 2023): "总结提炼研究成果。",
+    ("b", "results", 2023): [["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
+    ("b", "measures", 2023): "聘请专家指导。",
+}
+# What a reader records where the plan table holds tracked changes or hidden text
+TB_PLANS_READ = {
+    ("b", "content", 2022): "全校各学科常态化应用精细教学系统。",
+    ("b", "results", 2023): "形成研究报告一份。",
+}
+# (school, year): 经费总数, 上级部门配套经费, 自筹经费 as typed, then as read (万元)
+TB_MONEY = {
+    ("a", 2021): ("20", "12", "8", (20, 12, 8)),
+    ("a", 2022): ("18", "10", "80000元", (18, 10, 8)),
+    ("a", 2023): ("１０", "6", "4", (10, 6, 4)),
+    ("b", 2021): ("30", "20", "10", (30, 20, 10)),
+    ("b", 2022): ("25", "15", "10", (25, 15, 10)),
+    ("b", 2023): ("20万元", "10", "100000元", (20, 10, 10)),
+}
+# The detail rows: school, year, 试点重点建设内容, 重点建设内容分解, 起止时间 and 所需经费
+# as typed, then 起止时间 and 所需经费 as read
+TB_DETAILS = [
+    ("a", 2021,
+     "智慧教室建设", "采购交互式一体机、录播设备",
+     "2021.3-2021.8", "15", "2021-03/2021-08", 15),
+    ("a", 2021,
+     "校本资源平台", "平台部署与资源上传",
+     "2021年9月—2021年12月", "5", "2021-09/2021-12", 5),
+    ("a", 2022,
+     "教师培训", "分批次开展信息技术应用能力培训",
+     "2022.02-2022.07", "6", "2022-02/2022-07", 6),
+    ("a", 2022,
+     "课题研究", "申报市级课题1项",
+     "2022.3-2022.12", "12", "2022-03/2022-12", 12),
+    ("a", 2023,
+     "成果推广", "举办现场会，汇编成果集",
+     "2023年3月-2023年11月", "10", "2023-03/2023-11", 10),
+    ("b", 2021,
+     "智慧校园平台升级", "统一身份认证、数据中心",
+     "2021.3-2021.6", "12", "2021-03/2021-06", 12),
+    ("b", 2021,
+     "精细教学系统", "学情分析系统采购部署",
+     "2021.4-2021.9", "10", "2021-04/2021-09", 10),
+    ("b", 2021,
+     "教师培训", "校本培训8次",
+     "2021.9-2022.1", "3", "2021-09/2022-01", 3),
+    ("b", 2021,
+     "资源建设", "微课资源200节",
+     "2021.5-2021.12", "5", "2021-05/2021-12", 5),
+    ("b", 2022,
+     "应用推广", "全校各学科常态化应用",
+     "2022.1-2022.12", "25", "2022-01/2022-12", 25),
+    ("b", 2023,
+     "总结提炼", "形成研究报告",
+     "2023.1-2023.12", "20", "2023-01/2023-12", 20),
+]
+
+
+def _years(school):
+    """{year: the page as the school filled it} from the tables above."""
+    years = {}
+    for y in (2021, 2022, 2023):
+        p = {part: TB_PLANS[(school, part, y)] for part in ("content", "results", "measures")}
+        for part in ("content", "results"):
+            if (school, part, y) in TB_PLANS_READ:
+                p[part + "_exp"] = TB_PLANS_READ[(school, part, y)]
+        p["total"], p["sup"], p["own"], p["exp"] = TB_MONEY[(school, y)]
+        rows = [row[2:] for row in TB_DETAILS if row[:2] == (school, y)]
+        p["detail"] = [[a, b, period, cost] for a, b, period, cost, _, _ in rows]
+        p["detail"] += [["", "", "", ""]] * (3 - len(rows))
+        p["detail_exp"] = [[a, b, period, cost] for a, b, _, _, period, cost in rows]
+        years[y] = p
+    return years
+
+
+def _taskbook_fields(years, unit, project, leader, phone, **parties):
+    fields = {"unit": unit, "project": project, "leader": leader, "phone": phone}
+    rows = {}
+    for y, p in years.items():
+        _exp_year(fields, rows, y, p)
+    fields.update(parties)
+    return fields, rows
+
+
 @case
 def taskbook_a():
-    years = {
-        2021: dict(content="1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
-                   results="形成智慧课堂教学案例10个。",
-                   measures="成立项目组，校长任组长；\n经费专款专用。", total="20", sup="12",
-                   own="8", exp=(20, 12, 8),
-                   detail=[["智慧教室建设", "采购交互式一体机、录播设备", "2021.3-2021.8", "15"],
-                           ["校本资源平台", "平台部署与资源上传", "2021年9月—2021年12月", "5"],
-                           ["", "", "", ""]],
-                   detail_exp=[["智慧教室建设", "采购交互式一体机、录播设备", "2021-03/2021-08",
-                                15],
-                               ["校本资源平台", "平台部署与资源上传", "2021-09/2021-12", 5]]),
-        2022: dict(content="开展基于智慧教室的课堂教学改革。",
-                   results="教师信息化教学能力普遍提升。",
-                   measures="每月开展一次专题教研。", total="18", sup="10", own="80000元",
-                   exp=(18, 10, 8),
-                   detail=[["教师培训", "分批次开展信息技术应用能力培训", "2022.02-2022.07", "6"],
-                           ["课题研究", "申报市级课题1项", "2022.3-2022.12", "12"],
-                           ["", "", "", ""]],
-                   detail_exp=[["教师培训", "分批次开展信息技术应用能力培训", "2022-02/2022-07", 6],
-                               ["课题研究", "申报市级课题1项", "2022-03/2022-12", 12]]),
-        2023: dict(content="总结推广试点经验。", results="形成试点成果集一册。",
-                   measures="召开现场推进会。",
-                   total="１０", sup="6", own="4", exp=(10, 6, 4),
-                   detail=[["成果推广", "举办现场会，汇编成果集", "2023年3月-2023年11月", "10"],
-                           ["", "", "", ""], ["", "", "", ""]],
-                   detail_exp=[["成果推广", "举办现场会，汇编成果集", "2023-03/2023-11", 10]]),
-    }
+    years = _years("a")
     d = new_doc()
-    add_para(d, "附件2")
-    add_para(d, "")
+    for line in ["附件2", ""]:
+        add_para(d, line)
     title(d, "岳阳市教育信息化试点项目")
     title(d, "计 划 任 务 书")
-    add_para(d, "")
-    add_para(d, "单  位  名  称 ：汨罗市正则学校")
-    add_para(d, "       （盖 章）")
-    add_para(d, "项  目  名  称：智慧教育实践与探究")
-    add_para(d, "项 目 负 责 人：何发意")
-    add_para(d, "联  系  电  话：0730-5232101")
-    add_para(d, "")
+    for line in ["", "单  位  名  称 ：汨罗市正则学校", "       （盖 章）",
+                 "项  目  名  称：智慧教育实践与探究", "项 目 负 责 人：何发意",
+                 "联  系  电  话：0730-5232101", ""]:
+        add_para(d, line)
     add_para(d, "岳阳市教育体育局", align="c")
     add_para(d, "2021年1月", align="c")
     page_break(d)
     _year_pages(d, years, True)
-    for line in DUTIES.split("\n"):
-        add_para(d, line)
-    add_para(d, "")
-    for line in ["主管部门（甲方）：", "负责人（签字）：彭建华                （公章）",
+    for line in [*DUTIES.split("\n"), "",
+                 "主管部门（甲方）：", "负责人（签字）：彭建华                （公章）",
                  "                                      2021年1月15日",
                  "", "责任部门（乙方）：", "负责人（签字）：                     （公章）",
                  "                              年    月    日",
                  "", "试点项目承担单位（丙方）：           （公章）",
                  "项目负责人（签字）：何发意              2021年1月12日"]:
         add_para(d, line)
-    fields = {"unit": "汨罗市正则学校", "project": "智慧教育实践与探究", "leader": "何发意",
-              "phone": "07305232101"}
-    rows = {}
-    for y, p in years.items():
-        _exp_year(fields, rows, y, p)
-    fields.update(party_a=None, party_a_signer="彭建华", party_a_date="2021-01-15",
-                  party_b=None, party_b_signer=None, party_b_date=None,
-                  party_c_signer="何发意", party_c_date="2021-01-12")
+    fields, rows = _taskbook_fields(
+        years, "汨罗市正则学校", "智慧教育实践与探究", "何发意", "07305232101",
+        party_a=None, party_a_signer="彭建华", party_a_date="2021-01-15",
+        party_b=None, party_b_signer=None, party_b_date=None,
+        party_c_signer="何发意", party_c_date="2021-01-12")
     save(d, "r2-original-cover-sign-paragraphs-yuan-blanks", "yueyang-2020-taskbook", fields,
          rows,
          notes="the ORIGINAL attachment as the seed prints it: two-line title, letter-spaced "
@@ -1018,37 +1085,7 @@ def taskbook_a():
 
 @case
 def taskbook_b():
-    years = {
-        2021: dict(content="建设智慧校园数据中心，实现精细化教学管理。",
-                   results="建成学情分析系统。",
-                   measures="学校成立专班推进。", total="30", sup="20", own="10",
-                   exp=(30, 20, 10),
-                   detail=[["智慧校园平台升级", "统一身份认证、数据中心", "2021.3-2021.6", "12"],
-                           ["精细教学系统", "学情分析系统采购部署", "2021.4-2021.9", "10"],
-                           ["教师培训", "校本培训8次", "2021.9-2022.1", "3"],
-                           ["资源建设", "微课资源200节", "2021.5-2021.12", "5"]],
-                   detail_exp=[["智慧校园平台升级", "统一身份认证、数据中心", "2021-03/2021-06",
-                                12],
-                               ["精细教学系统", "学情分析系统采购部署", "2021-04/2021-09", 10],
-                               ["教师培训", "校本培训8次", "2021-09/2022-01", 3],
-                               ["资源建设", "微课资源200节", "2021-05/2021-12", 5]]),
-        2022: dict(content=[["全校", R("部分学科", dele=True), R("各学科", ins=True),
-                             "常态化应用精细教学系统。"]],
-                   content_exp="全校各学科常态化应用精细教学系统。",
-                   results="形成精细教学应用模式。",
-                   measures="纳入教师绩效考核。", total="25", sup="15", own="10",
-                   exp=(25, 15, 10),
-                   detail=[["应用推广", "全校各学科常态化应用", "2022.1-2022.12", "25"],
-                           ["", "", "", ""], ["", "", "", ""]],
-                   detail_exp=[["应用推广", "全校各学科常态化应用", "2022-01/2022-12", 25]]),
-        2023: dict(content="总结提炼研究成果。",
-                   results=[["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
-                   results_exp="形成研究报告一份。", measures="聘请专家指导。",
-                   total="20万元", sup="10", own="100000元", exp=(20, 10, 10),
-                   detail=[["总结提炼", "形成研究报告", "2023.1-2023.12", "20"],
-                           ["", "", "", ""], ["", "", "", ""]],
-                   detail_exp=[["总结提炼", "形成研究报告", "2023-01/2023-12", 20]]),
-    }
+    years = _years("b")
     d = new_doc()
     add_para(d, "附件2")
     title(d, "岳阳市教育信息化试点项目计划任务书")
@@ -1069,14 +1106,11 @@ def taskbook_b():
                   ["试点项目承担单位（丙方）：           （公章）\n"
                    "项目负责人（签字）：廖小光              年    月    日"]],
               widths=[15.6])
-    fields = {"unit": "岳阳市第十四中学", "project": "依托智慧校园实现精细教学的应用研究",
-              "leader": "廖小光", "phone": "07308226677"}
-    rows = {}
-    for y, p in years.items():
-        _exp_year(fields, rows, y, p)
-    fields.update(party_a=None, party_a_signer=None, party_a_date=None,
-                  party_b=None, party_b_signer="张立", party_b_date="2021-01-16",
-                  party_c_signer="廖小光", party_c_date=None)
+    fields, rows = _taskbook_fields(
+        years, "岳阳市第十四中学", "依托智慧校园实现精细教学的应用研究", "廖小光", "07308226677",
+        party_a=None, party_a_signer=None, party_a_date=None,
+        party_b=None, party_b_signer="张立", party_b_date="2021-01-16",
+        party_c_signer="廖小光", party_c_date=None)
     save(d, "r2-cover-table-tracked-hidden-wan-yuan-sign-table", "yueyang-2020-taskbook", fields,
          rows,
          notes="other office: cover as a 2-column table; year only in the heading line (year "
