@@ -137,6 +137,16 @@ def title(doc, text):
     return add_para(doc, text, align="c", size=16, bold=True)
 
 
+def page(attachment, heading, *lines):
+    """A new document: the 附件 line, the form's title, then `lines` as paragraphs."""
+    d = new_doc()
+    add_para(d, attachment)
+    title(d, heading)
+    for line in lines:
+        add_para(d, line)
+    return d
+
+
 def add_table(doc, rows, widths=None):
     nr, nc = len(rows), len(rows[0])
     assert all(len(r) == nc for r in rows), rows
@@ -254,7 +264,7 @@ N = "□是   ☑否"
 
 
 # --------------------------------------------------------------------------- 瑞安 附件2
-@expect("r2-official-fullwidth-amount-tracked-hidden", "ruian-2022-report", dict(
+R2_RUIAN_A = dict(
     report_date="2022-03-08", school="瑞安市安阳实验小学", project="智慧课堂建设",
     amount=128000, leader="陈立新 13857712345",
     summary=(
@@ -267,12 +277,14 @@ N = "□是   ☑否"
     benefits="学生课堂参与度明显提高。\n教师信息化教学能力提升。",
     achievement="达成度约95%，智慧教室已全部投入使用。", principal_opinion="同意上报。",
     principal_date="2022-03-09", expert_opinion=None, expert_date=None,
-), notes="official layout; full-width amount; tracked del+ins in measures; hidden text in "
-         "benefits; expert opinion left as printed; ends with paragraph")
+)
+
+
+@expect("r2-official-fullwidth-amount-tracked-hidden", "ruian-2022-report", R2_RUIAN_A,
+        notes="official layout; full-width amount; tracked del+ins in measures; hidden text in "
+              "benefits; expert opinion left as printed; ends with paragraph")
 def ruian_a():
-    d = new_doc()
-    add_para(d, "附件2")
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
+    d = page("附件2", "瑞安市教育信息化应用“回头看”项目建设报告")
     add_table(d, [
         ["", "", "申报建设时间：", "2022年3月8日"],
         ["学校", "瑞安市安阳实验小学", "项目名称", "智慧课堂建设"],
@@ -292,8 +304,8 @@ def ruian_a():
 
 
 @expect("r2-two-columns-wan-yuan-content-control-cn-date", "ruian-2022-report", dict(
-    report_date="2022-03-05", school="瑞安市塘下镇中学", project="录播教室建设",
-    amount=128000, leader="林晓红 0577-65551234",
+    R2_RUIAN_A, report_date="2022-03-05", school="瑞安市塘下镇中学", project="录播教室建设",
+    leader="林晓红 0577-65551234",
     summary=(
         "建设常态化录播教室1间，配套录播主机、摄像机和拾音设备。\n"
         "录播教室已于2021年12月投入使用。"
@@ -301,15 +313,11 @@ def ruian_a():
     measures="（1）制定录播教室使用管理制度；\n（2）每学期开展录播课评比。",
     benefits="累计录制课例86节，其中3节获市级优课。", achievement="100%",
     principal_opinion="项目按计划完成，同意报送。", principal_date="2022-03-06",
-    expert_opinion=None, expert_date=None,
 ), notes="other office: 2-column table, date line as paragraph above table, amount typed in "
          "万元 on a 元 form (12.8万元 -> 128000), leader in a content control, date in Chinese "
          "numerals, printed date line removed; ends with table")
 def ruian_b():
-    d = new_doc()
-    add_para(d, "附件2")
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    add_para(d, "申报建设时间：2022.03.05")
+    d = page("附件2", "瑞安市教育信息化应用“回头看”项目建设报告", "申报建设时间：2022.03.05")
     add_table(d, [
         ["学校", "瑞安市塘下镇中学"],
         ["项目名称", "录播教室建设"],
@@ -327,16 +335,11 @@ def ruian_b():
 
 
 # --------------------------------------------------------------------------- 衡阳 附件2
-def _hy_head(d):
-    add_para(d, "附件2")
-    title(d, "2018年衡阳市教育信息化试点项目申请表")
-
-
 PHONE_EXTENSION = ("an extension (转801) is not in the contract's phone form; tianbiao flags "
                    "it as a problem for the clerk instead of guessing")
 
 
-@expect("r2-ticked-box-spaced-phone-extension", "hengyang-2018-application", dict(
+R2_HENGYANG_A = dict(
     applicant="衡阳市石鼓区教育局", category="区域智慧教育",
     project="石鼓区智慧教育云平台应用", leader="刘志强", leader_phone="13907345678",
     contact="王芳", contact_phone="07348221234801",
@@ -349,14 +352,17 @@ PHONE_EXTENSION = ("an extension (转801) is not in the contract's phone form; t
     unit_opinion="同意申报，保证配套经费。", unit_signer="李国平",
     unit_date="2018-09-12", county_opinion=None, county_signer=None, county_date=None,
     city_opinion=None, city_signer=None, city_date=None,
-), notes="official layout; ☑ choice; phone with spaces; phone with extension 转801 (contract: "
-         "digits -> 07348221234801, arguable); numbered plan; unit opinion signed+dated, "
-         "others as printed; ends with table. The extension is kept as the tester's reading "
-         "but listed as a known failure in every variant: tianbiao leaves it to the clerk.",
+)
+
+
+@expect("r2-ticked-box-spaced-phone-extension", "hengyang-2018-application", R2_HENGYANG_A,
+        notes="official layout; ☑ choice; phone with spaces; phone with extension 转801 (contract: "
+              "digits -> 07348221234801, arguable); numbered plan; unit opinion signed+dated, "
+              "others as printed; ends with table. The extension is kept as the tester's reading "
+              "but listed as a known failure in every variant: tianbiao leaves it to the clerk.",
    known={v: {"contact_phone": PHONE_EXTENSION} for v in ("docx", "libreoffice", "doc", "pdf")})
 def hengyang_a():
-    d = new_doc()
-    _hy_head(d)
+    d = page("附件2", "2018年衡阳市教育信息化试点项目申请表")
     add_table(d, [
         ["申报单位：", "衡阳市石鼓区教育局", "<", "<"],
         ["申报类别：", "□①网络联校创新应用  ☑②区域智慧教育  □③教育网络安全  □④人工数字智能教室",
@@ -377,19 +383,16 @@ def hengyang_a():
 
 
 @expect("r2-legacy-fields-struck-options-fullwidth-phone", "hengyang-2018-application", dict(
-    applicant="祁东县第一中学", category="教育网络安全",
+    R2_HENGYANG_A, applicant="祁东县第一中学", category="教育网络安全",
     project="校园网络安全防护体系建设", leader="周建军", leader_phone="13574712345",
-    contact="赵丽", contact_phone="13762400011",
-    plan_points="详见附页《试点工作方案》。", unit_opinion="情况属实，同意申报。",
-    unit_signer="周建军", unit_date="2018-09-14", county_opinion="同意推荐。",
-    county_signer=None, county_date="2018-09-15", city_opinion=None, city_signer=None,
-    city_date=None,
+    contact="赵丽", contact_phone="13762400011", plan_points="详见附页《试点工作方案》。",
+    unit_opinion="情况属实，同意申报。", unit_signer="周建军", unit_date="2018-09-14",
+    county_opinion="同意推荐。", county_date="2018-09-15",
 ), notes="other office: 5 columns, labels without colon, legacy FORMTEXT fields, choice by "
          "striking out the unchosen options (boxes all □), full-width phone digits, date "
          "2018.9.14; ends with paragraph")
 def hengyang_b():
-    d = new_doc()
-    _hy_head(d)
+    d = page("附件2", "2018年衡阳市教育信息化试点项目申请表")
     add_table(d, [
         ["申报单位", [[R("祁东县第一中学", fftext=True)]], "<", "<", "<"],
         ["申报类别", [[R("□①网络联校创新应用", strike=True), "  ",
@@ -410,7 +413,7 @@ def hengyang_b():
 
 
 # --------------------------------------------------------------------------- 忠县 附件4
-@expect("r2-hint-kept-numbered-list", "zhongxian-2021-acceptance", dict(
+R2_ACCEPTANCE_A = dict(
     school="忠县实验中学", apply_date="2021-06-10", principal="谭明远",
     project_leader="冉小兵", project="智慧校园",
     achievements="1. 建成智慧教室6间，实现班班通全覆盖；\n2. 获重庆市智慧校园示范校称号。",
@@ -419,13 +422,15 @@ def hengyang_b():
         "形成可推广的智慧课堂教学模式。"
     ),
     school_opinion="同意推荐申报。", bureau_opinion=None,
-), notes="official layout; printed hint kept, school wrote a numbered list after it (hint "
-         "excluded); ends with table")
+)
+
+
+@expect("r2-hint-kept-numbered-list", "zhongxian-2021-acceptance", R2_ACCEPTANCE_A,
+        notes="official layout; printed hint kept, school wrote a numbered list after it (hint "
+              "excluded); ends with table")
 def acceptance_a():
-    d = new_doc()
-    add_para(d, "附件4")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    add_para(d, "申报学校（盖章）：忠县实验中学          时间：2021年6月10日")
+    d = page("附件4", "忠县中小学“创建验收”项目申报表",
+             "申报学校（盖章）：忠县实验中学          时间：2021年6月10日")
     add_table(d, [
         ["学校负责人", "谭明远", "项目责任人", "冉小兵"],
         ["申报验收项目", "智慧校园", "<", "<"],
@@ -441,18 +446,15 @@ def acceptance_a():
 
 
 @expect("r2-date-row-text-box-tracked-change-hidden", "zhongxian-2021-acceptance", dict(
-    school="忠县拔山中学", apply_date="2021-06-15", principal="秦德华",
+    R2_ACCEPTANCE_A, school="忠县拔山中学", apply_date="2021-06-15", principal="秦德华",
     project_leader="何丽", project="创客教育", achievements=None,
     expected_effect="建成创客空间1个，开设创客课程4门。", school_opinion="同意。",
-    bureau_opinion=None,
 ), notes="other office: school/date line moved into the table as a first row; date in Chinese "
          "numerals; principal typed in a text box; project_leader tracked change (张伟 "
          "deleted, 何丽 inserted); hint left untouched -> null; hidden text; ends with "
          "paragraph")
 def acceptance_b():
-    d = new_doc()
-    add_para(d, "附件4")
-    title(d, "忠县中小学“创建验收”项目申报表")
+    d = page("附件4", "忠县中小学“创建验收”项目申报表")
     add_table(d, [
         ["申报学校（盖章）", "忠县拔山中学", "时间", "二〇二一年六月十五日"],
         ["学校负责人", [[R("秦德华", tbox=True)]], "项目责任人",
@@ -472,9 +474,12 @@ def acceptance_b():
 SELF_LABELS = dict(
     has_leading_group="是否成立网信或智慧校园建设领导机构",
     has_it_department="是否明确教育信息化职能部门",
-    it_department_name="教育信息化职能部门名称", it_staff="教育信息化专职人员数量（人）",
-    has_plan="是否制定智慧校园\n建设规划", investment="近三年教育信息化累计投入经费（万元）",
-    has_campus_network="是否建成校园网", bandwidth="互联网出口带宽（M）",
+    it_department_name="教育信息化职能部门名称",
+    it_staff="教育信息化专职人员数量（人）",
+    has_plan="是否制定智慧校园\n建设规划",
+    investment="近三年教育信息化累计投入经费（万元）",
+    has_campus_network="是否建成校园网",
+    bandwidth="互联网出口带宽（M）",
     wireless_aps="无线网络AP数量（个）",
     wireless_full_coverage="是否实现校园\n无线网络全覆盖",
     on_cq_education_network="是否接入\n重庆教育宽带网",
@@ -489,8 +494,10 @@ SELF_LABELS = dict(
     student_space_rate="学生网络学习空间开通率（小学三年级以上）（%）",
     has_one_stop_service="管理系统是否具备“一站式服务”能力",
     has_data_analysis="是否开展数据分析\n应用",
-    uses_iot="是否应用物联网技术", uses_cloud="是否使用云服务",
-    moe_pilot="是否参与教育部第一批教育信息化试点", cq_pilot="是否参加重庆市教育信息化试点",
+    uses_iot="是否应用物联网技术",
+    uses_cloud="是否使用云服务",
+    moe_pilot="是否参与教育部第一批教育信息化试点",
+    cq_pilot="是否参加重庆市教育信息化试点",
     cq_smart_campus_pilot="是否参与重庆市智慧\n校园建设试点",
     has_emergency_plan="是否制定网络安全\n应急预案",
     has_disaster_backup="是否有数据容灾\n备份措施",
@@ -498,20 +505,16 @@ SELF_LABELS = dict(
     had_major_incident="近三年是否发生过重大网络安全事故",
 )
 AWARDS = "教育信息化、智慧\n校园工作获奖数量（项）"
-PAIRS = [  # (group, left id, right id) in the seed's row order
-    ("体制机制", "has_leading_group", "has_it_department"),
-    ("体制机制", "it_department_name", "it_staff"),
-    ("体制机制", "has_plan", "investment"),
-    ("基本条件", "has_campus_network", "bandwidth"),
-    ("基本条件", "wireless_aps", "wireless_full_coverage"),
-    ("基本条件", "on_cq_education_network", "terminals_per_100_students"),
-    ("基本条件", "terminals_per_100_teachers", "interactive_equipment_rate"),
-    ("智慧应用", "smart_classrooms", "school_course_resources"),
-    ("智慧应用", "has_interaction", "teacher_space_rate"),
-    ("智慧应用", "has_smart_push", "student_space_rate"),
-    ("智慧应用", "has_one_stop_service", "has_data_analysis"),
-    ("智慧应用", "uses_iot", "uses_cloud"),
-]
+PAIRS = {  # group: (left id, right id) of each of its rows, in the seed's order
+    "体制机制": [("has_leading_group", "has_it_department"), ("it_department_name", "it_staff"),
+             ("has_plan", "investment")],
+    "基本条件": [("has_campus_network", "bandwidth"), ("wireless_aps", "wireless_full_coverage"),
+             ("on_cq_education_network", "terminals_per_100_students"),
+             ("terminals_per_100_teachers", "interactive_equipment_rate")],
+    "智慧应用": [("smart_classrooms", "school_course_resources"),
+             ("has_interaction", "teacher_space_rate"), ("has_smart_push", "student_space_rate"),
+             ("has_one_stop_service", "has_data_analysis"), ("uses_iot", "uses_cloud")],
+}
 
 
 def _self_rows(v, with_category):
@@ -539,12 +542,10 @@ def _self_rows(v, with_category):
     row("学校概况", ["学校联系人", v["contact_person"], "联系电话", v["contact_phone"], "<"], False)
     row("学校概况", ["学校传真", v["fax"], "电子邮箱", v["email"], "<"], False)
     row("学校概况", ["在编教职工总数", v["staff"], "在籍学生总数", v["students"], "<"], False)
-    last = None
-    for g, a, b in PAIRS:
-        if g != last:
-            heading(g)
-        row(g, [L[a], v[a], L[b], v[b], "<"], g != last)
-        last = g
+    for g, pairs in PAIRS.items():
+        heading(g)
+        for i, (a, b) in enumerate(pairs):
+            row(g, [L[a], v[a], L[b], v[b], "<"], i == 0)
     heading("试点示范")
     row("试点示范", [L["moe_pilot"], v["moe_pilot"], L["cq_pilot"], v["cq_pilot"], "<"], True)
     row("试点示范", [L["cq_smart_campus_pilot"], v["cq_smart_campus_pilot"], AWARDS, "县级及以上",
@@ -612,9 +613,7 @@ def self_a():
         has_emergency_plan=Y, has_disaster_backup="√是   □否", holds_security_drills=Y,
         had_major_incident=YN,
     )
-    d = new_doc()
-    add_para(d, "附件3-1")
-    title(d, "忠县智慧校园建设创建自评表")
+    d = page("附件3-1", "忠县智慧校园建设创建自评表")
     add_table(d, _self_rows(v, True), widths=[1.4, 4.2, 2.5, 3.8, 1.7, 3.2])
     return d
 
@@ -658,9 +657,7 @@ def self_b():
         has_emergency_plan=Y, has_disaster_backup=[[R(Y, dele=True), R(N, ins=True)]],
         holds_security_drills=Y, had_major_incident=N,
     )
-    d = new_doc()
-    add_para(d, "附件3-1")
-    title(d, "忠县智慧校园建设创建自评表")
+    d = page("附件3-1", "忠县智慧校园建设创建自评表")
     add_table(d, _self_rows(v, False), widths=[4.6, 3.0, 4.6, 1.8, 2.0])
     add_para(d, "填表人：黄丽          审核人：陈刚")
     return d
@@ -697,9 +694,7 @@ def _inspection_fields(school, inspector, date, scores, notes):
 
 
 def _inspection_page(*lines):
-    d = new_doc()
-    add_para(d, "附件1")
-    title(d, "忠县中小学教育信息技术与装备专项督查评分表")
+    d = page("附件1", "忠县中小学教育信息技术与装备专项督查评分表")
     for line in lines:
         add_para(d, line)
     return d
@@ -766,9 +761,7 @@ def inspection_b():
 # --------------------------------------------------------------------------- 忠县 附件3-2 / 3-3
 def _campus(name, form, which, att, ttl, style, known=None):
     items = campus_items(which)
-    d = new_doc()
-    add_para(d, att)
-    title(d, ttl)
+    d = page(att, ttl)
     rows = [["名称", "内  容", "建设情况", "支撑材料清单"]]
     fields = {}
     last = None
@@ -1086,9 +1079,7 @@ def taskbook_a():
 @case
 def taskbook_b():
     years = _years("b")
-    d = new_doc()
-    add_para(d, "附件2")
-    title(d, "岳阳市教育信息化试点项目计划任务书")
+    d = page("附件2", "岳阳市教育信息化试点项目计划任务书")
     add_table(d, [["单位名称（盖章）", "岳阳市第十四中学"],
                   ["项目名称", "依托智慧校园实现精细教学的应用研究"],
                   ["项目负责人", "廖小光"], ["联系电话", "0730-8226677"]], widths=[4.0, 11.6])
