@@ -564,7 +564,7 @@ DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the f
                "which do not decode checkbox fields")
 
 
-@expect("r2-six-columns-mixed-marks-units-typed", "zhongxian-2021-smart-campus-self", dict(
+R2_SELF_A = dict(
     school="忠县实验中学", school_type="普通中小学校", address="忠县忠州街道州屏环路68号",
     contact_person="冉小兵", contact_phone="02354221234", fax="无", email="zxsyzx@163.com",
     staff=86, students=1235, has_leading_group=True, has_it_department=True,
@@ -577,62 +577,61 @@ DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the f
     moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=True, awards_county_and_above=3,
     awards_district=5, has_emergency_plan=True, has_disaster_backup=True,
     holds_security_drills=True, had_major_incident=None,
-), notes="seed 6-column layout (awards label top-aligned with 是否参与重庆市智慧校园建设试点, "
-         "as the seed prints it). "
-         "Marks: ☑; w14 checkbox content controls; legacy FORMCHECKBOX; '□是√' (tick after "
-         "option); ■; unchosen struck through (has_interaction); unchosen deleted leaving "
-         "'是' (has_smart_push); chosen only bolded (has_one_stop_service, arguable); chosen "
-         "only coloured red (has_data_analysis, arguable); '√是' replacing the box; both "
-         "boxes empty -> null. Units typed: 共86人, 共48个, 12门, 1000M, 35万, 约90%; "
-         "full-width ３; thousands separator 1,235. Ends with table. "
-         f"Bold-only and red-only choices are expected null ({FORMATTING_IS_NO_MARK}); "
-         "约90% is expected null (an approximate figure is flagged, not filed).",
-   known={"doc": {"has_plan": DOC_STREAMS}})
+)
+
+
+@expect("r2-six-columns-mixed-marks-units-typed", "zhongxian-2021-smart-campus-self", R2_SELF_A,
+        notes="seed 6-column layout (awards label top-aligned with 是否参与重庆市智慧校园建设试点, "
+              "as the seed prints it). "
+              "Marks: ☑; w14 checkbox content controls; legacy FORMCHECKBOX; '□是√' (tick after "
+              "option); ■; unchosen struck through (has_interaction); unchosen deleted leaving "
+              "'是' (has_smart_push); chosen only bolded (has_one_stop_service, arguable); chosen "
+              "only coloured red (has_data_analysis, arguable); '√是' replacing the box; both "
+              "boxes empty -> null. Units typed: 共86人, 共48个, 12门, 1000M, 35万, 约90%; "
+              "full-width ３; thousands separator 1,235. Ends with table. "
+              f"Bold-only and red-only choices are expected null ({FORMATTING_IS_NO_MARK}); "
+              "约90% is expected null (an approximate figure is flagged, not filed).",
+        known={"doc": {"has_plan": DOC_STREAMS}})
 def self_a():
     v = dict(
         school="忠县实验中学", school_type="□中职学校       ☑普通中小学校",
-        address="忠县忠州街道州屏环路68号",
-        contact_person="冉小兵", contact_phone="023-54221234", fax="无", email="zxsyzx@163.com",
-        staff="共86人", students="1,235",
-        has_leading_group=Y,
+        address="忠县忠州街道州屏环路68号", contact_person="冉小兵", contact_phone="023-54221234",
+        fax="无", email="zxsyzx@163.com", staff="共86人", students="1,235", has_leading_group=Y,
         has_it_department=[[R("是   ", chk=True), R("否", chk=False)]],
         it_department_name="信息中心", it_staff="３",
-        has_plan=[[R("是   ", ffchk=False), R("否", ffchk=True)]],
-        investment="35万",
+        has_plan=[[R("是   ", ffchk=False), R("否", ffchk=True)]], investment="35万",
         has_campus_network="□是√   □否", bandwidth="1000M", wireless_aps="共48个",
         wireless_full_coverage=N, on_cq_education_network="■是   □否",
         terminals_per_100_students="12.5", terminals_per_100_teachers="105",
-        interactive_equipment_rate="约90%",
-        smart_classrooms="6", school_course_resources="12门",
+        interactive_equipment_rate="约90%", smart_classrooms="6", school_course_resources="12门",
         has_interaction=[["□是   ", R("□否", strike=True)]], teacher_space_rate="100%",
         has_smart_push="是", student_space_rate="85",
         has_one_stop_service=[[R("□是", b=True), "   □否"]],
-        has_data_analysis=[["□是   ", R("□否", color="FF0000")]],
-        uses_iot=N, uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=Y,
-        awards_county_and_above="3", awards_district="5",
-        has_emergency_plan=Y, has_disaster_backup="√是   □否", holds_security_drills=Y,
-        had_major_incident=YN,
+        has_data_analysis=[["□是   ", R("□否", color="FF0000")]], uses_iot=N, uses_cloud=Y,
+        moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=Y, awards_county_and_above="3",
+        awards_district="5", has_emergency_plan=Y, has_disaster_backup="√是   □否",
+        holds_security_drills=Y, had_major_incident=YN,
     )
     d = page("附件3-1", "忠县智慧校园建设创建自评表")
     add_table(d, _self_rows(v, True), widths=[1.4, 4.2, 2.5, 3.8, 1.7, 3.2])
     return d
 
 
+R2_SELF_B = dict(
+    R2_SELF_A, school="忠县乌杨小学", address="忠县乌杨街道乌杨村", contact_person="黄丽",
+    contact_phone="13896512345", fax=None, email="wyxx2021@126.com", staff=42, students=638,
+    has_it_department=False, it_department_name=None, it_staff=0, has_plan=True, bandwidth=200,
+    wireless_aps=16, terminals_per_100_students=8, terminals_per_100_teachers=100,
+    interactive_equipment_rate=100, smart_classrooms=1, school_course_resources=3,
+    teacher_space_rate=95, has_smart_push=False, student_space_rate=78, has_one_stop_service=False,
+    has_data_analysis=False, cq_smart_campus_pilot=False, awards_county_and_above=2,
+    awards_district=0, has_disaster_backup=False, had_major_incident=False,
+)
+
+
 @expect("r2-heading-rows-tick-after-yuan-tracked-flip", "zhongxian-2021-smart-campus-self",
-     dict(
-    school="忠县乌杨小学", school_type="普通中小学校", address="忠县乌杨街道乌杨村",
-    contact_person="黄丽", contact_phone="13896512345", fax=None, email="wyxx2021@126.com",
-    staff=42, students=638, has_leading_group=True, has_it_department=False,
-    it_department_name=None, it_staff=0, has_plan=True, investment=35, has_campus_network=True,
-    bandwidth=200, wireless_aps=16, wireless_full_coverage=False, on_cq_education_network=True,
-    terminals_per_100_students=8, terminals_per_100_teachers=100, interactive_equipment_rate=100,
-    smart_classrooms=1, school_course_resources=3, has_interaction=True, teacher_space_rate=95,
-    has_smart_push=False, student_space_rate=78, has_one_stop_service=False,
-    has_data_analysis=False, uses_iot=False, uses_cloud=True, moe_pilot=False, cq_pilot=False,
-    cq_smart_campus_pilot=False, awards_county_and_above=2, awards_district=0,
-    has_emergency_plan=True, has_disaster_backup=False, holds_security_drills=True,
-    had_major_incident=False,
-), notes="other office: 5 columns, category as full-width heading rows instead of a "
+        R2_SELF_B,
+        notes="other office: 5 columns, category as full-width heading rows instead of a "
               "merged left column; choice and yes/no marked with '√' after the option with "
               "no boxes printed; 万元 blank typed in 元 (350000元 -> 35); full-width "
               "students; zero values; tracked change flipping ☑是 to ☑否; ends with "
@@ -640,22 +639,18 @@ def self_a():
 def self_b():
     v = dict(
         school="忠县乌杨小学", school_type="中职学校       普通中小学校√",
-        address="忠县乌杨街道乌杨村",
-        contact_person="黄丽", contact_phone="13896512345", fax="", email="wyxx2021@126.com",
-        staff="42", students="６３８",
-        has_leading_group="是√   否", has_it_department="是   否√",
-        it_department_name="", it_staff="0", has_plan=Y, investment="350000元",
-        has_campus_network=Y, bandwidth="200", wireless_aps="16", wireless_full_coverage=N,
-        on_cq_education_network=Y,
-        terminals_per_100_students="8", terminals_per_100_teachers="100",
-        interactive_equipment_rate="100%",
-        smart_classrooms="1", school_course_resources="3", has_interaction=Y,
-        teacher_space_rate="95%",
-        has_smart_push=N, student_space_rate="78%", has_one_stop_service=N, has_data_analysis=N,
-        uses_iot=N, uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=N,
-        awards_county_and_above="2", awards_district="0",
-        has_emergency_plan=Y, has_disaster_backup=[[R(Y, dele=True), R(N, ins=True)]],
-        holds_security_drills=Y, had_major_incident=N,
+        address="忠县乌杨街道乌杨村", contact_person="黄丽", contact_phone="13896512345", fax="",
+        email="wyxx2021@126.com", staff="42", students="６３８", has_leading_group="是√   否",
+        has_it_department="是   否√", it_department_name="", it_staff="0", has_plan=Y,
+        investment="350000元", has_campus_network=Y, bandwidth="200", wireless_aps="16",
+        wireless_full_coverage=N, on_cq_education_network=Y, terminals_per_100_students="8",
+        terminals_per_100_teachers="100", interactive_equipment_rate="100%", smart_classrooms="1",
+        school_course_resources="3", has_interaction=Y, teacher_space_rate="95%", has_smart_push=N,
+        student_space_rate="78%", has_one_stop_service=N, has_data_analysis=N, uses_iot=N,
+        uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=N,
+        awards_county_and_above="2", awards_district="0", has_emergency_plan=Y,
+        has_disaster_backup=[[R(Y, dele=True), R(N, ins=True)]], holds_security_drills=Y,
+        had_major_incident=N,
     )
     d = page("附件3-1", "忠县智慧校园建设创建自评表")
     add_table(d, _self_rows(v, False), widths=[4.6, 3.0, 4.6, 1.8, 2.0])
