@@ -932,27 +932,31 @@ def _exp_year(fields, rows, y, p):
     rows[f"经费预算明细（{y}年）"] = [dict(zip(COLS, r, strict=True)) for r in p["detail_exp"]]
 
 
-# (school, part, year): what the school typed in its plan table ("\n" between paragraphs)
+# school: (part, year): what the school typed in its plan table ("\n" between paragraphs)
 TB_PLANS = {
-    ("a", "content", 2021): "1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
-    ("a", "results", 2021): "形成智慧课堂教学案例10个。",
-    ("a", "measures", 2021): "成立项目组，校长任组长；\n经费专款专用。",
-    ("a", "content", 2022): "开展基于智慧教室的课堂教学改革。",
-    ("a", "results", 2022): "教师信息化教学能力普遍提升。",
-    ("a", "measures", 2022): "每月开展一次专题教研。",
-    ("a", "content", 2023): "总结推广试点经验。",
-    ("a", "results", 2023): "形成试点成果集一册。",
-    ("a", "measures", 2023): "召开现场推进会。",
-    ("b", "content", 2021): "建设智慧校园数据中心，实现精细化教学管理。",
-    ("b", "results", 2021): "建成学情分析系统。",
-    ("b", "measures", 2021): "学校成立专班推进。",
-    ("b", "content", 2022):
-        [["全校", R("部分学科", dele=True), R("各学科", ins=True), "常态化应用精细教学系统。"]],
-    ("b", "results", 2022): "形成精细教学应用模式。",
-    ("b", "measures", 2022): "纳入教师绩效考核。",
-    ("b", "content", 2023): "总结提炼研究成果。",
-    ("b", "results", 2023): [["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
-    ("b", "measures", 2023): "聘请专家指导。",
+    "a": {
+        ("content", 2021): "1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
+        ("results", 2021): "形成智慧课堂教学案例10个。",
+        ("measures", 2021): "成立项目组，校长任组长；\n经费专款专用。",
+        ("content", 2022): "开展基于智慧教室的课堂教学改革。",
+        ("results", 2022): "教师信息化教学能力普遍提升。",
+        ("measures", 2022): "每月开展一次专题教研。",
+        ("content", 2023): "总结推广试点经验。",
+        ("results", 2023): "形成试点成果集一册。",
+        ("measures", 2023): "召开现场推进会。",
+    },
+    "b": {
+        ("content", 2021): "建设智慧校园数据中心，实现精细化教学管理。",
+        ("results", 2021): "建成学情分析系统。",
+        ("measures", 2021): "学校成立专班推进。",
+        ("content", 2022):
+            [["全校", R("部分学科", dele=True), R("各学科", ins=True), "常态化应用精细教学系统。"]],
+        ("results", 2022): "形成精细教学应用模式。",
+        ("measures", 2022): "纳入教师绩效考核。",
+        ("content", 2023): "总结提炼研究成果。",
+        ("results", 2023): [["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
+        ("measures", 2023): "聘请专家指导。",
+    },
 }
 # What a reader records where the plan table holds tracked changes or hidden text
 TB_PLANS_READ = {
@@ -1011,7 +1015,7 @@ def _years(school):
     """{year: the page as the school filled it} from the tables above."""
     years = {}
     for y in (2021, 2022, 2023):
-        p = {part: TB_PLANS[(school, part, y)] for part in ("content", "results", "measures")}
+        p = {part: TB_PLANS[school][(part, y)] for part in ("content", "results", "measures")}
         for part in ("content", "results"):
             if (school, part, y) in TB_PLANS_READ:
                 p[part + "_exp"] = TB_PLANS_READ[(school, part, y)]
