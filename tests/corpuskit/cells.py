@@ -17,7 +17,7 @@ class Cell:
 
     `vmerge` is "restart" on the top of a vertical merge and "continue" below it. A label
     cell takes the table's label font, a value cell its value font; `font`, `size` and
-    `bold` override both.
+    `bold` override both. `diagonal` draws the corner-to-corner line of a "年份/项目" cell.
     """
 
     content: Content

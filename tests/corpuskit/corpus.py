@@ -51,12 +51,13 @@ def write_case(folder: Path, name: str, document: bytes | Any, expected: dict[st
 def write_corpus(default: Path, cases: Iterable[tuple[str, str, bytes | Any, dict[str, Any]]],
                  argv: Sequence[str] | None = None) -> None:
     """Write each (form, name, document, expected record) under the folder the command line
-    names (or `default`), in order, refusing a second case of the same name."""
+    names (or `default`); nothing is written when two cases have the same name."""
     out = output_folder(default, argv)
-    seen: set[tuple[str, str]] = set()
-    for form, name, document, expected in cases:
-        if (form, name) in seen:
-            raise ValueError(f"{form}: two cases named {name}")
-        seen.add((form, name))
+    built = list(cases)  # in order: element ids may count on from one file to the next
+    names = [(form, name) for form, name, _, _ in built]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ValueError(f"two cases of the same name: {twice}")
+    for form, name, document, expected in built:
         write_case(out / form, name, document, expected)
-    print(f"{len(seen)} cases written under {out}")
+    print(f"{len(built)} cases written under {out}")

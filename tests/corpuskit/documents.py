@@ -1,7 +1,8 @@
 """Documents through python-docx: the A4 page and Normal font, body paragraphs, the package.
 
 Every corpus file starts as a python-docx document with the office's margins and Normal
-font. `docx_bytes` saves it with fixed zip entry times, so a rebuild gives the same bytes.
+font (`new_document`, or a bureau's `Blank`); `file_bytes` saves it with fixed core
+properties and zip entry times, so that a rebuild gives the same bytes.
 """
 
 from __future__ import annotations
