@@ -1,0 +1,36 @@
+"""The seed notices the outside testers copied their forms from.
+
+They sit in ../shared/seeds beside the repository, or in $TIANBIAO_SEEDS when set; tests that
+rebuild the outside corpus skip when they are not there.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+SEEDS = Path(os.environ.get(
+    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
+))
+
+
+def seeds_available() -> bool:
+    """Return whether the seed notices can be read."""
+    return any(SEEDS.glob("0*.txt"))
+
+
+@functools.cache
+def seed_lines(number: str) -> list[str]:
+    """Return the lines of seed notice `number` ("001", "003", …)."""
+    path = next(SEEDS.glob(f"{number}_*.txt"))
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def seed_between(number: str, first: str, stop: str) -> list[str]:
+    """Return the lines of seed notice `number` from the one starting with `first` up to the
+    next one starting with `stop`."""
+    lines = seed_lines(number)
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if i > start and line.startswith(stop))
+    return lines[start:end]
