@@ -1,18 +1,15 @@
 """The seed notices the outside testers copied their forms from.
 
-They sit in ../shared/seeds beside the repository, or in $TIANBIAO_SEEDS when set; tests that
-rebuild the outside corpus skip when they are not there.
+A copy of the five notices sits in tests/seeds/ (the notices the project was built from, as
+published), so the corpora rebuild from the repository alone.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-SEEDS = Path(os.environ.get(
-    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
-))
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def seeds_available() -> bool:

@@ -19,10 +19,8 @@ Rebuild (overwrites the .docx and .json files in place)::
 
 or build elsewhere to compare, e.g. ``... build_outside_corpus.py /tmp/outside``; a rebuild
 gives byte-identical JSON and an identical word/document.xml, which tests/corpuskit/
-test_rebuild.py checks. The seed notices are read from ../shared/seeds beside the repository,
-or from $TIANBIAO_SEEDS when set. This script uses python-docx and the corpus kit
-(tests/corpuskit); it does not import tianbiao.
-"""
+test_rebuild.py checks. The seed notices are read from tests/seeds/. This script uses
+python-docx and the corpus kit (tests/corpuskit); it does not import tianbiao."""
 
 import re
 import sys

@@ -24,11 +24,9 @@ Rebuild (overwrites the r2-* .docx and .json files in place)::
 
 or build elsewhere to compare, e.g. ``... build_outside_corpus_2.py /tmp/outside2``. A
 rebuild gives byte-identical JSON and an identical word/document.xml, which tests/corpuskit/
-test_rebuild.py checks. The seed notices are read from ../shared/seeds beside the
-repository, or from $TIANBIAO_SEEDS when set. This script uses python-docx and the corpus
-kit (tests/corpuskit), whose minimal `Hand` writes runs, content controls and fields the way
-this tester typed them; it does not import tianbiao.
-"""
+test_rebuild.py checks. The seed notices are read from tests/seeds/. This script uses
+python-docx and the corpus kit (tests/corpuskit), whose minimal `Hand` writes runs, content
+controls and fields the way this tester typed them; it does not import tianbiao."""
 
 import itertools
 import re

@@ -23,11 +23,9 @@ Rebuild (overwrites the r3-* .docx and .json files in place)::
 
 or build elsewhere to compare, e.g. ``... build_outside_corpus_3.py /tmp/outside3``. A
 rebuild gives byte-identical JSON and an identical word/document.xml (the answers come from
-random generators seeded by the case name), which tests/corpuskit/test_rebuild.py checks. The
-seed notices are read from ../shared/seeds beside the repository, or from $TIANBIAO_SEEDS
-when set. This script uses python-docx and the corpus kit (tests/corpuskit); it does not
-import tianbiao.
-"""
+random generators seeded by the case name), which tests/corpuskit/test_rebuild.py checks.
+The seed notices are read from tests/seeds/. This script uses python-docx and the corpus kit
+(tests/corpuskit); it does not import tianbiao."""
 
 import random
 import re
