@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
-APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
+# The PDF corpora are printed under two font setups (tests/fontsetups.py): Noto CJK + DejaVu,
+# and Liberation + WenQuanYi Zen Hei, as two schools' machines would print them.
+APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
+	fonts-noto-cjk fonts-dejavu-core fonts-liberation2 fonts-wqy-zenhei
 
 .PHONY: demo test lint forms bench system-packages clean
 

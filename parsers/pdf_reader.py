@@ -81,6 +81,10 @@ _SENTENCE_END = frozenset("。！？；：.!?;:）)】》」』”’")
 # Over a page break, a full line is taken to run on only in a column this wide (in
 # characters): in a narrow label column every line is full.
 _TELLING_WIDTH = 6.0
+# A wrapped line follows the line above at the paragraph's line pitch, whatever the font; a
+# line further down than this many pitches has an empty line or a paragraph's spacing above
+# it. The pitch is read from the neighbouring lines, as fonts differ in line height.
+_PARAGRAPH_GAP = 1.6
 _HALF_BRACKETS = str.maketrans("()", "（）")
 _BRACKETS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "「": "」",
              "『": "』", "〔": "〕", "〈": "〉"}
@@ -333,7 +337,9 @@ class _TableDraft:
         start = min(b.top for b in kept)
         first_row = [b for b in kept if b.top - start <= _SNAP]
         pairs = self._pairs_with_last_row(first_row)
-        if pairs is not None and _continues_row([(self.boxes[i], b) for i, b in pairs]):
+        if pairs is not None and _continues_row([(self.boxes[i], b) for i, b in pairs],
+                                                [self._text_above(self.boxes[i])
+                                                 for i, _ in pairs]):
             # Shift the part so its first row lies on the last row so far, and merge the two.
             shift = self.bottom - min(b.bottom for b in first_row)
             for above, below in pairs:
@@ -344,6 +350,11 @@ class _TableDraft:
             shift = self.bottom - start
         self.boxes.extend(b._replace(top=b.top + shift, bottom=b.bottom + shift) for b in kept)
         self.bottom = part.bottom + shift
+
+    def _text_above(self, box: _Box) -> str:
+        """Return the text of the box right above `box` in its column, "" when there is none."""
+        return next((b.text for b in self.boxes if abs(b.bottom - box.top) <= _SNAP
+                     and abs(b.x0 - box.x0) <= _SNAP and abs(b.x1 - box.x1) <= _SNAP), "")
 
     def _pairs_with_last_row(self, row: list[_Box]) -> list[tuple[int, _Box]] | None:
         """Pair each box of `row` with the box ending the table so far at the same columns.
@@ -364,34 +375,43 @@ class _TableDraft:
         return pairs if len({i for i, _ in pairs}) == len(pairs) else None
 
 
-def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
+def _continues_row(pairs: list[tuple[_Box, _Box]], uppers: list[str]) -> bool:
     """Return whether a first row under a page break goes on the row above it.
 
-    `pairs` holds each box of the row above with the box of the first row below it. The row
-    goes on when a cell's text plainly runs on over the break: the line below starts with
-    closing punctuation or closes a bracket opened above, or the line above is full (not even
-    a character more would fit) and did not end a sentence, in a column wide enough for that
-    to mean something (a narrow label column is full after two or three characters). It also
-    goes on when its item is empty but it has text further right: a new row of a form always
-    has its item printed (the item is its first cell with text above the break not merged
-    with rows above or below, as the labels of a group of rows are). It does not when the
-    row's label (its first cell with text above the break), wide, has text below too and
-    ended above with room to spare: a row broken by the page is broken in every cell at
-    once, so that is a new row's label.
+    `pairs` holds each box of the row above with the box of the first row below it, and
+    `uppers` the text of the cell over each box of the row above. The row goes on when a
+    cell's text plainly runs on over the break: the line below starts with closing
+    punctuation or closes a bracket opened above. It does not when a column numbers its rows
+    and the row below starts with the next number ("16." and "17." above the break, "18."
+    below it); a list numbered inside each cell ("1.网络拓扑图" / "2.设备清单") numbers no rows.
+
+    Otherwise the cells with text on both sides, in columns wide enough for a full line to
+    mean something, weigh in: one whose line above is full (not even a character more would
+    fit) and did not end a sentence goes on; one that ended above with room to spare ended
+    there, and a row broken by the page is broken in every cell at once. The row goes on
+    when some cells go on and no more ended; it does not when its label (its first cell with
+    text above the break) ended. Narrow columns (a label column is full after two or three
+    characters) count only all together. Last, the row goes on when its item is empty but it
+    has text further right: a new row of a form always has its item printed (the item is its
+    first cell with text above the break merged neither with rows above or below nor
+    written down the side, as the labels of a group of rows are).
     """
-    pairs = sorted(pairs, key=lambda pair: pair[1].x0)
+    cells = sorted(zip(pairs, uppers, strict=True), key=lambda cell: cell[0][1].x0)
+    pairs = [pair for pair, _ in cells]
     labelled = False  # whether a cell left of this one has text above the break
     narrow = narrow_full = 0  # narrow columns with text on both sides, and those full above
-    for above, below in pairs:
+    going = ended = 0  # wide cells with text on both sides: going on, or with room to spare
+    label_ended = False
+    for (above, below), upper in cells:
         first = not labelled  # the row's label: its first cell with text above the break
         labelled = labelled or bool(above.lines)
         if not (above.lines and below.lines):
             continue
+        if _written_down(above, below):
+            continue  # a category written down the side: says nothing
         lines = [line.printed for line in above.lines + below.lines]
-        if len(lines) > 2 and all(len(line) == 1 for line in lines):
-            continue  # written one character a line (a category down the side): says nothing
         index = len(above.lines)
-        following = _next_item(above.text)
+        following = _next_item(above.text) if _numbers_rows(upper, above.text) else None
         if following is not None and below.text.startswith(following):
             return False  # "17.…" above the break, "18.…" below it: the next item's row
         paragraph = above.text.rsplit("\n", 1)[-1]
@@ -401,21 +421,28 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
         before = lines[index - 1]
         em = max(before[-1]["size"], 1.0)
         # Not even a character more would fit; or two, when the line below starts with a
-        # character and closing punctuation, which no line may start with ("好。").
+        # character and closing punctuation, which no line may start with ("好。"); or a
+        # number or word with closing punctuation right after it, which no line breaks
+        # ("完成率" / "100%，").
         after = lines[index]
         kinsoku = len(after) > 1 and _is_wide(after[0]["text"]) and after[1]["text"] in _CLOSING
-        full = _room(before, left, right) < min(_first_word_width(lines, index, em),
-                                                 em * (2 if kinsoku else 1))
+        word = _first_word_width(lines, index, em)
+        full = _room(before, left, right) < (
+            word if _latin_then_closing(after) else min(word, em * (2 if kinsoku else 1))
+        )
         goes_on = (full and before[-1]["text"] not in _SENTENCE_END
                    and _wraps(lines, index, left, right, paragraph))
         if right - left < _TELLING_WIDTH * em:
             narrow += 1
             narrow_full += goes_on
             continue
-        if not full and first:
-            return False  # the label ended above with room to spare: a new row's label
-        if goes_on:
-            return True
+        going += goes_on
+        ended += not full
+        label_ended = label_ended or (first and not full)
+    if going and going >= ended:
+        return True
+    if label_ended:
+        return False
     if narrow >= 2 and narrow_full == narrow:
         # One narrow cell may be full by chance; every one of them full at once is a row
         # the page broke ("是否参与教" / "育部第一批…", "B14论文发" / "表（3分）").
@@ -430,8 +457,30 @@ def _continues_row(pairs: list[tuple[_Box, _Box]]) -> bool:
     row_end = min(below.bottom for _, below in pairs)
     item = next((below for above, below in pairs
                  if above.top >= row_top - _SNAP and below.bottom <= row_end + _SNAP
-                 and above.text), None)
+                 and above.text and not _written_down(above, below)), None)
     return item is not None and not item.text and any(below.text for _, below in pairs)
+
+
+def _written_down(above: _Box, below: _Box) -> bool:
+    """Return whether a cell over a break is written down the side, a character or two a
+    line: a category over several rows ("基/本/环/境", "网络/安全")."""
+    lines = above.lines + below.lines
+    return (max(len(above.lines), len(below.lines)) > 1
+            and all(len(line.printed) <= 2 for line in lines))
+
+
+def _numbers_rows(upper: str, text: str) -> bool:
+    """Return whether a cell starting `text` under one starting `upper` numbers its row."""
+    following = _next_item(upper)
+    return following is not None and text.startswith(following)
+
+
+def _latin_then_closing(line: list[dict[str, Any]]) -> bool:
+    """Return whether `line` starts with Latin letters or digits and closing punctuation."""
+    for number, char in enumerate(line):
+        if _is_wide(char["text"]) or char["text"] in _CLOSING:
+            return number > 0 and char["text"] in _CLOSING
+    return False
 
 
 def _next_item(text: str) -> str | None:
@@ -784,6 +833,8 @@ def _wraps(lines: Sequence[list[dict[str, Any]]], index: int, left: float, right
     em = max(before[-1]["size"], 1.0)
     if before[0]["x0"] > left + _INDENT * em:
         return False  # a short line set to the right or centred: it ends where it was typed
+    if _set_apart(lines, index):
+        return False  # an empty line between: however full the line above, it ended there
     if _runs_on(paragraph, after):
         return True
     head = "".join(c["text"] for c in after[:4])
@@ -794,6 +845,33 @@ def _wraps(lines: Sequence[list[dict[str, Any]]], index: int, left: float, right
 
     needed = _first_word_width(lines, index, em)
     return before[-1]["x1"] + needed > right - _WRAP_SLACK * em
+
+
+def _set_apart(lines: Sequence[list[dict[str, Any]]], index: int) -> bool:
+    """Return whether line `index` of `lines` stands further below the line above it than a
+    wrapped line would: more than _PARAGRAPH_GAP times the pitch of the lines next to them.
+
+    Lines on another page (above the line before) and lines in another size say nothing.
+    """
+    size = lines[index - 1][-1]["size"]
+
+    def pitch(upper: int) -> float | None:
+        """Return how far line `upper + 1` is below line `upper`, both of `size`."""
+        if upper < 0 or upper + 1 >= len(lines):
+            return None
+        pair = (lines[upper], lines[upper + 1])
+        if any(abs(line[-1]["size"] - size) > 0.1 * size for line in pair):
+            return None
+        distance = _baseline(pair[1]) - _baseline(pair[0])
+        return distance if distance > 0 else None
+
+    gap = pitch(index - 1)
+    neighbours = [p for p in (pitch(index - 2), pitch(index)) if p is not None]
+    return gap is not None and bool(neighbours) and gap > _PARAGRAPH_GAP * min(neighbours)
+
+
+def _baseline(line: list[dict[str, Any]]) -> float:
+    return max(char["bottom"] for char in line)
 
 
 def _room(line: list[dict[str, Any]], left: float, right: float) -> float:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fontsetups import LIBERATION_WQY, NOTO, FontSetup, MissingFontsError, build_config, fonts_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -13,21 +14,35 @@ sys.path.insert(0, str(SAMPLES))  # fill_as_school: the stand-in for a school's 
 
 REPORT = "ruian-2022-report"
 SAMPLE_LIST = SAMPLES / "ruian-2022-list.xlsx"
-SHAPES = ["docx", "libreoffice", "doc", "pdf"]  # as sent, re-saved, Word 97, printed
+# As sent, re-saved, Word 97, and printed to PDF on two machines with other fonts.
+SHAPES = ["docx", "libreoffice", "doc", "pdf", "pdf-liberation-wqy"]
+# The printed shapes and the fonts of the machine each is printed on. The first is pinned
+# too, so the two differ whatever fonts this machine has installed.
+PRINTED: dict[str, FontSetup] = {"pdf": NOTO, "pdf-liberation-wqy": LIBERATION_WQY}
 
 
-def read_in_every_shape(cases: list[Path], base: Path) -> dict[tuple[str, Path], object]:
-    """Return {(shape, case): record} for filled .docx `cases` in the four shapes schools send.
+def expected_as(shape: str) -> str:
+    """Return the shape whose ``known_failures`` hold for `shape`: a PDF's for every PDF."""
+    return "pdf" if shape in PRINTED else shape
 
-    LibreOffice converts all cases to a shape in one batch (re-saved .docx, .doc, .pdf, in
-    folders under `base`); each shape is then parsed as one batch.
+
+def read_in_every_shape(cases: list[Path], base: Path, font_configs: dict[str, Path]
+                        ) -> dict[tuple[str, Path], object]:
+    """Return {(shape, case): record} for filled .docx `cases` in every shape of SHAPES.
+
+    LibreOffice converts all cases to a shape in one batch (re-saved .docx, .doc, and a .pdf
+    for each font setup in `font_configs`, in folders under `base`); each shape is then
+    parsed as one batch.
     """
     from parsers.batch import parse_paths
     from parsers.office import WORD_97, WORD_2007, WRITER_PDF, convert_batch
 
+    targets = {"libreoffice": WORD_2007, "doc": WORD_97}
+    targets.update(dict.fromkeys(PRINTED, WRITER_PDF))
     shapes: dict[str, dict[Path, Path]] = {"docx": {case: case for case in cases}}
-    for name, target in (("libreoffice", WORD_2007), ("doc", WORD_97), ("pdf", WRITER_PDF)):
-        converted = convert_batch(cases, target, base / name)
+    for name, target in targets.items():
+        with fonts_of(font_configs.get(name)):
+            converted = convert_batch(cases, target, base / name)
         failed = {str(k): v for k, v in converted.items() if not isinstance(v, Path)}
         assert not failed, failed
         shapes[name] = dict(converted)  # type: ignore[arg-type]
@@ -36,6 +51,17 @@ def read_in_every_shape(cases: list[Path], base: Path) -> dict[tuple[str, Path],
         for case, record in zip(cases, parse_paths([str(files[c]) for c in cases]), strict=True):
             records[(shape, case)] = record
     return records
+
+
+@pytest.fixture(scope="session")
+def font_configs(tmp_path_factory) -> dict[str, Path]:
+    """Return the fontconfig file of each printed shape; fail (never skip) without the fonts."""
+    folder = tmp_path_factory.mktemp("fonts")
+    try:
+        return {shape: build_config(setup, folder / setup.name)
+                for shape, setup in PRINTED.items()}
+    except MissingFontsError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
