@@ -38,8 +38,9 @@ from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from forms.errors import UnreadableFileError
-from parsers.docx_reader import _WINGDINGS, _WINGDINGS_2
 from parsers.grid import CHECKED, UNCHECKED, Block, Cell, Grid, Paragraph, Table, read_with
+from parsers.marks import WINGDINGS as _WINGDINGS
+from parsers.marks import WINGDINGS_2 as _WINGDINGS_2
 from parsers.safety import SCAN_MESSAGE
 
 # A school form is a few pages; hundreds of pages is a wrong file or a hostile one, and every
