@@ -23,7 +23,7 @@ from parsers.extract import extract
 from parsers.grid import Grid, Table
 from parsers.identify import PROPERTY_KEY, Fingerprint, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 from parsers.record import (
     Record,
     build_record,

@@ -50,7 +50,7 @@ def read_list_table(path: Path) -> ListTable:
         if suffix in (".docx", ".doc"):
             return _word_table(path)
         if suffix == ".pdf":
-            from parsers.pdf_reader import read_pdf
+            from parsers.pdf import read_pdf
 
             return _document_table(read_pdf(path), path)
         if suffix in _SHEET_SUFFIXES:

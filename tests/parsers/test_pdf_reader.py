@@ -1,4 +1,4 @@
-"""Tests for parsers.pdf_reader: Word files printed to PDF by LibreOffice, and hand-made PDFs."""
+"""Tests for parsers.pdf: Word files printed to PDF by LibreOffice, and hand-made PDFs."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from docx.text.run import Run
 from forms.errors import UnreadableFileError
 from parsers.grid import Cell, Grid, Paragraph, Table
 from parsers.office import WRITER_PDF, convert_batch
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 
 LONG_ROWS = 60
 
