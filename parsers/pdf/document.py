@@ -10,13 +10,10 @@ from __future__ import annotations
 import io
 import itertools
 import os
-import struct
-import zlib
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.pdfexceptions import PDFException
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
 from pdfplumber.pdf import PDF
@@ -43,25 +40,19 @@ _STANDARD_INFO_KEYS = frozenset(
      "ModDate", "Trapped"}
 )
 
-# What pdfminer raises, directly or wrapped by pdfplumber, on damaged or truncated files:
-# besides its own exceptions it lets plain Python errors escape from broken object streams.
-_DAMAGED_PDF_ERRORS = (
-    PdfminerException,
-    MalformedPDFException,
-    PDFException,
-    PSException,
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    AttributeError,
-    struct.error,
-    zlib.error,
-    EOFError,
-    RecursionError,
-    OverflowError,
-    AssertionError,
-)
+# What a damaged, truncated or hostile file makes the PDF libraries raise around a read:
+# pdfplumber wraps whatever pdfminer raises while it opens the document, walks the pages and
+# lays a page out in PdfminerException; pdfminer's own errors (PSException, under which
+# PDFException, PDFSyntaxError, PDFEncryptionError, PDFTypeError, PSEOF...) escape where
+# pdfplumber calls pdfminer unwrapped; pdfplumber raises MalformedPDFException for a page
+# box that is not four numbers. Nothing else is taken for a damaged file: a TypeError or
+# AttributeError out of our own code is a bug and must be seen as one.
+_DAMAGED_PDF_ERRORS = (PdfminerException, MalformedPDFException, PSException)
+# The page-tree walk counted below is pdfminer's, unwrapped. A /Pages or /Kids entry that
+# is a name or a number instead of a reference makes it raise AttributeError (it reads
+# `.objid` of what it finds); a page tree nested a thousand levels deep, RecursionError
+# (it walks the tree recursively). Both are caught around that walk only.
+_DAMAGED_PAGE_TREE_ERRORS = (AttributeError, RecursionError)
 
 
 def read_pdf(source: str | os.PathLike[str] | bytes) -> Grid:
@@ -93,9 +84,7 @@ def _needs_password(error: BaseException) -> bool:
 
 
 def _read_document(pdf: PDF) -> Grid:
-    # Count through the page tree before laying out any page, so a huge file costs nothing.
-    counted = itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)
-    if sum(1 for _ in counted) > MAX_PDF_PAGES:
+    if _count_pages(pdf, MAX_PDF_PAGES + 1) > MAX_PDF_PAGES:
         raise UnreadableFileError(TOO_MANY_PAGES_MESSAGE, code="too_large")
     pages: list[PageContent] = []
     has_images = False
@@ -109,6 +98,17 @@ def _read_document(pdf: PDF) -> Grid:
         raise UnreadableFileError(NO_TEXT_MESSAGE, code="empty")
     join_wrapped_lines(pages)
     return Grid(blocks=join_pages(pages), properties=_custom_properties(pdf.metadata))
+
+
+def _count_pages(pdf: PDF, limit: int) -> int:
+    """Return how many pages the page tree of `pdf` holds, counting no further than `limit`.
+
+    Counted before any page is laid out, so that a huge file costs nothing.
+    """
+    try:
+        return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limit))
+    except _DAMAGED_PAGE_TREE_ERRORS as error:
+        raise PdfminerException(error) from error
 
 
 def _custom_properties(metadata: dict[str, Any]) -> dict[str, str]:
