@@ -7,371 +7,46 @@ their own column widths and fonts and no tianbiao properties, and they tick the 
 "□是   □否" with whatever they find: ☑ ■ √ ✓ typed over or beside the box, the other answer
 deleted, Word check-box content controls, Wingdings symbols, legacy FORMCHECKBOX fields.
 
-This script stands in for the bureau and the schools. It uses python-docx and lxml only and
-never tianbiao's own code (forms/, generator/, parsers/, records/ are not imported, and the
-form definitions are not read: the printed texts below are copied from the seed). Each case
-becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the record a person reading the
-file would write down, normalised as DESIGN.md's parse contract says::
+Neither tianbiao's code nor its form definitions are used: the printed texts below are
+copied from the seed, and the corpus kit (tests/corpuskit) writes the files and the records a
+reader writes down. Element ids (controls, bookmarks, revisions) count from 1 in each file.
 
-    {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
-
-Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times,
-element ids counted from 1 in every document.
-
-    .venv/bin/python tests/data/build_zhongxian_campus_corpus.py
+    .venv/bin/python tests/data/build_zhongxian_campus_corpus.py [output folder]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import itertools
-import json
-import zipfile
-from dataclasses import dataclass, field, replace
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from lxml import etree
+from docx.shared import Pt
 
-HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit.cells import CONTINUE, Cell, Row, Table, label, value
+from corpuskit.content import Content, Para, paras
+from corpuskit.corpus import record, write_corpus
+from corpuskit.documents import Blank, append_block, typed_paragraph
+from corpuskit.marks import Answer, choice_line, yes_no
+from corpuskit.tables import table_element
+from corpuskit.wordml import Hand, Spacing
+
 SELF = "zhongxian-2021-smart-campus-self"
 K12 = "zhongxian-2021-smart-campus-k12"
 VOCATIONAL = "zhongxian-2021-smart-campus-vocational"
-ZIP_TIME = (2021, 6, 18, 9, 0, 0)
 LABEL_FONT, VALUE_FONT = "宋体", "仿宋"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-BOX = "□"
+# The bureau's Word: single spacing, nothing before or after; tracked changes by the 办公室;
+# element ids (controls, bookmarks, revisions) counted from 1 in each document.
+HAND = Hand(spacing=Spacing(240), author="办公室", date="2021-06-15T10:20:00Z")
 
 
-# ---------------------------------------------------------------- content model
-
-
-@dataclass
-class T:
-    """A run of text; `font` overrides the cell's font (e.g. "Wingdings 2" for a typed "R")."""
-
-    text: str
-    font: str | None = None
-    mark: str = ""  # "" plain, "ins" tracked insertion, "del" tracked deletion
-
-
-@dataclass
-class Sym:
-    """A symbol inserted with Insert > Symbol: ``<w:sym w:font=… w:char=…/>``."""
-
-    font: str
-    char: str
-
-
-@dataclass
-class CheckControl:
-    """A Word 2010 check-box content control (``w14:checkbox``) showing its glyph."""
-
-    checked: bool
-    checked_glyph: str = "2612"  # ☒, Word's default
-    unchecked_glyph: str = "2610"  # ☐
-    glyph_font: str = "MS Gothic"
-
-
-@dataclass
-class LegacyCheck:
-    """A legacy form-field check box: ``FORMCHECKBOX`` with ``w:ffData``."""
-
-    checked: bool
-
-
-Inline = T | Sym | CheckControl | LegacyCheck | str
-
-
-@dataclass
-class P:
-    runs: list[Inline]
-    align: str = ""
-
-
-Content = list[P]
-
-
-@dataclass
-class C:
-    """A table cell: content, grid columns spanned, label styling; `merge` "restart"/"continue"."""
-
-    content: Content
-    span: int = 1
-    label: bool = False
-    merge: str = ""
-
-
-@dataclass
-class Row:
-    cells: list[C | str]  # "^": the cell above continues down (vertical merge)
-    height: float | None = None
-    header: bool = False
-
-
-def paras(*texts: str, align: str = "") -> Content:
-    """Paragraphs from plain strings, one each; "\\n" inside a string is a line break."""
-    return [P([text], align=align) for text in texts]
-
-
-def lab(text: str, span: int = 1) -> C:
-    """A label cell as printed; "\\n" separates the printed paragraphs."""
-    return C(paras(*text.split("\n"), align="center"), span=span, label=True)
-
-
-def val(content: Content | str | None, span: int = 1) -> C:
-    if content is None:
-        content = paras("")
-    elif isinstance(content, str):
-        content = paras(*content.split("\n"))
-    return C(content, span=span)
-
-
-def category(name: str) -> C:
+def category(name: str) -> Cell:
     """A tall category cell printing one character per paragraph (基/本/环/境)."""
-    return C(paras(*name, align="center"), label=True)
-
-
-# ---------------------------------------------------------------- XML
-
-
-class _Ids:
-    """Element ids (sdt, bookmarks, revisions), counted from 1 in each document."""
-
-    counter = itertools.count(1)
-
-    @classmethod
-    def reset(cls) -> None:
-        cls.counter = itertools.count(1)
-
-    @classmethod
-    def next(cls) -> str:
-        return str(next(cls.counter))
-
-
-def _el(tag: str, **attrs: str) -> Any:
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), value)
-    return el
-
-
-def _w14(tag: str, **attrs: str) -> Any:
-    el = etree.Element(f"{{{W14}}}{tag}", nsmap={"w14": W14})
-    for key, value in attrs.items():
-        el.set(f"{{{W14}}}{key}", value)
-    return el
-
-
-def _rpr(font: str, size: float, *, east_asia: str | None = None, style: str | None = None,
-         bold: bool = False) -> Any:
-    rpr = OxmlElement("w:rPr")
-    if style:
-        rpr.append(_el("w:rStyle", val=style))
-    fonts = _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=east_asia or font, cs=font)
-    if east_asia is None:  # a symbol font set on a run keeps the east-Asian font, no hint
-        fonts.set(qn("w:hint"), "eastAsia")
-    rpr.append(fonts)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    rpr.append(_el("w:sz", val=str(int(size * 2))))
-    rpr.append(_el("w:szCs", val=str(int(size * 2))))
-    return rpr
-
-
-def _run(text: str, font: str, size: float, *, east_asia: str | None = None,
-         deleted: bool = False) -> Any:
-    run = OxmlElement("w:r")
-    run.append(_rpr(font, size, east_asia=east_asia))
-    for i, piece in enumerate(text.split("\n")):
-        if i:
-            run.append(OxmlElement("w:br"))
-        if piece:
-            t = OxmlElement("w:delText" if deleted else "w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = piece
-            run.append(t)
-    return run
-
-
-def _revision(tag: str, child: Any) -> Any:
-    rev = _el(tag, id=_Ids.next(), author="办公室", date="2021-06-15T10:20:00Z")
-    rev.append(child)
-    return rev
-
-
-def _sym_run(sym: Sym, font: str, size: float) -> Any:
-    run = OxmlElement("w:r")
-    run.append(_rpr(font, size))
-    run.append(_el("w:sym", font=sym.font, char=sym.char))
-    return run
-
-
-def _check_control(box: CheckControl, size: float) -> Any:
-    sdt = OxmlElement("w:sdt")
-    pr = OxmlElement("w:sdtPr")
-    pr.append(_rpr(box.glyph_font, size))
-    pr.append(_el("w:id", val=str(-1000 - int(_Ids.next()))))
-    checkbox = _w14("checkbox")
-    checkbox.append(_w14("checked", val="1" if box.checked else "0"))
-    checkbox.append(_w14("checkedState", val=box.checked_glyph, font=box.glyph_font))
-    checkbox.append(_w14("uncheckedState", val=box.unchecked_glyph, font=box.glyph_font))
-    pr.append(checkbox)
-    sdt.append(pr)
-    content = OxmlElement("w:sdtContent")
-    glyph = box.checked_glyph if box.checked else box.unchecked_glyph
-    content.append(_run(chr(int(glyph, 16)), box.glyph_font, size))
-    sdt.append(content)
-    return sdt
-
-
-def _legacy_check(box: LegacyCheck, font: str, size: float) -> list[Any]:
-    """Return the bookmark and runs Word writes for a FORMCHECKBOX field."""
-    number = _Ids.next()
-    name = f"Check{number}"
-    start = _el("w:bookmarkStart", id=number, name=name)
-    begin = OxmlElement("w:r")
-    begin.append(_rpr(font, size))
-    fld = _el("w:fldChar", fldCharType="begin")
-    ff = OxmlElement("w:ffData")
-    ff.append(_el("w:name", val=name))
-    ff.append(OxmlElement("w:enabled"))
-    ff.append(_el("w:calcOnExit", val="0"))
-    check = OxmlElement("w:checkBox")
-    check.append(OxmlElement("w:sizeAuto"))
-    check.append(_el("w:default", val="0"))
-    if box.checked:
-        check.append(_el("w:checked", val="1"))
-    ff.append(check)
-    fld.append(ff)
-    begin.append(fld)
-    instr = OxmlElement("w:r")
-    instr.append(_rpr(font, size))
-    text = OxmlElement("w:instrText")
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    text.text = " FORMCHECKBOX "
-    instr.append(text)
-    end = OxmlElement("w:r")
-    end.append(_rpr(font, size))
-    end.append(_el("w:fldChar", fldCharType="end"))
-    return [start, begin, instr, end, _el("w:bookmarkEnd", id=number)]
-
-
-def _paragraph(p: P, font: str, size: float) -> Any:
-    el = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    ppr.append(_el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
-    if p.align:
-        ppr.append(_el("w:jc", val=p.align))
-    ppr.append(_rpr(font, size))
-    el.append(ppr)
-    for item in p.runs:
-        if isinstance(item, str):
-            if item:
-                el.append(_run(item, font, size))
-        elif isinstance(item, T):
-            if item.font:
-                run = _run(item.text, item.font, size, east_asia=font)
-            else:
-                run = _run(item.text, font, size, deleted=item.mark == "del")
-            if item.mark == "ins":
-                run = _revision("w:ins", run)
-            elif item.mark == "del":
-                run = _revision("w:del", run)
-            el.append(run)
-        elif isinstance(item, Sym):
-            el.append(_sym_run(item, font, size))
-        elif isinstance(item, CheckControl):
-            el.append(_check_control(item, size))
-        else:
-            for part in _legacy_check(item, font, size):
-                el.append(part)
-    return el
-
-
-def _twips(cm: float) -> str:
-    return str(round(cm * 567))
-
-
-def _table(widths: tuple[float, ...], rows: list[Row], size: float) -> Any:
-    """Return a w:tbl with the bureau's grid, borders, horizontal and vertical merges."""
-    tbl = OxmlElement("w:tbl")
-    pr = OxmlElement("w:tblPr")
-    pr.append(_el("w:tblW", w=_twips(sum(widths)), type="dxa"))
-    pr.append(_el("w:jc", val="center"))
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(_el(f"w:{side}", val="single", sz="4", space="0", color="000000"))
-    pr.append(borders)
-    pr.append(_el("w:tblLayout", type="fixed"))
-    margins = OxmlElement("w:tblCellMar")
-    margins.append(_el("w:left", w="85", type="dxa"))
-    margins.append(_el("w:right", w="85", type="dxa"))
-    pr.append(margins)
-    pr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
-                  lastColumn="0", noHBand="0", noVBand="0"))
-    tbl.append(pr)
-    grid = OxmlElement("w:tblGrid")
-    for width in widths:
-        grid.append(_el("w:gridCol", w=_twips(width)))
-    tbl.append(grid)
-
-    resolved: list[dict[int, C]] = []  # per row: grid column → cell starting there
-    above: dict[int, C] = {}
-    for r_index, row in enumerate(rows):
-        col = 0
-        current: dict[int, C] = {}
-        for spec in row.cells:
-            if spec == "^":
-                origin = above[col]
-                if origin.merge != "continue":
-                    origin.merge = "restart"
-                cell = C(paras(""), span=origin.span, label=origin.label, merge="continue")
-            else:
-                assert isinstance(spec, C)
-                cell = replace(spec)  # the case's spec stays as written
-            current[col] = cell
-            col += cell.span
-        if col != len(widths):
-            raise ValueError(f"row {r_index}: spans fill {col} of {len(widths)} columns")
-        resolved.append(current)
-        above = current
-    for row, cells in zip(rows, resolved, strict=True):
-        tr = OxmlElement("w:tr")
-        trpr = OxmlElement("w:trPr")
-        if row.height:
-            trpr.append(_el("w:trHeight", val=_twips(row.height), hRule="atLeast"))
-        if row.header:
-            trpr.append(OxmlElement("w:tblHeader"))
-        tr.append(trpr)
-        for start, cell in cells.items():
-            tr.append(_cell(cell, widths, start, size))
-        tbl.append(tr)
-    return tbl
-
-
-def _cell(cell: C, widths: tuple[float, ...], start: int, size: float) -> Any:
-    tc = OxmlElement("w:tc")
-    tcpr = OxmlElement("w:tcPr")  # children in schema order: tcW, gridSpan, vMerge, vAlign
-    tcpr.append(_el("w:tcW", w=_twips(sum(widths[start:start + cell.span])), type="dxa"))
-    if cell.span > 1:
-        tcpr.append(_el("w:gridSpan", val=str(cell.span)))
-    if cell.merge == "restart":
-        tcpr.append(_el("w:vMerge", val="restart"))
-    elif cell.merge == "continue":
-        tcpr.append(OxmlElement("w:vMerge"))
-    tcpr.append(_el("w:vAlign", val="center"))
-    tc.append(tcpr)
-    font = LABEL_FONT if cell.label else VALUE_FONT
-    for p in cell.content:
-        tc.append(_paragraph(p, font, size))
-    return tc
+    return Cell(paras(*name, align="center"), label=True)
 
 
 # ---------------------------------------------------------------- the document
@@ -388,66 +63,30 @@ class Sheet:
     author: str
     margins: tuple[float, float] = (2.54, 2.6)  # top/bottom, left/right (cm)
 
-
-def _fonted(run: Any, font: str, size: float, bold: bool = False) -> None:
-    run.font.name = font
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    def blank(self) -> Blank:
+        """The bureau's Word file behind the attachment."""
+        top, side = self.margins
+        return Blank("宋体", 10.5, (top, top, side, side), author=self.author,
+                     created=dt.datetime(2021, 5, 20, 15, 10),
+                     last_printed=dt.datetime(2021, 5, 20, 16, 0), stamp=(2021, 6, 18, 9, 0, 0))
 
 
 def build_docx(sheet: Sheet, rows: list[Row], modified: dt.datetime, editor: str) -> bytes:
     """Return the .docx bytes of `sheet` holding `rows`, saved by `editor` at `modified`."""
-    _Ids.reset()
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(sheet.margins[0])
-    section.left_margin = section.right_margin = Cm(sheet.margins[1])
+    HAND.ids.reset()
+    blank = sheet.blank()
+    doc = blank.new()
     normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
-    body = doc.element.body
-    for p in body.findall(qn("w:p")):
-        body.remove(p)
-    p = doc.add_paragraph()
-    _fonted(p.add_run(sheet.attachment), "黑体", 16)
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_before = Pt(12)
-    p.paragraph_format.space_after = Pt(12)
-    _fonted(p.add_run(sheet.title), "方正小标宋简体", 20)
-    body.find(qn("w:sectPr")).addprevious(_table(sheet.widths, rows, sheet.size))
+    typed_paragraph(doc, sheet.attachment, "黑体", 16, bold=False)
+    title = typed_paragraph(doc, sheet.title, "方正小标宋简体", 20, bold=False, center=True)
+    title.paragraph_format.space_before = Pt(12)
+    title.paragraph_format.space_after = Pt(12)
+    table = Table(sheet.widths, rows, LABEL_FONT, VALUE_FONT, sheet.size)
+    append_block(doc, table_element(table, HAND))
     doc.add_paragraph()  # Word keeps a paragraph after a table that ends the document
-
-    core = doc.core_properties
-    core.author = sheet.author
-    core.title = core.subject = core.keywords = core.comments = core.category = ""
-    core.last_modified_by = editor
-    core.revision = 4
-    core.created = dt.datetime(2021, 5, 20, 15, 10)
-    core.modified = modified
-    core.last_printed = dt.datetime(2021, 5, 20, 16, 0)
-
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times so that every run gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    return blank.saved(doc, modified, editor)
 
 
 @dataclass
@@ -462,14 +101,11 @@ class Case:
     problems: list[tuple[str, str]] = field(default_factory=list)
     day: int = 15
     editor: str = "Administrator"
+    field_ids: tuple[str, ...] | None = None
 
     def expected_record(self) -> dict[str, Any]:
-        return {
-            "form": self.form,
-            "status": self.status,
-            "fields": self.fields,
-            "problems": [{"field": f, "code": c} for f, c in self.problems],
-        }
+        return record(self.form, self.fields, field_ids=self.field_ids, status=self.status,
+                      problems=self.problems)
 
 
 # ---------------------------------------------------------------- 附件3-1 自评表
@@ -498,216 +134,209 @@ YESNO_IDS = (
 )
 SCHOOL_TYPES = ("中职学校", "普通中小学校")
 CHOICE_INDENT, CHOICE_GAP = " " * 13, " " * 7  # as printed: "             □中职学校       □…"
-YESNO_GAP = "   "  # as printed: "□是   □否"
 
-# How a school marks a printed "□是   □否" (or the 学校类别 choice). Each style turns the
-# answers (one flag per printed option) into the runs of the cell's paragraph.
-Answer = bool | None | str  # True 是, False 否, None neither, "both"
-
-
-def _flags(answer: Answer) -> tuple[bool, bool]:
-    return (answer in (True, "both"), answer in (False, "both"))
-
-
-def _box_replaced(mark: str) -> Any:
-    """The box before a ticked option replaced by `mark`."""
-    return lambda ticked, option: [f"{mark if ticked else BOX}{option}"]
-
-
-MARK_STYLES: dict[str, Any] = {
-    "☑": _box_replaced("☑"),
-    "■": _box_replaced("■"),
-    "√": _box_replaced("√"),
-    "✔": _box_replaced("✔"),
-    # a check typed after the option, the printed box left alone
-    "after✓": lambda ticked, option: [f"{BOX}{option}{'✓' if ticked else ''}"],
-    # a check typed between the printed box and the option
-    "box√": lambda ticked, option: [f"{BOX}{'√' if ticked else ''}{option}"],
-    # ☑ over the ticked box, the other box deleted
-    "☑-other-box-deleted": lambda ticked, option: [f"{'☑' if ticked else ''}{option}"],
-    # Word check-box content controls in place of both boxes (Word's default ☒ when checked)
-    "control": lambda ticked, option: [CheckControl(ticked), option],
-    # the same with the checked glyph changed to ☑ (Segoe UI Symbol)
-    "control☑": lambda ticked, option: [
-        CheckControl(ticked, "2611", "2610", "Segoe UI Symbol"), option],
-    # Insert > Symbol, Wingdings 0xFE (☑) over the ticked box
-    "wingdings": lambda ticked, option: [Sym("Wingdings", "F0FE") if ticked else BOX, option],
-    # the same character pasted as text in the Wingdings font (U+F0FE)
-    "wingdings-text": lambda ticked, option: [
-        T("\uf0fe", font="Wingdings") if ticked else BOX, option],
-    # "R" (☑) and "£" (☐) typed in the Wingdings 2 font for both boxes
-    "wingdings2": lambda ticked, option: [T("R" if ticked else "£", font="Wingdings 2"), option],
-    # legacy form-field check boxes (Word 97–2003 forms toolbar) for both boxes
-    "formcheckbox": lambda ticked, option: [LegacyCheck(ticked), option],
-}
-
-
-def yes_no(style: str, answer: Answer) -> Content:
-    """The printed "□是   □否" as the school left it."""
-    if answer is not None and style == "bare":
-        return paras("是" if answer is True else "否")  # the other answer and the box deleted
-    yes, no = _flags(answer)
-    if answer is None:
-        return paras(f"{BOX}是{YESNO_GAP}{BOX}否")
-    style_of = MARK_STYLES[style]
-    runs: list[Inline] = [*style_of(yes, "是"), YESNO_GAP, *style_of(no, "否")]
-    if style == "☑-other-box-deleted":
-        runs = [*MARK_STYLES["☑"](yes, "是"), YESNO_GAP, *style_of(no, "否")]
-    return [P(runs, align="center")]
+def yes_no_cell(style: str, answer: Answer) -> Content:
+    """The printed "□是   □否" as the school left it (centred once the school typed in it)."""
+    runs = yes_no(answer, style)
+    return [Para(runs, align="center" if answer is not None and style != "bare" else "")]
 
 
 def school_type(style: str, option: str | None) -> Content:
     """The printed 学校类别 line, the chosen option marked `style`-wise (None: untouched)."""
-    runs: list[Inline] = [CHOICE_INDENT]
-    for i, name in enumerate(SCHOOL_TYPES):
-        if i:
-            runs.append(CHOICE_GAP)
-        if option is None:
-            runs.append(f"{BOX}{name}")
-        else:
-            runs.extend(MARK_STYLES[style](name == option, name))
-    return [P(runs)]
+    return [Para([CHOICE_INDENT, *choice_line(SCHOOL_TYPES, option, style, CHOICE_GAP)])]
+
+
+# 附件3-1's printed labels, by the field whose blank they head.
+SELF_LABELS = {
+    "school": "学校名称", "school_type": "学校类别", "address": "学校地址",
+    "contact_person": "学校联系人", "contact_phone": "联系电话", "fax": "学校传真",
+    "email": "电子邮箱", "staff": "在编教职工总数", "students": "在籍学生总数",
+    "has_leading_group": "是否成立网信或智慧校园建设领导机构",
+    "has_it_department": "是否明确教育信息化职能部门",
+    "it_department_name": "教育信息化职能部门名称", "it_staff": "教育信息化专职人员数量（人）",
+    "has_plan": "是否制定智慧校园\n建设规划",
+    "investment": "近三年教育信息化累计投入经费（万元）",
+    "has_campus_network": "是否建成校园网", "bandwidth": "互联网出口带宽（M）",
+    "wireless_aps": "无线网络AP数量（个）",
+    "wireless_full_coverage": "是否实现校园\n无线网络全覆盖",
+    "on_cq_education_network": "是否接入\n重庆教育宽带网",
+    "terminals_per_100_students": "百名学生拥有终端数（台）",
+    "terminals_per_100_teachers": "百名教师拥有终端数(台)",
+    "interactive_equipment_rate": "普通教室互动多媒体教学设备配备率（%）",
+    "smart_classrooms": "智慧教室数量（间）",
+    "school_course_resources": "校本课程数字资源\n数量（门）",
+    "has_interaction": "教学应用是否具备\n师生交流互动功能",
+    "teacher_space_rate": "教师网络学习空间\n开通率（%）",
+    "has_smart_push": "教学应用是否具备\n智能推送功能",
+    "student_space_rate": "学生网络学习空间开通率（小学三年级以上）（%）",
+    "has_one_stop_service": "管理系统是否具备“一站式服务”能力",
+    "has_data_analysis": "是否开展数据分析\n应用", "uses_iot": "是否应用物联网技术",
+    "uses_cloud": "是否使用云服务", "moe_pilot": "是否参与教育部第一批教育信息化试点",
+    "cq_pilot": "是否参加重庆市教育信息化试点",
+    "cq_smart_campus_pilot": "是否参与重庆市智慧\n校园建设试点",
+    "has_emergency_plan": "是否制定网络安全\n应急预案",
+    "has_disaster_backup": "是否有数据容灾\n备份措施",
+    "holds_security_drills": "是否定期开展网络安全应急演练",
+    "had_major_incident": "近三年是否发生过重大网络安全事故",
+}
+# 附件3-1's rows: the category cell that starts there ("" below it), then the row's field
+# alone across the row, or its two fields side by side ("awards": the award cell, two rows high).
+SELF_GRID = [
+    ("学校概况", "school"), ("", "school_type"), ("", "address"),
+    ("", "contact_person", "contact_phone"), ("", "fax", "email"), ("", "staff", "students"),
+    ("体制机制", "has_leading_group", "has_it_department"),
+    ("", "it_department_name", "it_staff"), ("", "has_plan", "investment"),
+    ("基本条件", "has_campus_network", "bandwidth"),
+    ("", "wireless_aps", "wireless_full_coverage"),
+    ("", "on_cq_education_network", "terminals_per_100_students"),
+    ("", "terminals_per_100_teachers", "interactive_equipment_rate"),
+    ("智慧应用", "smart_classrooms", "school_course_resources"),
+    ("", "has_interaction", "teacher_space_rate"), ("", "has_smart_push", "student_space_rate"),
+    ("", "has_one_stop_service", "has_data_analysis"), ("", "uses_iot", "uses_cloud"),
+    ("试点示范", "moe_pilot", "cq_pilot"), ("", "cq_smart_campus_pilot", "awards"),
+    ("网络安全", "has_emergency_plan", "has_disaster_backup"),
+    ("", "holds_security_drills", "had_major_incident"),
+]
 
 
 def self_rows(v: dict[str, Content]) -> list[Row]:
     """The bureau's 附件3-1 table; `v` maps field id → the value cell's content."""
-
-    def cell(key: str, span: int = 1) -> C:
-        return val(v.get(key), span=span)
-
-    def pair(left: str, left_key: str, right: str, right_key: str) -> list[C | str]:
-        return [lab(left), cell(left_key), lab(right), cell(right_key, span=2)]
-
-    h = 0.75
-    return [
-        Row([lab("学校概况"), lab("学校名称"), cell("school", span=4)], h),
-        Row(["^", lab("学校类别"), cell("school_type", span=4)], h),
-        Row(["^", lab("学校地址"), cell("address", span=4)], h),
-        Row(["^", *pair("学校联系人", "contact_person", "联系电话", "contact_phone")], h),
-        Row(["^", *pair("学校传真", "fax", "电子邮箱", "email")], h),
-        Row(["^", *pair("在编教职工总数", "staff", "在籍学生总数", "students")], h),
-        Row([lab("体制机制"), *pair("是否成立网信或智慧校园建设领导机构", "has_leading_group",
-                                   "是否明确教育信息化职能部门", "has_it_department")], h),
-        Row(["^", *pair("教育信息化职能部门名称", "it_department_name",
-                        "教育信息化专职人员数量（人）", "it_staff")], h),
-        Row(["^", *pair("是否制定智慧校园\n建设规划", "has_plan",
-                        "近三年教育信息化累计投入经费（万元）", "investment")], h),
-        Row([lab("基本条件"), *pair("是否建成校园网", "has_campus_network",
-                                   "互联网出口带宽（M）", "bandwidth")], h),
-        Row(["^", *pair("无线网络AP数量（个）", "wireless_aps",
-                        "是否实现校园\n无线网络全覆盖", "wireless_full_coverage")], h),
-        Row(["^", *pair("是否接入\n重庆教育宽带网", "on_cq_education_network",
-                        "百名学生拥有终端数（台）", "terminals_per_100_students")], h),
-        Row(["^", *pair("百名教师拥有终端数(台)", "terminals_per_100_teachers",
-                        "普通教室互动多媒体教学设备配备率（%）",
-                        "interactive_equipment_rate")], h),
-        Row([lab("智慧应用"), *pair("智慧教室数量（间）", "smart_classrooms",
-                                   "校本课程数字资源\n数量（门）", "school_course_resources")], h),
-        Row(["^", *pair("教学应用是否具备\n师生交流互动功能", "has_interaction",
-                        "教师网络学习空间\n开通率（%）", "teacher_space_rate")], h),
-        Row(["^", *pair("教学应用是否具备\n智能推送功能", "has_smart_push",
-                        "学生网络学习空间开通率（小学三年级以上）（%）",
-                        "student_space_rate")], h),
-        Row(["^", *pair("管理系统是否具备“一站式服务”能力", "has_one_stop_service",
-                        "是否开展数据分析\n应用", "has_data_analysis")], h),
-        Row(["^", *pair("是否应用物联网技术", "uses_iot", "是否使用云服务", "uses_cloud")], h),
-        Row([lab("试点示范"), *pair("是否参与教育部第一批教育信息化试点", "moe_pilot",
-                                   "是否参加重庆市教育信息化试点", "cq_pilot")], h),
-        # The award cell stands two rows high, split into 县级及以上 / 区县级 sub-cells; the
-        # 重庆市智慧校园建设试点 pair beside it stands as high.
-        Row(["^", lab("是否参与重庆市智慧\n校园建设试点"), cell("cq_smart_campus_pilot"),
-             lab("教育信息化、智慧\n校园工作获奖数量（项）"), lab("县级及以上"),
-             cell("awards_county_and_above")], 0.7),
-        Row(["^", "^", "^", "^", lab("区县级"), cell("awards_district")], 0.7),
-        Row([lab("网络安全"), *pair("是否制定网络安全\n应急预案", "has_emergency_plan",
-                                   "是否有数据容灾\n备份措施", "has_disaster_backup")], h),
-        Row(["^", *pair("是否定期开展网络安全应急演练", "holds_security_drills",
-                        "近三年是否发生过重大网络安全事故", "had_major_incident")], h),
-    ]
+    rows = []
+    for category, *ids in SELF_GRID:
+        first: Cell | str = label(category) if category else CONTINUE
+        across = 4 if len(ids) == 1 else 1  # a field alone spans the row
+        cells = [first, label(SELF_LABELS[ids[0]]), value(v.get(ids[0]), span=across)]
+        if ids[1:] == ["awards"]:
+            # The award cell stands two rows high, split into 县级及以上 / 区县级 sub-cells; the
+            # 重庆市智慧校园建设试点 pair beside it stands as high.
+            rows.append(Row([*cells, label("教育信息化、智慧\n校园工作获奖数量（项）"),
+                             label("县级及以上"), value(v.get("awards_county_and_above"))], 0.7))
+            rows.append(Row([CONTINUE, CONTINUE, CONTINUE, CONTINUE, label("区县级"),
+                             value(v.get("awards_district"))], 0.7))
+        else:
+            if ids[1:]:
+                cells += [label(SELF_LABELS[ids[1]]), value(v.get(ids[1]), span=2)]
+            rows.append(Row(cells, 0.75))
+    return rows
 
 
-@dataclass
-class SelfReturn:
-    """A filled 附件3-1: typed values (raw, expected), answers, and how each box was marked."""
+# The blanks of 附件3-1 a school types into, in the order of TYPED below.
+TYPED_IDS = (
+    "school", "address", "contact_person", "contact_phone", "fax", "email", "staff", "students",
+    "it_department_name", "it_staff", "investment", "bandwidth", "wireless_aps",
+    "terminals_per_100_students", "terminals_per_100_teachers", "interactive_equipment_rate",
+    "smart_classrooms", "school_course_resources", "teacher_space_rate", "student_space_rate",
+    "awards_county_and_above", "awards_district",
+)
+TEXT_IDS = ("school", "address", "contact_person", "fax", "email", "it_department_name")
+CHOICE = {"是": True, "否": False, "空": None, "双": "both"}
 
-    values: dict[str, tuple[Any, Any]]
-    answers: dict[str, Answer]
-    marks: dict[str, str] = field(default_factory=dict)
-    default_mark: str = "☑"
-    type_mark: str = "☑"
-    type_option: str | None = "普通中小学校"
-
-    def content(self) -> dict[str, Content]:
-        out: dict[str, Content] = {}
-        for key, (raw, _) in self.values.items():
-            out[key] = raw if isinstance(raw, list) else val(raw).content
-        for key in YESNO_IDS:
-            out[key] = yes_no(self.marks.get(key, self.default_mark), self.answers[key])
-        out["school_type"] = school_type(self.type_mark, self.type_option)
-        return out
-
-    def expected(self) -> dict[str, Any]:
-        want: dict[str, Any] = {key: None for key in SELF_IDS}
-        for key, (_, value) in self.values.items():
-            want[key] = value
-        for key in YESNO_IDS:
-            answer = self.answers[key]
-            want[key] = answer if isinstance(answer, bool) else None
-        want["school_type"] = self.type_option
-        unknown = set(want) - set(SELF_IDS)
-        if unknown:
-            raise KeyError(f"unknown fields {sorted(unknown)}")
-        return want
-
-
-def _answers(no: tuple[str, ...] = (), **special: Answer) -> dict[str, Answer]:
-    """Every yes/no answered 是 except those in `no` (否) and `special`."""
-    out: dict[str, Answer] = {key: key not in no for key in YESNO_IDS}
-    out.update(special)
-    return out
-
-
-def self_cases() -> list[Case]:
-    out: list[Case] = []
-
-    def add(name: str, filled: SelfReturn, *, status: str = "ok",
-            problems: tuple[tuple[str, str], ...] = (), day: int = 15,
-            editor: str = "Administrator") -> None:
-        out.append(Case(SELF, name, self_rows(filled.content()), filled.expected(), status,
-                        list(problems), day, editor))
-
-    # 1. The bureau's blank filled the ordinary way: ☑ typed over the chosen box.
-    add("original-attachment", SelfReturn(
-        values={
-            "school": ("重庆市忠县中学校", "重庆市忠县中学校"),
-            "address": ("重庆市忠县忠州街道州屏环路88号", "重庆市忠县忠州街道州屏环路88号"),
-            "contact_person": ("谭明华", "谭明华"),
-            "contact_phone": ("023-54232158", "02354232158"),
-            "fax": ("023-54232159", "023-54232159"),
-            "email": ("zxzx_xxzx@163.com", "zxzx_xxzx@163.com"),
-            "staff": ("186", 186),
-            "students": ("2860", 2860),
-            "it_department_name": ("信息技术中心", "信息技术中心"),
-            "it_staff": ("4", 4),
-            "investment": ("286.5", 286.5),
-            "bandwidth": ("1000", 1000),
-            "wireless_aps": ("96", 96),
-            "terminals_per_100_students": ("15.2", 15.2),
-            "terminals_per_100_teachers": ("112", 112),
-            "interactive_equipment_rate": ("100%", 100),
-            "smart_classrooms": ("6", 6),
-            "school_course_resources": ("12", 12),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("95%", 95),
-            "awards_county_and_above": ("3", 3),
-            "awards_district": ("5", 5),
-        },
-        answers=_answers(no=("has_smart_push", "uses_iot", "moe_pilot", "cq_pilot",
-                             "had_major_incident")),
-    ), day=11, editor="谭明华")
-
-    # 2. Every yes/no ticked a different way, 是 and 否 both used; 学校类别 by a check-box control.
-    marks = {
+# case: the day saved, who saved it, how the boxes were ticked (a style of corpuskit.marks),
+# how 学校类别 was ticked, and which 学校类别 (None: neither)
+SELF_CASES = {
+    # the bureau's blank filled the ordinary way: ☑ typed over the chosen box
+    "original-attachment": (11, "谭明华", "☑", "☑", "普通中小学校"),
+    # every yes/no ticked a different way (EVERY_WAY), 学校类别 by a check-box control
+    "ticks-every-way": (14, "冉小军", "☑", "control", "中职学校"),
+    # both boxes ticked on two required yes/no items: nobody can tell which is meant
+    "both-ticked": (16, "Administrator", "☑", "☑", "普通中小学校"),
+    # nothing ticked for a required yes/no and for 学校类别; optional blanks left empty
+    "none-ticked": (17, "Administrator", "☑", "☑", None),
+    # percentages written three ways; the 万元 investment written in 元
+    "percent-every-way": (18, "Administrator", "√", "√", "普通中小学校"),
+    # percentages as a bare number and with a full-width ％; the 万元 amount with 万元
+    "percent-bare-and-fullwidth": (18, "Administrator", "■", "■", "普通中小学校"),
+    # numbers written with their units, as people do even when the label gives the unit
+    "numbers-with-units": (19, "Administrator", "☑", "☑", "普通中小学校"),
+    # every box rebuilt as a Word check-box control, its checked glyph set to ☑ (values typed
+    # plainly: LibreOffice 7.4 repeats the text of plain-text content controls when it saves
+    # them, which ruian-2022-report/content-controls already records)
+    "checkbox-controls": (21, "黄晓燕", "control☑", "control☑", "普通中小学校"),
+    # every box a legacy FORMCHECKBOX field (the form retyped in old Word's forms toolbar)
+    "legacy-formcheckbox": (22, "Administrator", "formcheckbox", "formcheckbox", "普通中小学校"),
+    # ticks inserted with Insert > Symbol: Wingdings 0xFE (☑) over the chosen box
+    "symbol-wingdings": (23, "Administrator", "wingdings", "wingdings", "普通中小学校"),
+    # both boxes retyped as "R" (☑) and "£" (☐) in Wingdings 2, a trick passed round offices
+    "symbol-wingdings2": (24, "Administrator", "wingdings2", "wingdings2", "普通中小学校"),
+}
+# case: what the school typed into each blank of TYPED_IDS ("": left empty). A reader records
+# text as typed, a phone's digits and the number a figure starts with, unless RECORDED says
+# otherwise.
+TYPED = {
+    "original-attachment": (
+        "重庆市忠县中学校", "重庆市忠县忠州街道州屏环路88号", "谭明华",
+        "023-54232158", "023-54232159", "zxzx_xxzx@163.com",
+        "186", "2860", "信息技术中心", "4", "286.5", "1000", "96", "15.2", "112",
+        "100%", "6", "12", "100%", "95%", "3", "5"),
+    "ticks-every-way": (
+        "重庆市忠县职业教育中心", "重庆市忠县忠州街道白公路15号", "冉小军",
+        "13896512345", "无", "zxzj2021@126.com",
+        "312", "5120", "信息中心", "5", "420", "2000", "152", "18.6", "120",
+        "100%", "14", "28", "100%", "98%", "6", "9"),
+    "both-ticked": (
+        "忠县忠州第一小学校", "重庆市忠县忠州街道巴王路21号", "陈静",
+        "023-54452316", "023-54452316", "zzyx_office@163.com",
+        "142", "2630", "教导处信息组", "2", "96.8", "500", "48", "8.5", "105",
+        "100%", "3", "6", "100%", "90%", "2", "4"),
+    "none-ticked": (
+        "忠县拔山中学校", "重庆市忠县拔山镇拔山街128号", "向东",
+        "15923628810", "", "bszx@163.com",
+        "98", "1320", "", "", "45", "300", "32", "9", "102",
+        "92%", "1", "3", "100%", "86%", "1", "2"),
+    "percent-every-way": (
+        "忠县白石镇中心小学校", "重庆市忠县白石镇白石街56号", "李红梅",
+        "023-54650018", "023-54650018", "bszxxx@qq.com",
+        "64", "980", "教务处", "1", "125000元", "200", "18", "6.5", "100",
+        "85%", "1", "2", "85 %", "百分之八十五", "1", "3"),
+    "percent-bare-and-fullwidth": (
+        "忠县乌杨初级中学校", "重庆市忠县乌杨街道将军村", "秦国庆",
+        "023-54761120", "", "wyzx_jwc@163.com",
+        "76", "1045", "电教处", "2", "12.5万元", "300", "26", "10.4", "101.3",
+        "85", "2", "4", "92.5％", "100", "0", "2"),
+    "numbers-with-units": (
+        "忠县石宝中学校", "重庆市忠县石宝镇石宝寨路3号", "周永",
+        "139 8340 6627", "无", "sbzx2010@163.com",
+        "128人", "1650人", "信息技术处", "3人", "12.5万", "500M", "46个", "12.5台", "108台",
+        "96%", "3间", "5门", "100%", "93%", "2项", "4项"),
+    "checkbox-controls": (
+        "忠县实验中学", "重庆市忠县忠州街道东坡路66号", "黄晓燕",
+        "023-54239876", "023-54239870", "zxsyzx@163.com",
+        "154", "2210", "现代教育技术中心", "3", "168", "1000", "72", "14", "110",
+        "100%", "4", "9", "100%", "97%", "4", "6"),
+    "legacy-formcheckbox": (
+        "忠县忠州第二小学校", "重庆市忠县忠州街道新华路10号", "马丽",
+        "023-54221043", "023-54221043", "zzexx@163.com",
+        "118", "2140", "信息中心", "2", "78.6", "500", "40", "7.8", "103",
+        "100%", "2", "5", "100%", "88%", "1", "3"),
+    "symbol-wingdings": (
+        "忠县新生中学校", "重庆市忠县新生街道新生街2号", "王平",
+        "18623372219", "无", "xszx_jwc@126.com",
+        "87", "1186", "教务处信息组", "2", "52.3", "300", "30", "9.6", "100",
+        "100%", "1", "3", "100%", "91%", "1", "2"),
+    "symbol-wingdings2": (
+        "忠县花桥镇中心小学校", "重庆市忠县花桥镇花桥街19号", "谭芳",
+        "023-54580036", "无", "hqzx@163.com",
+        "58", "830", "教导处", "1", "36", "200", "16", "7.2", "100",
+        "100%", "1", "2", "100%", "89%", "0", "1"),
+}
+RECORDED = {"percent-every-way": {"investment": 12.5, "student_space_rate": 85}}
+# case: the yes/no answers in the order of YESNO_IDS: 是, 否, 空 (neither ticked), 双 (both).
+ANSWERS = {
+    "original-attachment": "是是是是是是是否是是否是否否是是是是否",
+    "ticks-every-way": "是是是是是否是否是是是否否否否是是是否",
+    "both-ticked": "是双双是是是是否是是否是否否否是是是否",
+    "none-ticked": "是否是是是是是否是否空是否否否是是是否",
+    "percent-every-way": "是是是是是是是否否否否是否否否是是是否",
+    "percent-bare-and-fullwidth": "是是是是是是是否是是否是否否否是是是否",
+    "numbers-with-units": "是是是是是是是否是是是是否否否是是是否",
+    "checkbox-controls": "是是是是是是是否是是否是否否是是是是否",
+    "legacy-formcheckbox": "是是是是是是是否是否否是否否否是是是否",
+    "symbol-wingdings": "是是是是是是是否是是否否否否否是是是否",
+    "symbol-wingdings2": "是是是是是是是否是否否是否否否是是是否",
+}
+# The one school that ticked every yes/no its own way: item → style of corpuskit.marks.
+EVERY_WAY = {
+    "ticks-every-way": {
         "has_leading_group": "☑", "has_it_department": "■", "has_plan": "√",
         "has_campus_network": "after✓", "wireless_full_coverage": "bare",
         "on_cq_education_network": "bare", "has_interaction": "control",
@@ -717,325 +346,49 @@ def self_cases() -> list[Case]:
         "cq_smart_campus_pilot": "after✓", "has_emergency_plan": "☑-other-box-deleted",
         "has_disaster_backup": "wingdings-text", "holds_security_drills": "box√",
         "had_major_incident": "■",
-    }
-    add("ticks-every-way", SelfReturn(
-        values={
-            "school": ("重庆市忠县职业教育中心", "重庆市忠县职业教育中心"),
-            "address": ("重庆市忠县忠州街道白公路15号", "重庆市忠县忠州街道白公路15号"),
-            "contact_person": ("冉小军", "冉小军"),
-            "contact_phone": ("13896512345", "13896512345"),
-            "fax": ("无", "无"),
-            "email": ("zxzj2021@126.com", "zxzj2021@126.com"),
-            "staff": ("312", 312),
-            "students": ("5120", 5120),
-            "it_department_name": ("信息中心", "信息中心"),
-            "it_staff": ("5", 5),
-            "investment": ("420", 420),
-            "bandwidth": ("2000", 2000),
-            "wireless_aps": ("152", 152),
-            "terminals_per_100_students": ("18.6", 18.6),
-            "terminals_per_100_teachers": ("120", 120),
-            "interactive_equipment_rate": ("100%", 100),
-            "smart_classrooms": ("14", 14),
-            "school_course_resources": ("28", 28),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("98%", 98),
-            "awards_county_and_above": ("6", 6),
-            "awards_district": ("9", 9),
-        },
-        answers=_answers(no=("on_cq_education_network", "has_smart_push", "uses_cloud",
-                             "moe_pilot", "cq_pilot", "cq_smart_campus_pilot",
-                             "had_major_incident")),
-        marks=marks, type_mark="control", type_option="中职学校",
-    ), day=14, editor="冉小军")
+    },
+    "both-ticked": {"has_plan": "√"},
+}
+SELF_PROBLEMS = {
+    "both-ticked": ("invalid", [("has_it_department", "ambiguous_mark"),
+                                ("has_plan", "ambiguous_mark")]),
+    "none-ticked": ("incomplete", [("school_type", "required"), ("uses_iot", "required")]),
+}
 
-    # 3. Both boxes ticked on two required yes/no items: nobody can tell which is meant.
-    add("both-ticked", SelfReturn(
-        values={
-            "school": ("忠县忠州第一小学校", "忠县忠州第一小学校"),
-            "address": ("重庆市忠县忠州街道巴王路21号", "重庆市忠县忠州街道巴王路21号"),
-            "contact_person": ("陈静", "陈静"),
-            "contact_phone": ("023-54452316", "02354452316"),
-            "fax": ("023-54452316", "023-54452316"),
-            "email": ("zzyx_office@163.com", "zzyx_office@163.com"),
-            "staff": ("142", 142),
-            "students": ("2630", 2630),
-            "it_department_name": ("教导处信息组", "教导处信息组"),
-            "it_staff": ("2", 2),
-            "investment": ("96.8", 96.8),
-            "bandwidth": ("500", 500),
-            "wireless_aps": ("48", 48),
-            "terminals_per_100_students": ("8.5", 8.5),
-            "terminals_per_100_teachers": ("105", 105),
-            "interactive_equipment_rate": ("100%", 100),
-            "smart_classrooms": ("3", 3),
-            "school_course_resources": ("6", 6),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("90%", 90),
-            "awards_county_and_above": ("2", 2),
-            "awards_district": ("4", 4),
-        },
-        answers=_answers(no=("has_smart_push", "uses_iot", "moe_pilot", "cq_pilot",
-                             "cq_smart_campus_pilot", "had_major_incident"),
-                         has_it_department="both", has_plan="both"),
-        marks={"has_plan": "√"},
-    ), status="invalid",
-        problems=(("has_it_department", "ambiguous_mark"), ("has_plan", "ambiguous_mark")),
-        day=16)
 
-    # 4. Nothing ticked for a required yes/no and for 学校类别; optional blanks left empty.
-    add("none-ticked", SelfReturn(
-        values={
-            "school": ("忠县拔山中学校", "忠县拔山中学校"),
-            "address": ("重庆市忠县拔山镇拔山街128号", "重庆市忠县拔山镇拔山街128号"),
-            "contact_person": ("向东", "向东"),
-            "contact_phone": ("15923628810", "15923628810"),
-            "email": ("bszx@163.com", "bszx@163.com"),
-            "staff": ("98", 98),
-            "students": ("1320", 1320),
-            "investment": ("45", 45),
-            "bandwidth": ("300", 300),
-            "wireless_aps": ("32", 32),
-            "terminals_per_100_students": ("9", 9),
-            "terminals_per_100_teachers": ("102", 102),
-            "interactive_equipment_rate": ("92%", 92),
-            "smart_classrooms": ("1", 1),
-            "school_course_resources": ("3", 3),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("86%", 86),
-            "awards_county_and_above": ("1", 1),
-            "awards_district": ("2", 2),
-        },
-        answers=_answers(no=("has_it_department", "has_smart_push", "has_data_analysis",
-                             "moe_pilot", "cq_pilot", "cq_smart_campus_pilot",
-                             "had_major_incident"),
-                         uses_iot=None),
-        type_option=None,
-    ), status="incomplete", problems=(("school_type", "required"), ("uses_iot", "required")),
-        day=17)
+def read_as_typed(key: str, typed: str) -> Any:
+    """What a reader records from a blank typed `typed` (see TYPED)."""
+    if not typed:
+        return None
+    if key in TEXT_IDS:
+        return typed
+    if key == "contact_phone":
+        return re.sub(r"\D", "", typed)
+    figure = re.match(r"\d+(\.\d+)?", typed)
+    if figure is None:
+        raise ValueError(f"say in RECORDED what a reader records from {typed!r}")
+    number = float(figure.group())
+    return int(number) if number.is_integer() else number
 
-    # 5. Percentages written three ways; the 万元 investment written in 元.
-    add("percent-every-way", SelfReturn(
-        values={
-            "school": ("忠县白石镇中心小学校", "忠县白石镇中心小学校"),
-            "address": ("重庆市忠县白石镇白石街56号", "重庆市忠县白石镇白石街56号"),
-            "contact_person": ("李红梅", "李红梅"),
-            "contact_phone": ("023-54650018", "02354650018"),
-            "fax": ("023-54650018", "023-54650018"),
-            "email": ("bszxxx@qq.com", "bszxxx@qq.com"),
-            "staff": ("64", 64),
-            "students": ("980", 980),
-            "it_department_name": ("教务处", "教务处"),
-            "it_staff": ("1", 1),
-            "investment": ("125000元", 12.5),
-            "bandwidth": ("200", 200),
-            "wireless_aps": ("18", 18),
-            "terminals_per_100_students": ("6.5", 6.5),
-            "terminals_per_100_teachers": ("100", 100),
-            "interactive_equipment_rate": ("85%", 85),
-            "smart_classrooms": ("1", 1),
-            "school_course_resources": ("2", 2),
-            "teacher_space_rate": ("85 %", 85),
-            "student_space_rate": ("百分之八十五", 85),
-            "awards_county_and_above": ("1", 1),
-            "awards_district": ("3", 3),
-        },
-        answers=_answers(no=("has_smart_push", "has_one_stop_service", "has_data_analysis",
-                             "uses_iot", "moe_pilot", "cq_pilot", "cq_smart_campus_pilot",
-                             "had_major_incident")),
-        default_mark="√", type_mark="√",
-    ), day=18)
 
-    # 6. Percentages as a bare number and with a full-width ％; the 万元 amount with 万元.
-    add("percent-bare-and-fullwidth", SelfReturn(
-        values={
-            "school": ("忠县乌杨初级中学校", "忠县乌杨初级中学校"),
-            "address": ("重庆市忠县乌杨街道将军村", "重庆市忠县乌杨街道将军村"),
-            "contact_person": ("秦国庆", "秦国庆"),
-            "contact_phone": ("023-54761120", "02354761120"),
-            "fax": ("", None),
-            "email": ("wyzx_jwc@163.com", "wyzx_jwc@163.com"),
-            "staff": ("76", 76),
-            "students": ("1045", 1045),
-            "it_department_name": ("电教处", "电教处"),
-            "it_staff": ("2", 2),
-            "investment": ("12.5万元", 12.5),
-            "bandwidth": ("300", 300),
-            "wireless_aps": ("26", 26),
-            "terminals_per_100_students": ("10.4", 10.4),
-            "terminals_per_100_teachers": ("101.3", 101.3),
-            "interactive_equipment_rate": ("85", 85),
-            "smart_classrooms": ("2", 2),
-            "school_course_resources": ("4", 4),
-            "teacher_space_rate": ("92.5％", 92.5),
-            "student_space_rate": ("100", 100),
-            "awards_county_and_above": ("0", 0),
-            "awards_district": ("2", 2),
-        },
-        answers=_answers(no=("has_smart_push", "uses_iot", "moe_pilot", "cq_pilot",
-                             "cq_smart_campus_pilot", "had_major_incident")),
-        default_mark="■", type_mark="■",
-    ), day=18)
-
-    # 7. Numbers written with their units, as people do even when the label gives the unit.
-    add("numbers-with-units", SelfReturn(
-        values={
-            "school": ("忠县石宝中学校", "忠县石宝中学校"),
-            "address": ("重庆市忠县石宝镇石宝寨路3号", "重庆市忠县石宝镇石宝寨路3号"),
-            "contact_person": ("周永", "周永"),
-            "contact_phone": ("139 8340 6627", "13983406627"),
-            "fax": ("无", "无"),
-            "email": ("sbzx2010@163.com", "sbzx2010@163.com"),
-            "staff": ("128人", 128),
-            "students": ("1650人", 1650),
-            "it_department_name": ("信息技术处", "信息技术处"),
-            "it_staff": ("3人", 3),
-            "investment": ("12.5万", 12.5),
-            "bandwidth": ("500M", 500),
-            "wireless_aps": ("46个", 46),
-            "terminals_per_100_students": ("12.5台", 12.5),
-            "terminals_per_100_teachers": ("108台", 108),
-            "interactive_equipment_rate": ("96%", 96),
-            "smart_classrooms": ("3间", 3),
-            "school_course_resources": ("5门", 5),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("93%", 93),
-            "awards_county_and_above": ("2项", 2),
-            "awards_district": ("4项", 4),
-        },
-        answers=_answers(no=("has_smart_push", "moe_pilot", "cq_pilot",
-                             "cq_smart_campus_pilot", "had_major_incident")),
-    ), day=19)
-
-    # 8. A school that rebuilt every box as a Word check-box control, checked glyph set to ☑.
-    #    (Values typed plainly: LibreOffice 7.4 repeats the text of plain-text content controls
-    #    when it saves them, which ruian-2022-report/content-controls already records.)
-    values = {
-        "school": ("忠县实验中学", "忠县实验中学"),
-        "address": ("重庆市忠县忠州街道东坡路66号", "重庆市忠县忠州街道东坡路66号"),
-        "contact_person": ("黄晓燕", "黄晓燕"),
-        "contact_phone": ("023-54239876", "02354239876"),
-        "fax": ("023-54239870", "023-54239870"),
-        "email": ("zxsyzx@163.com", "zxsyzx@163.com"),
-        "staff": ("154", 154),
-        "students": ("2210", 2210),
-        "it_department_name": ("现代教育技术中心", "现代教育技术中心"),
-        "it_staff": ("3", 3),
-        "investment": ("168", 168),
-        "bandwidth": ("1000", 1000),
-        "wireless_aps": ("72", 72),
-        "terminals_per_100_students": ("14", 14),
-        "terminals_per_100_teachers": ("110", 110),
-        "interactive_equipment_rate": ("100%", 100),
-        "smart_classrooms": ("4", 4),
-        "school_course_resources": ("9", 9),
-        "teacher_space_rate": ("100%", 100),
-        "student_space_rate": ("97%", 97),
-        "awards_county_and_above": ("4", 4),
-        "awards_district": ("6", 6),
-    }
-    add("checkbox-controls", SelfReturn(
-        values=values,
-        answers=_answers(no=("has_smart_push", "uses_iot", "moe_pilot", "cq_pilot",
-                             "had_major_incident")),
-        default_mark="control☑", type_mark="control☑",
-    ), day=21, editor="黄晓燕")
-
-    # 9. Every box a legacy FORMCHECKBOX field (the form retyped in old Word with the
-    #    forms toolbar).
-    add("legacy-formcheckbox", SelfReturn(
-        values={
-            "school": ("忠县忠州第二小学校", "忠县忠州第二小学校"),
-            "address": ("重庆市忠县忠州街道新华路10号", "重庆市忠县忠州街道新华路10号"),
-            "contact_person": ("马丽", "马丽"),
-            "contact_phone": ("023-54221043", "02354221043"),
-            "fax": ("023-54221043", "023-54221043"),
-            "email": ("zzexx@163.com", "zzexx@163.com"),
-            "staff": ("118", 118),
-            "students": ("2140", 2140),
-            "it_department_name": ("信息中心", "信息中心"),
-            "it_staff": ("2", 2),
-            "investment": ("78.6", 78.6),
-            "bandwidth": ("500", 500),
-            "wireless_aps": ("40", 40),
-            "terminals_per_100_students": ("7.8", 7.8),
-            "terminals_per_100_teachers": ("103", 103),
-            "interactive_equipment_rate": ("100%", 100),
-            "smart_classrooms": ("2", 2),
-            "school_course_resources": ("5", 5),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("88%", 88),
-            "awards_county_and_above": ("1", 1),
-            "awards_district": ("3", 3),
-        },
-        answers=_answers(no=("has_smart_push", "has_data_analysis", "uses_iot", "moe_pilot",
-                             "cq_pilot", "cq_smart_campus_pilot", "had_major_incident")),
-        default_mark="formcheckbox", type_mark="formcheckbox",
-    ), day=22)
-
-    # 10. Ticks inserted with Insert > Symbol: Wingdings 0xFE (☑) over the chosen box.
-    add("symbol-wingdings", SelfReturn(
-        values={
-            "school": ("忠县新生中学校", "忠县新生中学校"),
-            "address": ("重庆市忠县新生街道新生街2号", "重庆市忠县新生街道新生街2号"),
-            "contact_person": ("王平", "王平"),
-            "contact_phone": ("18623372219", "18623372219"),
-            "fax": ("无", "无"),
-            "email": ("xszx_jwc@126.com", "xszx_jwc@126.com"),
-            "staff": ("87", 87),
-            "students": ("1186", 1186),
-            "it_department_name": ("教务处信息组", "教务处信息组"),
-            "it_staff": ("2", 2),
-            "investment": ("52.3", 52.3),
-            "bandwidth": ("300", 300),
-            "wireless_aps": ("30", 30),
-            "terminals_per_100_students": ("9.6", 9.6),
-            "terminals_per_100_teachers": ("100", 100),
-            "interactive_equipment_rate": ("100%", 100),
-            "smart_classrooms": ("1", 1),
-            "school_course_resources": ("3", 3),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("91%", 91),
-            "awards_county_and_above": ("1", 1),
-            "awards_district": ("2", 2),
-        },
-        answers=_answers(no=("has_smart_push", "uses_iot", "uses_cloud", "moe_pilot",
-                             "cq_pilot", "cq_smart_campus_pilot", "had_major_incident")),
-        default_mark="wingdings", type_mark="wingdings",
-    ), day=23)
-
-    # 11. Both boxes retyped as "R" (☑) and "£" (☐) in the Wingdings 2 font, a trick passed
-    #     round school offices.
-    add("symbol-wingdings2", SelfReturn(
-        values={
-            "school": ("忠县花桥镇中心小学校", "忠县花桥镇中心小学校"),
-            "address": ("重庆市忠县花桥镇花桥街19号", "重庆市忠县花桥镇花桥街19号"),
-            "contact_person": ("谭芳", "谭芳"),
-            "contact_phone": ("023-54580036", "02354580036"),
-            "fax": ("无", "无"),
-            "email": ("hqzx@163.com", "hqzx@163.com"),
-            "staff": ("58", 58),
-            "students": ("830", 830),
-            "it_department_name": ("教导处", "教导处"),
-            "it_staff": ("1", 1),
-            "investment": ("36", 36),
-            "bandwidth": ("200", 200),
-            "wireless_aps": ("16", 16),
-            "terminals_per_100_students": ("7.2", 7.2),
-            "terminals_per_100_teachers": ("100", 100),
-            "interactive_equipment_rate": ("100%", 100),
-            "smart_classrooms": ("1", 1),
-            "school_course_resources": ("2", 2),
-            "teacher_space_rate": ("100%", 100),
-            "student_space_rate": ("89%", 89),
-            "awards_county_and_above": ("0", 0),
-            "awards_district": ("1", 1),
-        },
-        answers=_answers(no=("has_smart_push", "has_data_analysis", "uses_iot", "moe_pilot",
-                             "cq_pilot", "cq_smart_campus_pilot", "had_major_incident")),
-        default_mark="wingdings2", type_mark="wingdings2",
-    ), day=24)
-    return out
+def self_case(name: str) -> Case:
+    """One school's 附件3-1 as filled, and the record a reader writes down."""
+    day, editor, mark, type_mark, school_type_chosen = SELF_CASES[name]
+    answers = dict(zip(YESNO_IDS, (CHOICE[c] for c in ANSWERS[name]), strict=True))
+    marks = EVERY_WAY.get(name, {})
+    v: dict[str, Content] = {key: value(typed).content
+                             for key, typed in zip(TYPED_IDS, TYPED[name], strict=True)}
+    v.update({key: yes_no_cell(marks.get(key, mark), answers[key]) for key in YESNO_IDS})
+    v["school_type"] = school_type(type_mark, school_type_chosen)
+    recorded = RECORDED.get(name, {})
+    fields: dict[str, Any] = {
+        key: recorded[key] if key in recorded else read_as_typed(key, typed)
+        for key, typed in zip(TYPED_IDS, TYPED[name], strict=True)}
+    fields.update({key: answer if isinstance(answer, bool) else None
+                   for key, answer in answers.items()})
+    fields["school_type"] = school_type_chosen
+    status, problems = SELF_PROBLEMS.get(name, ("ok", []))
+    return Case(SELF, name, self_rows(v), fields, status, problems, day, editor, SELF_IDS)
 
 
 # ---------------------------------------------------------------- 附件3-2 / 3-3 建设情况表
@@ -1356,6 +709,7 @@ def _lines(content: Content) -> str | None:
     """What a reader records for a cell: its non-empty lines, trimmed, joined by "\\n"."""
     lines: list[str] = []
     for p in content:
+        assert isinstance(p, Para)
         text = "".join(r for r in p.runs if isinstance(r, str))
         lines.extend(line.strip(" \u3000\t") for line in text.split("\n"))
     kept = [line for line in lines if line]
@@ -1390,14 +744,14 @@ def items_rows(items: tuple[str, ...], categories: tuple[tuple[str, int], ...],
                filled: ItemsReturn, repeat_header: bool = False) -> list[Row]:
     """The bureau's 建设情况表: header, then one row per item under its category cell."""
     starts = {first: name for name, first in categories}
-    rows = [Row([lab(text) for text in HEADER], 0.9, header=repeat_header)]
+    rows = [Row([label(text) for text in HEADER], 0.9, header=repeat_header)]
     for n, text in enumerate(items, start=1):
-        first: C | str = category(starts[n]) if n in starts else "^"
+        first: Cell | str = category(starts[n]) if n in starts else CONTINUE
         rows.append(Row([
             first,
-            C(paras(text), label=True),  # printed in the label font, left-aligned
-            val(filled.status.get(n) or None),
-            val(filled.materials.get(n) or None),
+            Cell(paras(text), label=True),  # printed in the label font, left-aligned
+            value(filled.status.get(n) or None),
+            value(filled.materials.get(n) or None),
         ]))
     return rows
 
@@ -1513,7 +867,7 @@ VOCATIONAL_NUMBERED = {
 
 def all_cases() -> list[Case]:
     return [
-        *self_cases(),
+        *map(self_case, SELF_CASES),
         *items_cases(K12, K12_ITEMS, K12_CATEGORIES, K12_STATUS, K12_MATERIALS, K12_NUMBERED,
                      repeat_header=False),
         *items_cases(VOCATIONAL, VOCATIONAL_ITEMS, VOCATIONAL_CATEGORIES, VOCATIONAL_STATUS,
@@ -1524,20 +878,16 @@ def all_cases() -> list[Case]:
 SHEETS = {SELF: SELF_SHEET, K12: K12_SHEET, VOCATIONAL: VOCATIONAL_SHEET}
 
 
-def main() -> None:
-    cases = all_cases()
-    names = [(case.form, case.name) for case in cases]
-    if len(set(names)) != len(names):
-        raise ValueError("duplicate case names")
-    for case in cases:
-        folder = HERE / case.form
-        folder.mkdir(parents=True, exist_ok=True)
+def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
+    """Every case: (form, name, the .docx, the expected record)."""
+    for case in all_cases():
         data = build_docx(SHEETS[case.form], case.rows, dt.datetime(2021, 6, case.day, 16, 40),
                           case.editor)
-        (folder / f"{case.name}.docx").write_bytes(data)
-        text = json.dumps(case.expected_record(), ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{case.name}.json").write_text(text, encoding="utf-8")
-    print(f"{len(cases)} cases written under {HERE}")
+        yield case.form, case.name, data, case.expected_record()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    write_corpus(Path(__file__).resolve().parent, cases(), argv)
 
 
 if __name__ == "__main__":

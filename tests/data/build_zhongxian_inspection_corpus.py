@@ -7,257 +7,65 @@ full-width spaces in the 考核分 and 备注 cells, the line "学校：   督�
 printed above the table, the printed prompt "另附自查报告（3000字以内）" in the 附件4 cell,
 "时间：2021年  月  日" with its gaps. No tianbiao custom properties.
 
-This script stands in for the bureau and the schools. It uses python-docx and lxml only and
-never tianbiao's own code (forms/, generator/, parsers/, records/ are not imported). Each case
-becomes ``<form id>/<case>.docx`` beside ``<case>.json``, the record a person reading the file
-would write down, normalised as DESIGN.md's parse contract says::
+Each ``<form id>/<case>.json`` holds what the inspector's or the school's reader records from
+the .docx beside it; the corpus kit (tests/corpuskit) writes both, tianbiao is not imported.
 
-    {"form": ..., "status": ..., "fields": {id: value}, "problems": [{"field", "code"}]}
-
-Re-running gives byte-identical files: fixed core-property dates, fixed zip entry times.
-
-    .venv/bin/python tests/data/build_zhongxian_inspection_corpus.py
+    .venv/bin/python tests/data/build_zhongxian_inspection_corpus.py [output folder]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import zipfile
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit.cells import Block, Cell, Row, Table
+from corpuskit.content import Para, Run, paras
+from corpuskit.corpus import record, write_corpus
+from corpuskit.documents import Blank, append_block
+from corpuskit.paragraphs import paragraph
+from corpuskit.tables import add_table
+from corpuskit.wordml import Hand, Spacing
 
-HERE = Path(__file__).resolve().parent
 INSPECTION = "zhongxian-2021-inspection"
 ACCEPTANCE = "zhongxian-2021-acceptance"
-ZIP_TIME = (2021, 6, 15, 8, 0, 0)
 IDEO = "\u3000"  # the ideographic space the bureau's blank leaves in many cells
+# The bureau's Word: table cells at an exact 1.35 lines, the lines above and below the
+# table at 1.5 lines.
+CELL_HAND = Hand(spacing=Spacing(rule="exact", per_point=27))
+LINE_HAND = Hand(spacing=Spacing(360))
 
 
-# ---------------------------------------------------------------- content model
-
-
-@dataclass
-class R:
-    """A run; `font` None takes the cell's (or line's) font. "\\n" in text is a line break."""
-
-    text: str
-    font: str | None = None
-    bold: bool = False
-
-
-@dataclass
-class P:
-    """A paragraph of runs (plain strings are runs in the surrounding font)."""
-
-    runs: list[R | str]
-    align: str = ""
-
-
-@dataclass
-class C:
-    """A table cell: paragraphs, grid columns spanned, vertical merge ("restart"/"continue")."""
-
-    paras: list[P]
-    span: int = 1
-    vmerge: str = ""
-    font: str = "宋体"
-    size: float = 10.5
-    bold: bool = False
-    valign: str = "center"
-
-
-@dataclass
-class Row:
-    cells: list[C]
-    height: float | None = None
-    header: bool = False
-
-
-def ps(*texts: str, align: str = "") -> list[P]:
-    """Paragraphs from plain strings, one paragraph each."""
-    return [P([text], align=align) for text in texts]
-
-
-# ---------------------------------------------------------------- XML helpers
-
-
-def _rpr(font: str, size: float, bold: bool = False) -> Any:
-    rpr = OxmlElement("w:rPr")
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font)
-    fonts.set(qn("w:hint"), "eastAsia")
-    rpr.append(fonts)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    for tag in ("w:sz", "w:szCs"):
-        sz = OxmlElement(tag)
-        sz.set(qn("w:val"), str(int(size * 2)))
-        rpr.append(sz)
-    return rpr
-
-
-def _run(text: str, font: str, size: float, bold: bool = False) -> Any:
-    run = OxmlElement("w:r")
-    run.append(_rpr(font, size, bold))
-    for i, piece in enumerate(text.split("\n")):
-        if i:
-            run.append(OxmlElement("w:br"))
-        if piece:
-            t = OxmlElement("w:t")
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = piece
-            run.append(t)
-    return run
-
-
-def _paragraph(p: P, font: str, size: float, bold: bool = False) -> Any:
-    el = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), "0")
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), str(round(size * 27)))  # exact, about 1.35 lines
-    spacing.set(qn("w:lineRule"), "exact")
-    ppr.append(spacing)
-    if p.align:
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), p.align)
-        ppr.append(jc)
-    ppr.append(_rpr(font, size, bold))
-    el.append(ppr)
-    for item in p.runs:
-        if isinstance(item, str):
-            if item:
-                el.append(_run(item, font, size, bold))
-        elif item.text:
-            el.append(_run(item.text, item.font or font, size, bold or item.bold))
-    return el
-
-
-def _fill_tc(tc: Any, cell: C) -> None:
-    for old in tc.findall(qn("w:p")):
-        tc.remove(old)
-    for p in cell.paras or [P([""])]:
-        tc.append(_paragraph(p, cell.font, cell.size, cell.bold))
-
-
-def _line(doc: Any, p: P, font: str, size: float, bold: bool = False) -> None:
-    """Append a body paragraph (single line spacing, unlike the table's exact spacing)."""
-    el = _paragraph(p, font, size, bold)
-    spacing = el.find(qn("w:pPr")).find(qn("w:spacing"))
-    spacing.set(qn("w:line"), "360")
-    spacing.set(qn("w:lineRule"), "auto")
-    doc.element.body.find(qn("w:sectPr")).addprevious(el)
-
-
-def _add_table(doc: Any, widths: tuple[float, ...], rows: list[Row]) -> None:
-    table = doc.add_table(rows=len(rows), cols=len(widths))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        grid_col.w = Cm(width)
-    # Horizontal merges first: table.cell() looks through vertical merges once they exist.
-    for r_index, row in enumerate(rows):
-        spans = [cell.span for cell in row.cells]
-        if sum(spans) != len(widths):
-            raise ValueError(f"row {r_index}: spans {spans} do not fill {len(widths)} columns")
-        start = 0
-        for span in spans:
-            if span > 1:
-                table.cell(r_index, start).merge(table.cell(r_index, start + span - 1))
-            start += span
-    for r_index, row in enumerate(rows):
-        tr = table.rows[r_index]
-        if row.height:
-            tr.height = Cm(row.height)
-            tr.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        if row.header:
-            tr._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        start = 0
-        for spec, tc in zip(row.cells, tr._tr.tc_lst, strict=True):
-            tc.width = Cm(sum(widths[start:start + spec.span]))
-            start += spec.span
-            if spec.vmerge:
-                tc.vMerge = spec.vmerge
-            valign = OxmlElement("w:vAlign")  # last in tcPr: schema order
-            valign.set(qn("w:val"), spec.valign)
-            tc.get_or_add_tcPr().append(valign)
-            _fill_tc(tc, spec)
-
-
-def build_docx(attachment: str, title: str, blocks: list[Any], modified: dt.datetime,
+def build_docx(attachment: str, title: str, blocks: list[Block], modified: dt.datetime,
                margins: tuple[float, float]) -> bytes:
-    """The bureau's attachment as filled: `blocks` are ("line", P) or ("table", widths, rows)."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(margins[0])
-    section.left_margin = section.right_margin = Cm(margins[1])
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    body = doc.element.body
-    for p in body.findall(qn("w:p")):
-        body.remove(p)
-    _line(doc, P([attachment]), "黑体", 16)
-    _line(doc, P([title], align="center"), "方正小标宋简体", 18)
+    """The bureau's attachment as filled: `blocks` are lines (in 仿宋) and tables."""
+    top, side = margins
+    blank = Blank("宋体", 10.5, (top, top, side, side), author="忠县教委技装站",
+                  created=dt.datetime(2021, 5, 20, 9, 0),
+                  last_printed=dt.datetime(2021, 5, 20, 10, 0), stamp=(2021, 6, 15, 8, 0, 0))
+    doc = blank.new()
+    append_block(doc, paragraph(Para([attachment]), "黑体", 16, LINE_HAND))
+    append_block(doc, paragraph(Para([title], align="center"), "方正小标宋简体", 18, LINE_HAND))
     for block in blocks:
-        if block[0] == "line":
-            _line(doc, block[1], "仿宋", 12)
+        if isinstance(block, Table):
+            add_table(doc, block, CELL_HAND)
         else:
-            _add_table(doc, block[1], block[2])
-    _line(doc, P([""]), "仿宋", 12)
-
-    core = doc.core_properties
-    core.author = "忠县教委技装站"
-    core.title = ""
-    core.subject = ""
-    core.keywords = ""
-    core.comments = ""
-    core.category = ""
-    core.last_modified_by = "Administrator"
-    core.revision = 4
-    core.created = dt.datetime(2021, 5, 20, 9, 0)
-    core.modified = modified
-    core.last_printed = dt.datetime(2021, 5, 20, 10, 0)
-
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _fixed_zip(raw.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times so that every run gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+            append_block(doc, paragraph(block, "仿宋", 12, LINE_HAND))
+    append_block(doc, paragraph(Para([""]), "仿宋", 12, LINE_HAND))
+    return blank.saved(doc, modified)
 
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _text(paras: list[str]) -> str | None:
+def _text(texts: list[str]) -> str | None:
     """The value a reader records for a text cell: paragraphs trimmed, empty ones dropped."""
-    lines = [line.strip(" " + IDEO) for para in paras for line in para.split("\n")]
+    lines = [line.strip(" " + IDEO) for text in texts for line in text.split("\n")]
     kept = [line for line in lines if line]
     return "\n".join(kept) if kept else None
 
@@ -283,126 +91,251 @@ class Item:
     note_left: list[str] = field(default_factory=lambda: [""])
 
 
-ITEMS = [
-    Item("C1", 2, ["A1                       常规管理                (6分)"],
-         ["B1 组织体系（2分）                            "],
-         ["C1．学校建立健全教育信息技术与装备工作领导小组,领导小组有明确的人员分工和管理职责。(2分)"],
-         "每缺一项扣1分，扣完为止。", [" "], [IDEO, IDEO]),
-    Item("C2", 2, None, ["B2 落实人员（ 2分 ）                       "],
-         ["C2．按要求落实各类教育信息技术与装备功能室的管理人员及相关职责。（2分）"],
-         "各类教育信息技术与装备功能室无管理人姓名和联系电话，扣1分；无人员岗位职责扣1分。",
-         [IDEO], [IDEO]),
-    Item("C3", 2, None, ["B3日常管理（ 2 分）                     "],
-         ["C3．将教育信息技术与装备工作纳入学校工作计划和工作总结，并将技装工作管理人员的工作量、"
-          "工作业绩纳入学校绩效考核，实行目标管理。（2分）"],
-         "学校工作计划、工作总结无教育信息技术与装备工作内容扣1分；未实行绩效考核和目标管理的扣1分。",
-         [""], [IDEO, IDEO, IDEO]),
-    Item("C4", 3, ["A2             硬软件管理    (27分)"], ["B4功能室管理（ 14分）            "],
-         ["C4．学校按相应类别设置各类功能室。（3分）"],
-         " 学校按相应类别设有计算机网络教室、实验室、实验仪器保管室；图书、阅览室；音、体、美、卫、"
-         "劳技、科技室和村小多功能室，数量达标。每缺1室扣0.5分，扣完为止。", [IDEO], [IDEO]),
-    Item("C5", 2, None, None, ["C5.间数、面积、采光、设施达标。(2分)"],
-         "功能室间数或面积有1项不达标扣0.5分，扣完为止；创客实验室、录播室、云课堂教室被挤占扣1分。"),
-    Item("C6", 2, None, None,
-         ["C6.文化氛围。各室注重文化氛围创设、门牌标识、制度职责齐全，挂放合理；安全设施到位、"
-          "卫生良好。（2分）"],
-         "文化氛围创设、门牌标识、制度职责挂放、安全设施、卫生等符合要求。有一项不达标，室内有杂物扣"
-         "0.5分，扣完为止。"),
-    Item("C7", 3, None, None,
-         ["C7.设备、器材、仪器、图书、教学资源应及时登记上账、上架、编目、贴签；物品存放有序，"
-          "账物相符。（3分）"],
-         "有一项未达到规范要求扣1分，扣完为止。"),
-    Item("C8", 2, None, None,
-         ["C8.器材设备运行、维修、维护经费，自制教具落实；自制教具有使用推广价值的小学2件以上、"
-          "中学3件以上。（2分）"],
-         "未落实器材设备运行、维修、维护经费扣1分；自制教具差一件扣0.5分，扣完为止。"),
-    Item("C9", 2, None, None,
-         ["C9.危险化学药品的存放、管理规范。按时填报“重庆市危险化学品安全风险信息系统”、"
-          "“重庆市易制爆危险化学品流通管理信息系统”（2分）"],
-         "未按规定存放、管理，扣1分；未按时更新数据扣1分。"),
-    Item("C10", 4, None, ["B5资料记载（ 13分）                            "],
-         ["C10． 教学设备管理平台仪器设备登记入库、实验登记、数据年度上报，全国教育信息化工作进展"
-          "信息系统，图书管理系统平台数据逐项录入完整。（4分）"],
-         "数据填报不全扣0.5分；有一项不及时填报扣0.5 分，扣完为止；审核有一项未按时或未通过扣3分。",
-         [" "], [IDEO, IDEO]),
-    Item("C11", 2, None, None, ["C11.学校积极参与国家、市、县级平台应用培训。(2分）"],
-         " 每缺一次扣 0.5 分，扣完为止。"),
-    Item("C12", 1, None, None,
-         ["C12.学校每期开展一次以上教育信息技术与装备的管理与应用培训。（1分）"],
-         "缺1次扣0.5分。"),
-    Item("C13", 2, None, None, ["C13.各班使用班班通的纸质资料记载齐全、准确、规范。(2分）"],
-         "有一个班记载不符合要求扣0.5分，扣完为止。"),
-    Item("C14", 4, None, None,
-         ["C14实验室“三表两簿一报告”，仪器保管室“四簿”，六大功能室和计算机教室“三表六簿”，"
-          "图书室“两表一书目”等资料齐全、准确、规范。（4分）"],
-         "缺一项扣1分，扣完为止。"),
-    Item("C15", 4, ["A3 ", "使用效益                                                  (52分)"],
-         ["B6教育信息化（17分）", "                "],
-         ["C15.教育信息化设施设备及优质资源教师学科应用率达100%。（4分）"],
-         "设备闲置扣1分；各类资源应用面每差10%扣1分。", [" "], [IDEO, IDEO]),
-    Item("C16", 5, None, None,
-         ["C16.学校每期开展一次以上运用信息技术优质资源举办的教学研究、示范课和校本培训。（5分）"],
-         "缺一项扣1分，扣完为止；未开展活动扣6分。"),
-    Item("C17", 2, None, None, ["C17.参与中小学教师信息技术能力提升工程2.0培训。（2分）"],
-         "网络培训每1人次不合格扣0.5分；集中培训缺1人扣0.5分，扣完为止。"),
-    Item("C18", 6, None, None,
-         ["C18.落实信息技术教育课程；学校积极利用教育信息化手段组织开展微课大赛、讲课赛、"
-          "“一师一优课，一课一名师”等活动。（6分）"],
-         "信息技术教育课程未落实扣2分；各类大赛学校教师开展面不达100%扣1分；未按要求报送材料和作品"
-         "的每次扣1分。"),
-    Item("C19", 4, None, ["B7网络安全（7分）"],
-         ["C19.学校要加强网络安全的宣传、教育与管理，开展好网络安全宣传周活动。（4分）"],
-         "学校无网络安全管理机构、无网络安全事件应急预案、无网络安全宣传周活动方案、无相关图片和总结"
-         "等材料扣2分，未按时上报有关资料扣1分； 未开展网络安全宣传周活动扣3分。"),
-    Item("C20", 3, None, None, ["C20.学校应做好视频监控联网工作，确保无网络安全事故发生。（3分）"],
-         "学校校园视频监控系统未连入县教委平台扣1分；师生未签订网络安全责任书，发生一起网络安全事故"
-         "发生扣2分。"),
-    Item("C21", 3, None, ["B8 实验教学（11分）                      "],
-         ["C21．以课堂实验教学为主阵地，中小学实验开出率（演示实验、分组实验）达95%。（3分）"],
-         " 中小学实验开出率（查看平台）每少5%扣0.5分，扣完为止。", [" "], [IDEO]),
-    Item("C22", 3, None, None, ["C22.开展了实验操作考试，资料完整。（3分）"],
-         "未按时上交考试资料扣1分，资料不完整扣0.5分，未开展实验操作考试扣3分。"),
-    Item("C23", 3, None, None,
-         ["C23.积极运用教学仪器设备开展实验教学研究活动，积极开展教师实验操作技能等大赛。（3分）"],
-         "未开展技能大赛及相关赛事活动扣1分，未开展研究活动扣1分,扣完为止。"),
-    Item("C24", 3, None, ["B9 图书效益（8分）                       "],
-         ["C24.图书借出率达85%以上。（3分）"], "每少5%扣0.5分，扣完为止。", [IDEO], [IDEO, IDEO]),
-    Item("C25", 3, None, None,
-         ["C25．“数字图书馆”平台使用效益好，学生阅读量大，点击量全年达小学生均3.8次，中学生均6.38次"
-          " 。 （3分）"],
-         "每低于生均标准0.5次扣0.5分，扣完为止。"),
-    Item("C26", 2, None, None,
-         ["C26.图书室对学生开放，组织演讲会、故事会、读后感、手抄报等丰富多彩的活动。（2分）"],
-         "未开展活动扣2分。"),
-    Item("C27", 3, None, [" B10六大功能室（11分）                       "],
-         ["C27． 按部颁教学计划开齐课程，利用六大功能室设备开展课程辅助活动。（3分）"],
-         "课表不落实，未认真开展活动，器材无使用痕迹，多数器材未拆封。有一项扣1分，扣完为止。",
-         [IDEO, IDEO], [IDEO, IDEO]),
-    Item("C28", 4, None, None,
-         ["C28．充分利用各功能室开展教学活动，各室设备设施使用率达95%以上。（4分）"],
-         "每少5%扣0.5分，扣完为止。"),
-    Item("C29", 2, None, None, ["C29.每年举办展艺术节活动、体育运动会。（2分）"],
-         "未举办艺术节活动扣1分；未举办体育运动会扣1分。"),
-    Item("C30", 2, None, None,
-         ["C30.参加县级及以上部门组织开展的各类活动，按时上交活动资料及作品。（2分）"],
-         "有一次未参加活动扣0.5分，有一次不交资料或作品扣0.5分，扣完为止。"),
-    Item("C31", 4, ["A4                社会实践及科技活动（7分）"],
-         ["B11 社会实践活动 （4分）                    "],
-         ["C31认真组织开展社会实践活动，有方案、图片、成果展示。（4分）"],
-         "资料不完善扣2分，研学旅行报批程序不规范扣2分，学校未开展社会实践活动扣4分。",
-         [" "], [IDEO, IDEO, IDEO]),
-    Item("C32", 3, None, ["B12科技活动（3分）"], ["C32.认真组织开展科技活动。（3分）"],
-         "未举办科技节活动扣1.5分；积极参加县级及以上科技大赛，无县级以上获奖扣0.5分。"),
-    Item("C33", 2, ["A5", "科研活动（8分）"], ["B13 课题研究（2分） "],
-         ["C33．学校开展两个及以上教育信息技术与装备课题，且研究效果好。", "（2分）"],
-         "每差1个扣0.5分。"),
-    Item("C34", 3, None, ["B14论文发表（3分）", "", ""],
-         ["C34．有教育信息技术与装备论文发表获奖。（3分）"],
-         "按国家级1.5分、市级1分、县级0.5分累积计分，但最高不超过3分。"),
-    Item("C35", 3, None, ["B15 各类大赛（3分）             "],
-         ["C35．学校参加有关教育信息技术与装备各类大赛活动获奖。（3分）"],
-         "按国家级每个1.5分、市级1分、县级0.5分累积计分，但最高不超过3分。"),
-]
+# Each C item's full marks.
+POINTS = {
+    "C1": 2, "C2": 2, "C3": 2, "C4": 3, "C5": 2, "C6": 2, "C7": 3, "C8": 2, "C9": 2, "C10": 4,
+    "C11": 2, "C12": 1, "C13": 2, "C14": 4, "C15": 4, "C16": 5, "C17": 2, "C18": 6, "C19": 4,
+    "C20": 3, "C21": 3, "C22": 3, "C23": 3, "C24": 3, "C25": 3, "C26": 2, "C27": 3, "C28": 4,
+    "C29": 2, "C30": 2, "C31": 4, "C32": 3, "C33": 2, "C34": 3, "C35": 3,
+}
+# The A and B cells as printed, where each starts (merged down to the next one).
+A_CELLS = {
+    "C1": ["A1                       常规管理                (6分)"],
+    "C4": ["A2             硬软件管理    (27分)"],
+    "C15": ["A3 ", "使用效益                                                  (52分)"],
+    "C31": ["A4                社会实践及科技活动（7分）"],
+    "C33": ["A5", "科研活动（8分）"],
+}
+B_CELLS = {
+    "C1": ["B1 组织体系（2分）                            "],
+    "C2": ["B2 落实人员（ 2分 ）                       "],
+    "C3": ["B3日常管理（ 2 分）                     "],
+    "C4": ["B4功能室管理（ 14分）            "],
+    "C10": ["B5资料记载（ 13分）                            "],
+    "C15": ["B6教育信息化（17分）", "                "],
+    "C19": ["B7网络安全（7分）"],
+    "C21": ["B8 实验教学（11分）                      "],
+    "C24": ["B9 图书效益（8分）                       "],
+    "C27": [" B10六大功能室（11分）                       "],
+    "C31": ["B11 社会实践活动 （4分）                    "],
+    "C32": ["B12科技活动（3分）"],
+    "C33": ["B13 课题研究（2分） "],
+    "C34": ["B14论文发表（3分）", "", ""],
+    "C35": ["B15 各类大赛（3分）             "],
+}
+# 督查内容 as printed, a string a paragraph.
+CONTENTS = {
+    "C1": [
+        "C1．学校建立健全教育信息技术与装备工作领导小组,领导小组有明确的人员分工和管理职责。(2分)",
+    ],
+    "C2": [
+        "C2．按要求落实各类教育信息技术与装备功能室的管理人员及相关职责。（2分）",
+    ],
+    "C3": [
+        "C3．将教育信息技术与装备工作纳入学校工作计划和工作总结，并将技装工作管理人员的工作量、"
+        "工作业绩纳入学校绩效考核，实行目标管理。（2分）",
+    ],
+    "C4": [
+        "C4．学校按相应类别设置各类功能室。（3分）",
+    ],
+    "C5": [
+        "C5.间数、面积、采光、设施达标。(2分)",
+    ],
+    "C6": [
+        "C6.文化氛围。各室注重文化氛围创设、门牌标识、制度职责齐全，挂放合理；安全设施到位、"
+        "卫生良好。（2分）",
+    ],
+    "C7": [
+        "C7.设备、器材、仪器、图书、教学资源应及时登记上账、上架、编目、贴签；物品存放有序，"
+        "账物相符。（3分）",
+    ],
+    "C8": [
+        "C8.器材设备运行、维修、维护经费，自制教具落实；自制教具有使用推广价值的小学2件以上、"
+        "中学3件以上。（2分）",
+    ],
+    "C9": [
+        "C9.危险化学药品的存放、管理规范。按时填报“重庆市危险化学品安全风险信息系统”、"
+        "“重庆市易制爆危险化学品流通管理信息系统”（2分）",
+    ],
+    "C10": [
+        "C10． 教学设备管理平台仪器设备登记入库、实验登记、数据年度上报，"
+        "全国教育信息化工作进展信息系统，图书管理系统平台数据逐项录入完整。（4分）",
+    ],
+    "C11": [
+        "C11.学校积极参与国家、市、县级平台应用培训。(2分）",
+    ],
+    "C12": [
+        "C12.学校每期开展一次以上教育信息技术与装备的管理与应用培训。（1分）",
+    ],
+    "C13": [
+        "C13.各班使用班班通的纸质资料记载齐全、准确、规范。(2分）",
+    ],
+    "C14": [
+        "C14实验室“三表两簿一报告”，仪器保管室“四簿”，六大功能室和计算机教室“三表六簿”，"
+        "图书室“两表一书目”等资料齐全、准确、规范。（4分）",
+    ],
+    "C15": [
+        "C15.教育信息化设施设备及优质资源教师学科应用率达100%。（4分）",
+    ],
+    "C16": [
+        "C16.学校每期开展一次以上运用信息技术优质资源举办的教学研究、示范课和校本培训。（5分）",
+    ],
+    "C17": [
+        "C17.参与中小学教师信息技术能力提升工程2.0培训。（2分）",
+    ],
+    "C18": [
+        "C18.落实信息技术教育课程；学校积极利用教育信息化手段组织开展微课大赛、讲课赛、"
+        "“一师一优课，一课一名师”等活动。（6分）",
+    ],
+    "C19": [
+        "C19.学校要加强网络安全的宣传、教育与管理，开展好网络安全宣传周活动。（4分）",
+    ],
+    "C20": [
+        "C20.学校应做好视频监控联网工作，确保无网络安全事故发生。（3分）",
+    ],
+    "C21": [
+        "C21．以课堂实验教学为主阵地，中小学实验开出率（演示实验、分组实验）达95%。（3分）",
+    ],
+    "C22": [
+        "C22.开展了实验操作考试，资料完整。（3分）",
+    ],
+    "C23": [
+        "C23.积极运用教学仪器设备开展实验教学研究活动，积极开展教师实验操作技能等大赛。（3分）",
+    ],
+    "C24": [
+        "C24.图书借出率达85%以上。（3分）",
+    ],
+    "C25": [
+        "C25．“数字图书馆”平台使用效益好，学生阅读量大，点击量全年达小学生均3.8次，"
+        "中学生均6.38次 。 （3分）",
+    ],
+    "C26": [
+        "C26.图书室对学生开放，组织演讲会、故事会、读后感、手抄报等丰富多彩的活动。（2分）",
+    ],
+    "C27": [
+        "C27． 按部颁教学计划开齐课程，利用六大功能室设备开展课程辅助活动。（3分）",
+    ],
+    "C28": [
+        "C28．充分利用各功能室开展教学活动，各室设备设施使用率达95%以上。（4分）",
+    ],
+    "C29": [
+        "C29.每年举办展艺术节活动、体育运动会。（2分）",
+    ],
+    "C30": [
+        "C30.参加县级及以上部门组织开展的各类活动，按时上交活动资料及作品。（2分）",
+    ],
+    "C31": [
+        "C31认真组织开展社会实践活动，有方案、图片、成果展示。（4分）",
+    ],
+    "C32": [
+        "C32.认真组织开展科技活动。（3分）",
+    ],
+    "C33": [
+        "C33．学校开展两个及以上教育信息技术与装备课题，且研究效果好。",
+        "（2分）",
+    ],
+    "C34": [
+        "C34．有教育信息技术与装备论文发表获奖。（3分）",
+    ],
+    "C35": [
+        "C35．学校参加有关教育信息技术与装备各类大赛活动获奖。（3分）",
+    ],
+}
+# 评分说明 as printed.
+RULES = {
+    "C1":
+        "每缺一项扣1分，扣完为止。",
+    "C2":
+        "各类教育信息技术与装备功能室无管理人姓名和联系电话，扣1分；无人员岗位职责扣1分。",
+    "C3":
+        "学校工作计划、工作总结无教育信息技术与装备工作内容扣1分；未实行绩效考核和目标管理的扣1分"
+        "。",
+    "C4":
+        " 学校按相应类别设有计算机网络教室、实验室、实验仪器保管室；图书、阅览室；音、体、美、"
+        "卫、劳技、科技室和村小多功能室，数量达标。每缺1室扣0.5分，扣完为止。",
+    "C5":
+        "功能室间数或面积有1项不达标扣0.5分，扣完为止；创客实验室、录播室、"
+        "云课堂教室被挤占扣1分。",
+    "C6":
+        "文化氛围创设、门牌标识、制度职责挂放、安全设施、卫生等符合要求。有一项不达标，"
+        "室内有杂物扣0.5分，扣完为止。",
+    "C7":
+        "有一项未达到规范要求扣1分，扣完为止。",
+    "C8":
+        "未落实器材设备运行、维修、维护经费扣1分；自制教具差一件扣0.5分，扣完为止。",
+    "C9":
+        "未按规定存放、管理，扣1分；未按时更新数据扣1分。",
+    "C10":
+        "数据填报不全扣0.5分；有一项不及时填报扣0.5 分，扣完为止；审核有一项未按时或未通过扣3分。",
+    "C11":
+        " 每缺一次扣 0.5 分，扣完为止。",
+    "C12":
+        "缺1次扣0.5分。",
+    "C13":
+        "有一个班记载不符合要求扣0.5分，扣完为止。",
+    "C14":
+        "缺一项扣1分，扣完为止。",
+    "C15":
+        "设备闲置扣1分；各类资源应用面每差10%扣1分。",
+    "C16":
+        "缺一项扣1分，扣完为止；未开展活动扣6分。",
+    "C17":
+        "网络培训每1人次不合格扣0.5分；集中培训缺1人扣0.5分，扣完为止。",
+    "C18":
+        "信息技术教育课程未落实扣2分；各类大赛学校教师开展面不达100%扣1分；"
+        "未按要求报送材料和作品的每次扣1分。",
+    "C19":
+        "学校无网络安全管理机构、无网络安全事件应急预案、无网络安全宣传周活动方案、"
+        "无相关图片和总结等材料扣2分，未按时上报有关资料扣1分； 未开展网络安全宣传周活动扣3分。",
+    "C20":
+        "学校校园视频监控系统未连入县教委平台扣1分；师生未签订网络安全责任书，"
+        "发生一起网络安全事故发生扣2分。",
+    "C21":
+        " 中小学实验开出率（查看平台）每少5%扣0.5分，扣完为止。",
+    "C22":
+        "未按时上交考试资料扣1分，资料不完整扣0.5分，未开展实验操作考试扣3分。",
+    "C23":
+        "未开展技能大赛及相关赛事活动扣1分，未开展研究活动扣1分,扣完为止。",
+    "C24":
+        "每少5%扣0.5分，扣完为止。",
+    "C25":
+        "每低于生均标准0.5次扣0.5分，扣完为止。",
+    "C26":
+        "未开展活动扣2分。",
+    "C27":
+        "课表不落实，未认真开展活动，器材无使用痕迹，多数器材未拆封。有一项扣1分，扣完为止。",
+    "C28":
+        "每少5%扣0.5分，扣完为止。",
+    "C29":
+        "未举办艺术节活动扣1分；未举办体育运动会扣1分。",
+    "C30":
+        "有一次未参加活动扣0.5分，有一次不交资料或作品扣0.5分，扣完为止。",
+    "C31":
+        "资料不完善扣2分，研学旅行报批程序不规范扣2分，学校未开展社会实践活动扣4分。",
+    "C32":
+        "未举办科技节活动扣1.5分；积极参加县级及以上科技大赛，无县级以上获奖扣0.5分。",
+    "C33":
+        "每差1个扣0.5分。",
+    "C34":
+        "按国家级1.5分、市级1分、县级0.5分累积计分，但最高不超过3分。",
+    "C35":
+        "按国家级每个1.5分、市级1分、县级0.5分累积计分，但最高不超过3分。",
+}
+# What the blank leaves in the 考核分 and 备注 cells (a string a paragraph) where not empty.
+LEFTOVERS = {
+    "C1": ([" "], [IDEO, IDEO]),
+    "C2": ([IDEO], [IDEO]),
+    "C3": ([""], [IDEO, IDEO, IDEO]),
+    "C4": ([IDEO], [IDEO]),
+    "C10": ([" "], [IDEO, IDEO]),
+    "C15": ([" "], [IDEO, IDEO]),
+    "C21": ([" "], [IDEO]),
+    "C24": ([IDEO], [IDEO, IDEO]),
+    "C27": ([IDEO, IDEO], [IDEO, IDEO]),
+    "C31": ([" "], [IDEO, IDEO, IDEO]),
+}
+ITEMS = [Item(code, points, A_CELLS.get(code), B_CELLS.get(code), CONTENTS[code], RULES[code],
+              *LEFTOVERS.get(code, ([""], [""]))) for code, points in POINTS.items()]
 TOTAL_LEFT = [IDEO]
 
 
@@ -416,12 +349,10 @@ def _typed(leftover: list[str], value: str | list[str]) -> list[str]:
 def score_rows(scores: dict[str, list[str]], notes: dict[str, list[str]],
                total: list[str], merged: bool = True) -> list[Row]:
     """The bureau's score table with the cells as filled; `merged` False repeats A/B texts."""
-    head = dict(font="黑体", size=10.5, bold=False)
-    rows = [Row([C(ps("督查项目与权重", align="center"), span=2, **head),
-                 C(ps("督查内容", align="center"), **head),
-                 C(ps("评分说明", align="center"), **head),
-                 C(ps("考核分", align="center"), **head),
-                 C(ps("备注", align="center"), **head)], height=0.9, header=True)]
+    heads = [Cell(paras(text, align="center"), span=span, font="黑体")
+             for text, span in (("督查项目与权重", 2), ("督查内容", 1), ("评分说明", 1),
+                                ("考核分", 1), ("备注", 1))]
+    rows = [Row(heads, height=0.9, header=True)]
     a_text: list[str] = []
     b_text: list[str] = []
     for item in ITEMS:
@@ -429,34 +360,33 @@ def score_rows(scores: dict[str, list[str]], notes: dict[str, list[str]],
         for own, kept in ((item.a, a_text), (item.b, b_text)):
             if own is not None:
                 kept[:] = own
-                cells.append(C(ps(*own, align="center"), vmerge="restart" if merged else ""))
+                cells.append(Cell(paras(*own, align="center"), vmerge="restart" if merged else ""))
             elif merged:
-                cells.append(C(ps(""), vmerge="continue"))
+                cells.append(Cell(paras(""), vmerge="continue"))
             else:
-                cells.append(C(ps(*kept, align="center")))
-        cells.append(C(ps(*item.text), valign="center"))
-        cells.append(C(ps(item.rule), size=9))
-        cells.append(C(ps(*scores.get(item.code, item.score_left), align="center")))
-        cells.append(C(ps(*notes.get(item.code, item.note_left)), size=9))
+                cells.append(Cell(paras(*kept, align="center")))
+        cells.append(Cell(paras(*item.text), valign="center"))
+        cells.append(Cell(paras(item.rule), size=9))
+        cells.append(Cell(paras(*scores.get(item.code, item.score_left), align="center")))
+        cells.append(Cell(paras(*notes.get(item.code, item.note_left)), size=9))
         rows.append(Row(cells, height=1.1))
-    rows.append(Row([C(ps("得分合计", align="center"), span=4, bold=True),
-                     C(ps(*total, align="center")), C(ps(*TOTAL_LEFT))], height=1.0))
+    rows.append(Row([Cell(paras("得分合计", align="center"), span=4, bold=True),
+                     Cell(paras(*total, align="center")), Cell(paras(*TOTAL_LEFT))], height=1.0))
     return rows
 
 
-def header_line(school: str, inspector: str, when: str, gap: str = "    ") -> P:
+def header_line(school: str, inspector: str, when: str, gap: str = "    ") -> Para:
     """The line printed above the table, the blanks typed into the gaps (school's own font)."""
-    return P(["学校：", R(school, "宋体"), gap, "督查人员：", R(inspector, "宋体"), gap,
-              "督查时间：", R(when, "宋体")])
+    return Para(["学校：", Run(school, font="宋体"), gap, "督查人员：", Run(inspector, font="宋体"),
+                 gap, "督查时间：", Run(when, font="宋体")])
 
 
-def header_table(school: str, inspector: str, when: str) -> tuple[str, tuple[float, ...],
-                                                                  list[Row]]:
+def header_table(school: str, inspector: str, when: str) -> Table:
     """The header line retyped by a school as a one-row table of label and value cells."""
-    cells = [C(ps("学校", align="center"), bold=True), C(ps(school)),
-             C(ps("督查人员", align="center"), bold=True), C(ps(inspector)),
-             C(ps("督查时间", align="center"), bold=True), C(ps(when))]
-    return ("table", (1.6, 4.4, 2.0, 3.6, 2.0, 3.4), [Row(cells, height=0.9)])
+    cells = [Cell(paras("学校", align="center"), bold=True), Cell(paras(school)),
+             Cell(paras("督查人员", align="center"), bold=True), Cell(paras(inspector)),
+             Cell(paras("督查时间", align="center"), bold=True), Cell(paras(when))]
+    return Table((1.6, 4.4, 2.0, 3.6, 2.0, 3.4), [Row(cells, height=0.9)])
 
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -505,20 +435,19 @@ class InspectionCase:
             return text.translate(FULL_WIDTH)
         return text
 
-    def blocks(self) -> list[Any]:
+    def blocks(self) -> list[Block]:
         by_code = {item.code: item for item in ITEMS}
         scores = {code: _typed(by_code[code].score_left, self.write(value))
                   for code, value in self.scores().items() if value is not None}
-        notes = {code: _typed(by_code[code].note_left, paras) if paras[0].strip(IDEO)
-                 else paras for code, paras in self.notes.items()}
+        notes = {code: _typed(by_code[code].note_left, lines) if lines[0].strip(IDEO)
+                 else lines for code, lines in self.notes.items()}
         rows = score_rows(scores, notes, _typed(TOTAL_LEFT, self.write(self.total())),
                           self.merged)
         when = self.when.translate(FULL_WIDTH) if self.style == "fullwidth" else self.when
         if self.header == "table":
-            return [("line", P([""])), header_table(self.school, self.inspector, when),
-                    ("table", INSPECTION_WIDTHS, rows)]
-        return [("line", header_line(self.school, self.inspector, when)),
-                ("table", INSPECTION_WIDTHS, rows)]
+            return [Para([""]), header_table(self.school, self.inspector, when),
+                    Table(INSPECTION_WIDTHS, rows)]
+        return [header_line(self.school, self.inspector, when), Table(INSPECTION_WIDTHS, rows)]
 
     def expected_record(self) -> dict[str, Any]:
         fields: dict[str, Any] = {
@@ -528,12 +457,7 @@ class InspectionCase:
             fields[f"{code.lower()}_score"] = None if value is None else _number(value)
             fields[f"{code.lower()}_note"] = _text(self.notes.get(code, [""]))
         fields["total_score"] = _number(self.total())
-        return {
-            "form": INSPECTION,
-            "status": self.status,
-            "fields": fields,
-            "problems": [{"field": f, "code": c} for f, c in self.problems],
-        }
+        return record(INSPECTION, fields, status=self.status, problems=self.problems)
 
 
 def inspection_cases() -> list[InspectionCase]:
@@ -620,184 +544,154 @@ ACCEPTANCE_LABELS = {
 }
 
 
-@dataclass
-class AcceptanceCase:
-    name: str
-    school: str
-    when: str                              # what stands after 时间：
-    cells: dict[str, list[str]]            # field id → paragraphs in its value cell
-    expected: dict[str, Any]
-    day: int
-    labels: dict[str, list[str]] = field(default_factory=dict)
-    line_labels: tuple[str, str] = ("申报学校（盖章）：", "时间：")
-    status: str = "ok"
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-    def blocks(self) -> list[Any]:
-        def label(key: str) -> C:
-            text = self.labels.get(key, [ACCEPTANCE_LABELS[key]])
-            return C(ps(*text, align="center"), font="宋体", size=12)
-
-        def value(key: str, span: int = 1) -> C:
-            return C(ps(*self.cells.get(key, [""])), span=span, font="仿宋", size=12,
-                     valign="top")
-
-        first = Row([label("principal"), value("principal"), label("project_leader"),
-                     value("project_leader")], height=1.3)
-        for c in first.cells:
-            c.valign = "center"
-        rows = [first, Row([label("project"), value("project", 3)], height=1.6)]
-        achievements = value("achievements", 3)
-        if "achievements" not in self.cells:
-            achievements.paras = ps(PROMPT)
-        rows.append(Row([label("achievements"), achievements], height=4.2))
-        for key, height in (("expected_effect", 4.2), ("school_opinion", 3.6),
-                            ("bureau_opinion", 3.6)):
-            rows.append(Row([label(key), value(key, 3)], height=height))
-        line = P([self.line_labels[0], R(self.school, "宋体"), "          ",
-                  self.line_labels[1], R(self.when, "宋体")])
-        return [("line", line), ("table", ACCEPTANCE_WIDTHS, rows)]
-
-    def expected_record(self) -> dict[str, Any]:
-        fields = {key: None for key in ACCEPTANCE_IDS}
-        unknown = set(self.expected) - set(ACCEPTANCE_IDS)
-        if unknown:
-            raise KeyError(f"{self.name}: unknown fields {sorted(unknown)}")
-        fields.update(self.expected)
-        return {
-            "form": ACCEPTANCE,
-            "status": self.status,
-            "fields": fields,
-            "problems": [{"field": f, "code": c} for f, c in self.problems],
-        }
-
-
-def _acceptance(school: str, principal: str, leader: str, project: str,
-                effect: list[str], opinion: list[str], **more: Any) -> tuple[dict, dict]:
-    """Value cells and the expected values of an ordinarily filled return."""
-    cells = {"principal": [principal], "project_leader": [leader], "project": [project],
-             "expected_effect": effect, "school_opinion": opinion}
-    expected = {"school": school, "principal": principal, "project_leader": leader,
-                "project": project, "expected_effect": _text(effect),
-                "school_opinion": _text(opinion), **more}
-    return cells, expected
-
-
-def acceptance_cases() -> list[AcceptanceCase]:
-    out: list[AcceptanceCase] = []
-
-    # The bureau's blank, filled the ordinary way; the 成绩 cell left with its printed prompt
-    # (the school attaches the 自查报告), the date typed into the printed gaps.
-    cells, expected = _acceptance(
-        "忠县实验小学", "王永红", "陈静", "智慧校园",
-        ["建成覆盖全校的无线网络和智慧教室4间，教师常态化使用网络学习空间开展教学。"],
-        ["同意申报。"], apply_date="2021-06-08")
-    out.append(AcceptanceCase("original-attachment", "忠县实验小学", "2021年 6 月 8 日",
-                              cells, expected, day=8))
-
-    # The prompt kept, the school's own text added after it in new paragraphs.
-    cells, expected = _acceptance(
-        "忠县忠州中学", "刘德明", "谭小军", "智慧校园示范学校",
-        ["建成市级智慧校园示范学校，辐射带动全县高中学校信息化应用。"],
-        ["该校智慧校园建设成效明显，同意推荐。"], apply_date="2021-06-09")
-    cells["achievements"] = [
-        PROMPT,
-        "一、建成万兆主干、千兆到桌面的校园网，无线网络覆盖全部教学区。",
-        "二、建设智慧教室6间、录播教室2间，开展“一师一优课”晒课182节。",
-        "三、3项教育信息化课题获县级以上立项。",
-    ]
-    expected["achievements"] = _text(cells["achievements"][1:])
-    out.append(AcceptanceCase("achievements-after-prompt", "忠县忠州中学", "2021年6月9日",
-                              cells, expected, day=9))
-
-    # The school typed straight on after the prompt, in the same paragraph.
-    cells, expected = _acceptance(
-        "忠县花桥中学", "黄志强", "熊英", "数字化实验室",
-        ["理化生分组实验全部使用数字化传感器，实验开出率达到100%。"],
-        ["同意申报。"], apply_date="2021-06-09")
-    cells["achievements"] = [PROMPT + "：见附件《忠县花桥中学数字化实验室创建自查报告》。"]
-    expected["achievements"] = "见附件《忠县花桥中学数字化实验室创建自查报告》。"
-    out.append(AcceptanceCase("achievements-same-paragraph", "忠县花桥中学", "2021年6月9日",
-                              cells, expected, day=9))
-
-    # Opinions and the expected effect in several paragraphs, indents and an empty line.
-    effect = [
+# case: the day saved, 申报学校, 学校负责人, 项目责任人 ("": left empty)
+ACCEPTANCES = {
+    # the bureau's blank, filled the ordinary way; the 成绩 cell left with its printed prompt
+    # (the school attaches the 自查报告), the date typed into the printed gaps
+    "original-attachment": (8, "忠县实验小学", "王永红", "陈静"),
+    # the prompt kept, the school's own text added after it in new paragraphs
+    "achievements-after-prompt": (9, "忠县忠州中学", "刘德明", "谭小军"),
+    # the school typed straight on after the prompt, in the same paragraph
+    "achievements-same-paragraph": (9, "忠县花桥中学", "黄志强", "熊英"),
+    # opinions and the expected effect in several paragraphs, indents and an empty line
+    "opinions-multi-paragraph": (10, "忠县拔山中学", "向东", "秦小梅"),
+    # the printed "2021年  月  日" replaced by a dotted date
+    "date-dotted": (8, "忠县实验中学", "杨国华", "冉红"),
+    # labels retyped with spaces, ideographic spaces and line breaks; a date with spaces left
+    "label-spaced": (10, "忠县忠州第一小学", "邓丽", "周涛"),
+    # two required blanks left empty; the printed date left as printed (so no date)
+    "empty-required": (11, "忠县白公路小学", "孙建", ""),
+}
+# case: 申报验收项目, what stands after 时间：, the date a reader records
+PROJECTS = {
+    "original-attachment": ("智慧校园", "2021年 6 月 8 日", "2021-06-08"),
+    "achievements-after-prompt": ("智慧校园示范学校", "2021年6月9日", "2021-06-09"),
+    "achievements-same-paragraph": ("数字化实验室", "2021年6月9日", "2021-06-09"),
+    "opinions-multi-paragraph": ("智慧校园", "2021年6月10日", "2021-06-10"),
+    "date-dotted": ("创客教育实验室", "2021.6.8", "2021-06-08"),
+    "label-spaced": ("智慧校园", "2021年 6月 10日", "2021-06-10"),
+    "empty-required": ("录播教室", PRINTED_WHEN, None),
+}
+# case: the paragraphs typed under 预期效果
+EFFECTS = {
+    "original-attachment": [
+        "建成覆盖全校的无线网络和智慧教室4间，教师常态化使用网络学习空间开展教学。"],
+    "achievements-after-prompt": ["建成市级智慧校园示范学校，辐射带动全县高中学校信息化应用。"],
+    "achievements-same-paragraph": ["理化生分组实验全部使用数字化传感器，实验开出率达到100%。"],
+    "opinions-multi-paragraph": [
         "　　1.全校42个教学班实现交互式多媒体教学全覆盖；",
         "　　2.教师网络学习空间开通率达到100%，学生空间开通率达到90%以上；",
         "",
         "　　3.形成可在全县农村初中推广的“双师课堂”应用模式。",
-    ]
-    opinion = [
+    ],
+    "date-dotted": ["开设创客课程4门，每学年组织学生参加县级以上科技创新大赛。"],
+    "label-spaced": ["建成智慧校园管理平台，实现家校互动、电子班牌和教师网络研修全覆盖。"],
+}
+# case: the paragraphs typed under 学校推荐意见
+SCHOOL_OPINIONS = {
+    "original-attachment": ["同意申报。"],
+    "achievements-after-prompt": ["该校智慧校园建设成效明显，同意推荐。"],
+    "achievements-same-paragraph": ["同意申报。"],
+    "opinions-multi-paragraph": [
         "　　拔山中学近三年累计投入教育信息化经费386万元，智慧校园建设规划完整，",
         "应用成效明显，师生满意度高。",
         "",
         "　　经校长办公会研究，同意推荐申报。  ",
-    ]
-    cells, expected = _acceptance("忠县拔山中学", "向东", "秦小梅", "智慧校园", effect, opinion,
-                                  apply_date="2021-06-10")
-    out.append(AcceptanceCase("opinions-multi-paragraph", "忠县拔山中学", "2021年6月10日",
-                              cells, expected, day=10))
+    ],
+    "date-dotted": ["同意申报。"],
+    "label-spaced": ["同意推荐。"],
+    "empty-required": ["同意申报。"],
+}
+# case: the paragraphs in the 取得的成绩或主要做法 cell where the school typed there (the
+# others left the printed prompt); a reader records them without the prompt
+ACHIEVEMENTS = {
+    "achievements-after-prompt": [
+        PROMPT,
+        "一、建成万兆主干、千兆到桌面的校园网，无线网络覆盖全部教学区。",
+        "二、建设智慧教室6间、录播教室2间，开展“一师一优课”晒课182节。",
+        "三、3项教育信息化课题获县级以上立项。",
+    ],
+    "achievements-same-paragraph": [
+        PROMPT + "：见附件《忠县花桥中学数字化实验室创建自查报告》。"],
+}
+ACHIEVED = {"achievements-same-paragraph": "见附件《忠县花桥中学数字化实验室创建自查报告》。"}
+# Labels retyped (field id → paragraphs), and the line above the table retyped.
+RETYPED = {"label-spaced": ({
+    "principal": ["学 校 负 责 人"], "project_leader": ["项目", "责任人"],
+    "project": ["申 报 验 收 项 目"], "achievements": ["取得的成绩", "或主要做法"],
+    "expected_effect": ["预　期　效　果"], "school_opinion": ["学校推荐", "意　　见"],
+    "bureau_opinion": ["教育行政主管", "部门意见"],
+}, ("申报学校（盖章）:", "时  间："))}
+ACCEPTANCE_PROBLEMS = {
+    "empty-required": ("incomplete", [("project_leader", "required"),
+                                      ("expected_effect", "required")]),
+}
 
-    # The printed "2021年  月  日" replaced by a dotted date.
-    cells, expected = _acceptance(
-        "忠县实验中学", "杨国华", "冉红", "创客教育实验室",
-        ["开设创客课程4门，每学年组织学生参加县级以上科技创新大赛。"],
-        ["同意申报。"], apply_date="2021-06-08")
-    out.append(AcceptanceCase("date-dotted", "忠县实验中学", "2021.6.8", cells, expected,
-                              day=8))
 
-    # Labels retyped with spaces, ideographic spaces and line breaks; a date with spaces left.
-    cells, expected = _acceptance(
-        "忠县忠州第一小学", "邓丽", "周涛", "智慧校园",
-        ["建成智慧校园管理平台，实现家校互动、电子班牌和教师网络研修全覆盖。"],
-        ["同意推荐。"], apply_date="2021-06-10")
-    labels = {
-        "principal": ["学 校 负 责 人"], "project_leader": ["项目", "责任人"],
-        "project": ["申 报 验 收 项 目"], "achievements": ["取得的成绩", "或主要做法"],
-        "expected_effect": ["预　期　效　果"], "school_opinion": ["学校推荐", "意　　见"],
-        "bureau_opinion": ["教育行政主管", "部门意见"],
-    }
-    out.append(AcceptanceCase("label-spaced", "忠县忠州第一小学", "2021年 6月 10日", cells,
-                              expected, day=10, labels=labels,
-                              line_labels=("申报学校（盖章）:", "时  间：")))
+def acceptance_blocks(school: str, when: str, cells: dict[str, list[str]],
+                      labels: dict[str, list[str]], line_labels: tuple[str, str]) -> list[Block]:
+    """The 附件4 table as filled (`cells`: field id → paragraphs) and the line above it."""
 
-    # Two required blanks left empty; the printed date left as printed (so no date).
-    cells, expected = _acceptance(
-        "忠县白公路小学", "孙建", "", "录播教室", [], ["同意申报。"],
-        project_leader=None, expected_effect=None)
-    del cells["project_leader"], cells["expected_effect"]
-    out.append(AcceptanceCase("empty-required", "忠县白公路小学", PRINTED_WHEN, cells,
-                              expected, day=11, status="incomplete",
-                              problems=[("project_leader", "required"),
-                                        ("expected_effect", "required")]))
-    return out
+    def printed(key: str) -> Cell:
+        text = labels.get(key, [ACCEPTANCE_LABELS[key]])
+        return Cell(paras(*text, align="center"), font="宋体", size=12)
+
+    def typed(key: str, span: int = 1, valign: str = "top") -> Cell:
+        return Cell(paras(*cells.get(key, [""])), span=span, font="仿宋", size=12, valign=valign)
+
+    rows = [Row([printed("principal"), typed("principal", valign="center"),
+                 printed("project_leader"), typed("project_leader", valign="center")],
+                height=1.3),
+            Row([printed("project"), typed("project", 3)], height=1.6)]
+    achievements = typed("achievements", 3)
+    if "achievements" not in cells:
+        achievements.content = paras(PROMPT)
+    rows.append(Row([printed("achievements"), achievements], height=4.2))
+    for key, height in (("expected_effect", 4.2), ("school_opinion", 3.6),
+                        ("bureau_opinion", 3.6)):
+        rows.append(Row([printed(key), typed(key, 3)], height=height))
+    line = Para([line_labels[0], Run(school, font="宋体"), "          ", line_labels[1],
+                 Run(when, font="宋体")])
+    return [line, Table(ACCEPTANCE_WIDTHS, rows)]
+
+
+def acceptance(name: str) -> tuple[str, str, bytes, dict[str, Any]]:
+    """One school's 附件4: (form, name, the .docx, the record a reader writes down)."""
+    day, school, principal, leader = ACCEPTANCES[name]
+    project, when, date = PROJECTS[name]
+    cells = {"principal": [principal], "project_leader": [leader], "project": [project],
+             "expected_effect": EFFECTS.get(name, []), "school_opinion": SCHOOL_OPINIONS[name]}
+    if name in ACHIEVEMENTS:
+        cells["achievements"] = ACHIEVEMENTS[name]
+    achieved = ACHIEVED.get(name) or _text(
+        [text for text in ACHIEVEMENTS.get(name, []) if text != PROMPT])
+    fields = {"school": school, "apply_date": date, "principal": principal,
+              "project_leader": leader or None, "project": project, "achievements": achieved,
+              "expected_effect": _text(cells["expected_effect"]),
+              "school_opinion": _text(cells["school_opinion"])}
+    labels, line_labels = RETYPED.get(name, ({}, ("申报学校（盖章）：", "时间：")))
+    status, problems = ACCEPTANCE_PROBLEMS.get(name, ("ok", []))
+    data = build_docx("附件4", ACCEPTANCE_TITLE,
+                      acceptance_blocks(school, when, cells, labels, line_labels),
+                      dt.datetime(2021, 6, day, 16, 10), margins=(2.54, 3.17))
+    return ACCEPTANCE, name, data, record(ACCEPTANCE, fields, field_ids=ACCEPTANCE_IDS,
+                                          status=status, problems=problems)
 
 
 # ---------------------------------------------------------------- main
 
 
-def main() -> None:
-    jobs: list[tuple[str, str, str, Any]] = []
+def cases() -> Iterator[tuple[str, str, bytes, dict[str, Any]]]:
+    """Every case: (form, name, the .docx, the expected record)."""
     for case in inspection_cases():
-        jobs.append((INSPECTION, case.name, "附件1", case))
-    for case in acceptance_cases():
-        jobs.append((ACCEPTANCE, case.name, "附件4", case))
-    for form in (INSPECTION, ACCEPTANCE):
-        names = [name for f, name, _, _ in jobs if f == form]
-        if len(set(names)) != len(names):
-            raise ValueError(f"{form}: duplicate case names")
-        (HERE / form).mkdir(parents=True, exist_ok=True)
-    for form, name, attachment, case in jobs:
-        if form == INSPECTION:
-            data = build_docx(attachment, INSPECTION_TITLE, case.blocks(),
-                              dt.datetime(2021, 6, case.day, 17, 30), margins=(2.2, 2.0))
-        else:
-            data = build_docx(attachment, ACCEPTANCE_TITLE, case.blocks(),
-                              dt.datetime(2021, 6, case.day, 16, 10), margins=(2.54, 3.17))
-        (HERE / form / f"{name}.docx").write_bytes(data)
-        text = json.dumps(case.expected_record(), ensure_ascii=False, indent=2) + "\n"
-        (HERE / form / f"{name}.json").write_text(text, encoding="utf-8")
-    print(f"{len(jobs)} cases written under {HERE}")
+        data = build_docx("附件1", INSPECTION_TITLE, case.blocks(),
+                          dt.datetime(2021, 6, case.day, 17, 30), margins=(2.2, 2.0))
+        yield INSPECTION, case.name, data, case.expected_record()
+    yield from map(acceptance, ACCEPTANCES)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    write_corpus(Path(__file__).resolve().parent, cases(), argv)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ Rebuild (overwrites the corpus files and expected.json)::
 
     .venv/bin/python tests/notforms/build_notforms_corpus.py [OUTDIR]
 
-The seed notices are read from ../shared/seeds beside the repository, or $TIANBIAO_SEEDS.
+The seed notices are read from tests/seeds/.
 This script does not import tianbiao.
 """
 

@@ -6,7 +6,6 @@ The builder modules register their cases by decorating their builders with ``cas
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,8 +14,8 @@ from pathlib import Path
 from notforms_docx import heading, new_document, paragraph
 
 HERE = Path(__file__).resolve().parent
-# The notices sit in ../shared/seeds beside the repository.
-SEEDS = Path(os.environ.get("TIANBIAO_SEEDS", HERE.parents[2] / "shared" / "seeds"))
+# The notices the project was built from, copied into tests/seeds/.
+SEEDS = HERE.parent / "seeds"
 RANDOM = random.Random(20230301)
 
 

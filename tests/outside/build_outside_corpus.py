@@ -17,29 +17,35 @@ Rebuild (overwrites the .docx and .json files in place)::
 
     .venv/bin/python tests/outside/build_outside_corpus.py
 
-or build elsewhere to compare, e.g. ``... build_outside_corpus.py /tmp/outside``. The seed
-notices are read from ../shared/seeds beside the repository, or from $TIANBIAO_SEEDS when
-set. This script does not import tianbiao.
-"""
+or build elsewhere to compare, e.g. ``... build_outside_corpus.py /tmp/outside``; a rebuild
+gives byte-identical JSON and an identical word/document.xml, which tests/corpuskit/
+test_rebuild.py checks. The seed notices are read from tests/seeds/. This script uses
+python-docx and the corpus kit (tests/corpuskit); it does not import tianbiao."""
 
-import json
-import os
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit.corpus import output_folder, write_case
+from corpuskit.documents import new_document, typed_paragraph
+from corpuskit.marks import GAP, as_text, yes_no
+from corpuskit.seeds import seed_between, seed_lines
+from corpuskit.typed_tables import (
+    clear_borders,
+    merge,
+    new_table,
+    repeat_header,
+    type_grid,
+    write_cell,
+)
 
 HERE = Path(__file__).resolve().parent
-# The notices sit in ../shared/seeds beside the repository (see README).
-SEEDS = Path(os.environ.get(
-    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
-))
 
 CASES = []  # (form, case, builder, expected_fields, expected_rows, extra_keys)
 
@@ -55,114 +61,82 @@ def case(form, name, fields, rows=None, extra=None):
 
 
 # ---------------------------------------------------------------- helpers
-def new_doc(font="宋体", size=12):
-    d = Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.6)
-    sec.top_margin = sec.bottom_margin = Cm(2.5)
-    st = d.styles["Normal"]
-    st.font.name = font
-    st.font.size = Pt(size)
-    rpr = st.element.get_or_add_rPr()
-    rf = rpr.find(qn("w:rFonts"))
-    if rf is None:
-        rf = OxmlElement("w:rFonts")
-        rpr.append(rf)
-    rf.set(qn("w:eastAsia"), font)
-    d._font = font
-    return d
-
-
-def run_font(run, font, size=None, bold=None):
-    run.font.name = font
-    rpr = run._element.get_or_add_rPr()
-    rf = rpr.find(qn("w:rFonts"))
-    if rf is None:
-        rf = OxmlElement("w:rFonts")
-        rpr.insert(0, rf)
-    rf.set(qn("w:eastAsia"), font)
-    if size:
-        run.font.size = Pt(size)
-    if bold is not None:
-        run.bold = bold
-
-
-def para(d, text, font=None, size=None, bold=None, center=False, before=0):
-    p = d.add_paragraph()
-    if text:
-        run_font(p.add_run(text), font or d._font, size, bold)
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
+MARGINS = (2.5, 2.5, 2.6, 2.6)  # top, bottom, left, right (cm)
 
 
 def title(d, text, font="方正小标宋简体", size=18):
-    para(d, text, font=font, size=size, bold=True, center=True)
+    typed_paragraph(d, text, font, size, bold=True, center=True)
 
 
 def table(d, rows, widths):
-    t = d.add_table(rows=rows, cols=len(widths))
-    t.style = "Table Grid"
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    for r in t.rows:
-        for i, w in enumerate(widths):
-            r.cells[i].width = Cm(w)
-    # grid columns too, so Word and LibreOffice honour the widths
-    for i, gc in enumerate(t._tbl.tblGrid.findall(qn("w:gridCol"))):
-        gc.set(qn("w:w"), str(int(widths[i] * 567)))
-    return t
+    """A centred fixed table; every cell given its column's width, the grid cm × 567."""
+    return new_table(d, rows, widths, grid="567", cell_widths=True)
 
 
-def setc(cell, text, font, size=None, bold=None, center=False):
-    """Fill a cell: text is a str ("\n" = new paragraph) or a list of paragraphs."""
-    paras = text if isinstance(text, list) else text.split("\n")
-    # clear existing paragraphs but one
-    for p in cell.paragraphs[1:]:
-        p._element.getparent().remove(p._element)
-    p0 = cell.paragraphs[0]
-    for r in list(p0.runs):
-        r._element.getparent().remove(r._element)
-    for i, t in enumerate(paras):
-        p = p0 if i == 0 else cell.add_paragraph()
-        if t:
-            run_font(p.add_run(t), font, size, bold)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return cell
+@dataclass
+class T:
+    """A typed cell: its text ("\\n" or a list: one paragraph each), size, centred or not."""
+
+    text: object
+    size: float = None
+    center: bool = False
 
 
-def merge(t, r1, c1, r2, c2):
-    return t.cell(r1, c1).merge(t.cell(r2, c2))
+@dataclass
+class Form:
+    """A form as an office retyped it: the 附件 line, the title, lines above the table, the
+    table as rows of cells (see corpuskit.typed_tables.type_grid; None: merged, left empty),
+    the note below."""
+
+    font: str
+    size: float
+    attachment: str
+    title: str
+    rows: list
+    widths: list
+    attachment_size: float = None
+    title_font: str = "方正小标宋简体"
+    above: list = field(default_factory=list)
+    above_right: bool = False
+    heights: dict = field(default_factory=dict)
+    borderless: list = field(default_factory=list)
+    below: str = None
+
+    def document(self):
+        f = self.font
+        d = new_document(f, self.size, MARGINS)
+        typed_paragraph(d, self.attachment, "黑体", self.attachment_size)
+        title(d, self.title, font=self.title_font)
+        for line in self.above:
+            p = typed_paragraph(d, line, f)
+            if self.above_right:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        t = table(d, len(self.rows), self.widths)
+
+        def fill(cell, spec):
+            if isinstance(spec, T):
+                write_cell(cell, spec.text, f, spec.size, center=spec.center)
+            elif spec is not None:
+                write_cell(cell, spec, f)
+
+        type_grid(t, self.rows, fill)
+        for r, height in self.heights.items():
+            t.rows[r].height = Cm(height)
+        for r, c in self.borderless:
+            clear_borders(t.cell(r, c)._tc)
+        if self.below:
+            typed_paragraph(d, self.below, f, 10.5)
+        return d
 
 
-def row_height(t, r, cm):
-    t.rows[r].height = Cm(cm)
-
-
-def no_borders(t):
-    tblPr = t._tbl.tblPr
-    b = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        e = OxmlElement(f"w:{edge}")
-        e.set(qn("w:val"), "nil")
-        b.append(e)
-    tblPr.append(b)
-
-
-def cell_no_border(cell, edges=("top", "left", "right")):
-    tcPr = cell._tc.get_or_add_tcPr()
-    b = OxmlElement("w:tcBorders")
-    for edge in edges:
-        e = OxmlElement(f"w:{edge}")
-        e.set(qn("w:val"), "nil")
-        b.append(e)
-    tcPr.append(b)
+RUIAN_NOTE = "本表请于每年3月10日前上报radhjy@163.com。"
+CITY_OPINION = ["市教育局意见：", "", "",
+                "负责人：                                           盖章：",
+                "                                                 年   月   日"]
 
 
 # ---------------------------------------------------------------- seed text
-SEED003 = (SEEDS / "003_d35fe8fe4a3c2c75.txt").read_text(encoding="utf-8").split("\n")
+SEED003 = seed_lines("003")
 
 
 def seed_items(a, b):
@@ -195,25 +169,24 @@ assert len(K12_ITEMS) == 35 and len(VOC_ITEMS) == 35 and len(INSP) == 35
 
 
 # ================================================================ ruian-2022-report
-RUIAN_A = {
-    "report_date": "2022-03-08",
-    "school": "瑞安市第二中学",
-    "project": "LED设备",
-    "amount": 150000,
-    "leader": "李明华\n13905771234",
-    "summary": "学校于2021年暑期在报告厅和操场主席台各安装LED全彩显示屏一块，总面积约42平方米。\n"
-               "项目经公开招标确定供货单位，2021年9月完成安装调试并通过验收。",
-    "measures": "一是成立由分管副校长牵头的项目管理小组，明确信息中心专人负责日常管理。\n"
-                "二是制定《LED显示屏使用管理办法》，实行使用登记制度。\n"
-                "三是组织相关教师开展设备操作培训2次。",
-    "benefits": "LED屏用于升旗仪式、校园文化宣传、大型活动直播，全年使用超过200次，"
-                "宣传效果明显提升。",
-    "achievement": "已全面达到计划目标。",
-    "principal_opinion": "项目建设规范，使用效益良好，同意上报。",
-    "principal_date": "2022-03-09",
-    "expert_opinion": None,
-    "expert_date": None,
-}
+RUIAN_A = dict(
+    report_date="2022-03-08", school="瑞安市第二中学", project="LED设备", amount=150000,
+    leader="李明华\n13905771234",
+    summary=(
+        "学校于2021年暑期在报告厅和操场主席台各安装LED全彩显示屏一块，总面积约42平方米。\n"
+        "项目经公开招标确定供货单位，2021年9月完成安装调试并通过验收。"
+    ),
+    measures=(
+        "一是成立由分管副校长牵头的项目管理小组，明确信息中心专人负责日常管理。\n"
+        "二是制定《LED显示屏使用管理办法》，实行使用登记制度。\n"
+        "三是组织相关教师开展设备操作培训2次。"
+    ),
+    benefits=(
+        "LED屏用于升旗仪式、校园文化宣传、大型活动直播，全年使用超过200次，宣传效果明显提升。"
+    ),
+    achievement="已全面达到计划目标。", principal_opinion="项目建设规范，使用效益良好，同意上报。",
+    principal_date="2022-03-09", expert_opinion=None, expert_date=None,
+)
 
 
 RUIAN_A_EXTRA = {
@@ -227,309 +200,199 @@ RUIAN_A_EXTRA = {
 }
 
 
-@case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)
-def ruian_a():
-    f = "宋体"
-    d = new_doc(f)
-    para(d, "附件2", font="黑体", size=14)
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    p = para(d, "申报建设时间：2022年3月8日", font=f)
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    t = table(d, 8, [2.4, 5.6, 3.2, 4.6])
-    setc(t.cell(0, 0), "学    校", f, center=True)
-    setc(t.cell(0, 1), "瑞安市第二中学", f)
-    setc(t.cell(0, 2), "项 目 名 称", f, center=True)
-    setc(t.cell(0, 3), "LED设备", f)
-    setc(t.cell(1, 0), "投入资金：", f, center=True)
-    setc(t.cell(1, 1), "15万元", f)
-    setc(t.cell(1, 2), "项目负责人\n及联系方式", f, center=True)
-    setc(t.cell(1, 3), "李明华\n13905771234", f)
-    labs = [("项 目 简 介", "summary"), ("推 进 措 施", "measures"),
-            ("效    益", "benefits"), ("与计划的\n达成度", "achievement")]
-    for r, (lab, key) in enumerate(labs, start=2):
-        setc(t.cell(r, 0), lab, f, center=True)
-        setc(merge(t, r, 1, r, 3), RUIAN_A[key], f)
-        row_height(t, r, 3.2)
-    setc(t.cell(6, 0), "校长意见", f, center=True)
-    setc(merge(t, 6, 1, 6, 3),
-         ["项目建设规范，使用效益良好，同意上报。", "", "                    2022年3月9日"], f)
-    setc(t.cell(7, 0), "专家验收意见", f, center=True)
-    setc(merge(t, 7, 1, 7, 3), ["", "", "                    年   月   日"], f)
-    row_height(t, 6, 2.4)
-    row_height(t, 7, 2.4)
-    para(d, "本表请于每年3月10日前上报radhjy@163.com。", font=f, size=10.5)
-    return d
+case("ruian-2022-report", "a-spaced-labels-wan", RUIAN_A, extra=RUIAN_A_EXTRA)(Form(
+    "宋体", 12, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告", attachment_size=14,
+    rows=[
+        [T("学    校", center=True), "瑞安市第二中学", T("项 目 名 称", center=True), "LED设备"],
+        [T("投入资金：", center=True), "15万元", T("项目负责人\n及联系方式", center=True),
+         "李明华\n13905771234"],
+        [T("项 目 简 介", center=True), RUIAN_A["summary"], "<", "<"],
+        [T("推 进 措 施", center=True), RUIAN_A["measures"], "<", "<"],
+        [T("效    益", center=True), RUIAN_A["benefits"], "<", "<"],
+        [T("与计划的\n达成度", center=True), RUIAN_A["achievement"], "<", "<"],
+        [T("校长意见", center=True),
+         ["项目建设规范，使用效益良好，同意上报。", "", "                    2022年3月9日"],
+         "<", "<"],
+        [T("专家验收意见", center=True), ["", "", "                    年   月   日"], "<", "<"],
+    ],
+    above=["申报建设时间：2022年3月8日"], above_right=True, widths=[2.4, 5.6, 3.2, 4.6],
+    heights={2: 3.2, 3: 3.2, 4: 3.2, 5: 3.2, 6: 2.4, 7: 2.4}, below=RUIAN_NOTE,
+).document)
 
 
-RUIAN_B = {
-    "report_date": "2021-09-01",
-    "school": "瑞安市陶山镇荆谷学校",
-    "project": "云桌面机房",
-    "amount": 155651,
-    "leader": "陈晓东 13857712345",
-    "summary": "建设云桌面机房1间，配置云终端56台、服务器2台，替换原有使用超过8年的学生机房。",
-    "measures": "学校将机房纳入信息技术课程和社团活动统一排课，每学期开展一次设备维护。",
-    "benefits": "机房开机时间由原来的3分钟缩短到30秒，维护工作量明显减少，信息技术课开课率100%。",
-    "achievement": "基本达到计划目标，部分学科应用有待加强。",
-    "principal_opinion": "同意。",
-    "principal_date": "2022-03-07",
-    "expert_opinion": "经现场查看和资料核查，项目达到预期目标，评定为良好。",
-    "expert_date": "2022-05-18",
-}
+RUIAN_B = dict(
+    report_date="2021-09-01", school="瑞安市陶山镇荆谷学校", project="云桌面机房", amount=155651,
+    leader="陈晓东 13857712345",
+    summary="建设云桌面机房1间，配置云终端56台、服务器2台，替换原有使用超过8年的学生机房。",
+    measures="学校将机房纳入信息技术课程和社团活动统一排课，每学期开展一次设备维护。",
+    benefits="机房开机时间由原来的3分钟缩短到30秒，维护工作量明显减少，信息技术课开课率100%。",
+    achievement="基本达到计划目标，部分学科应用有待加强。", principal_opinion="同意。",
+    principal_date="2022-03-07",
+    expert_opinion="经现场查看和资料核查，项目达到预期目标，评定为良好。",
+    expert_date="2022-05-18",
+)
 
 
-@case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)
-def ruian_b():
-    f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    # a 6-column grid; label+value in one cell for 学校; borderless first row
-    t = table(d, 10, [1.6, 1.2, 4.4, 1.8, 1.6, 5.0])
-    no = merge(t, 0, 0, 0, 3)
-    no_borders_row = [no, merge(t, 0, 4, 0, 5)]
-    setc(no, "", f)
-    setc(no_borders_row[1], "申报建设时间：2021.9.1", f)
-    for c in no_borders_row:
-        cell_no_border(c)
-    setc(merge(t, 1, 0, 1, 2), "学校：瑞安市陶山镇荆谷学校", f)
-    setc(merge(t, 1, 3, 1, 4), "项目名称：", f)
-    setc(t.cell(1, 5), "云桌面机房", f)
-    setc(merge(t, 2, 0, 2, 1), "投入资金", f)
-    setc(t.cell(2, 2), "壹拾伍万伍仟陆佰伍拾壹元整", f)
-    setc(merge(t, 2, 3, 2, 4), "项目负责人及联系方式", f)
-    setc(t.cell(2, 5), "陈晓东 13857712345", f)
-    labs = [("项目简介", "summary"), ("推进措施", "measures"), ("效益", "benefits"),
-            ("与计划的达成度", "achievement")]
-    for r, (lab, key) in enumerate(labs, start=3):
-        setc(merge(t, r, 0, r, 1), lab, f)
-        setc(merge(t, r, 2, r, 5), RUIAN_B[key], f)
-    setc(merge(t, 7, 0, 7, 1), "校长意见", f)
-    setc(merge(t, 7, 2, 7, 5), ["同意。", "二〇二二年三月七日"], f)
-    setc(merge(t, 8, 0, 8, 1), "专家验收意见", f)
-    setc(merge(t, 8, 2, 8, 5), ["经现场查看和资料核查，项目达到预期目标，评定为良好。",
-                                "2022年5月18日"], f)
-    merge(t, 9, 0, 9, 1)
-    merge(t, 9, 2, 9, 5)  # an extra empty row left at the bottom
-    para(d, "本表请于每年3月10日前上报radhjy@163.com。", font=f, size=10.5)
-    return d
+# a 6-column grid; label+value in one cell for 学校; borderless first row; an extra empty row
+# left at the bottom
+case("ruian-2022-report", "b-six-col-daxie-label-in-cell", RUIAN_B)(Form(
+    "仿宋", 14, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告",
+    rows=[
+        ["", "<", "<", "<", "申报建设时间：2021.9.1", "<"],
+        ["学校：瑞安市陶山镇荆谷学校", "<", "<", "项目名称：", "<", "云桌面机房"],
+        ["投入资金", "<", "壹拾伍万伍仟陆佰伍拾壹元整", "项目负责人及联系方式", "<",
+         "陈晓东 13857712345"],
+        ["项目简介", "<", RUIAN_B["summary"], "<", "<", "<"],
+        ["推进措施", "<", RUIAN_B["measures"], "<", "<", "<"],
+        ["效益", "<", RUIAN_B["benefits"], "<", "<", "<"],
+        ["与计划的达成度", "<", RUIAN_B["achievement"], "<", "<", "<"],
+        ["校长意见", "<", ["同意。", "二〇二二年三月七日"], "<", "<", "<"],
+        ["专家验收意见", "<", ["经现场查看和资料核查，项目达到预期目标，评定为良好。",
+                               "2022年5月18日"], "<", "<", "<"],
+        [None, "<", None, "<", "<", "<"],
+    ],
+    widths=[1.6, 1.2, 4.4, 1.8, 1.6, 5.0],
+    borderless=[(0, 0), (0, 4)], below=RUIAN_NOTE,
+).document)
 
 
 # ================================================================ hengyang-2018-application
-HY_A = {
-    "applicant": "衡阳县第一中学",
-    "category": "区域智慧教育",
-    "project": "县域智慧教育云平台应用示范",
-    "leader": "王卫东",
-    "leader_phone": "13873415566",
-    "contact": "李娟",
-    "contact_phone": "07346812345",
-    "plan_points": "一、建设目标：依托县教育城域网，建设覆盖全县高中的智慧教育云平台。\n"
-                   "二、主要内容：同步课堂、名师工作室、学情分析三个应用模块。\n"
-                   "三、试点期限：2018年10月至2020年9月。",
-    "unit_opinion": "同意申报，学校保障试点经费和人员。",
-    "unit_signer": "王卫东",
-    "unit_date": "2018-09-10",
-    "county_opinion": "经初审，同意推荐。",
-    "county_signer": "赵长林",
-    "county_date": "2018-09-14",
-    "city_opinion": None,
-    "city_signer": None,
-    "city_date": None,
-}
+HY_A = dict(
+    applicant="衡阳县第一中学", category="区域智慧教育", project="县域智慧教育云平台应用示范",
+    leader="王卫东", leader_phone="13873415566", contact="李娟", contact_phone="07346812345",
+    plan_points=(
+        "一、建设目标：依托县教育城域网，建设覆盖全县高中的智慧教育云平台。\n"
+        "二、主要内容：同步课堂、名师工作室、学情分析三个应用模块。\n"
+        "三、试点期限：2018年10月至2020年9月。"
+    ),
+    unit_opinion="同意申报，学校保障试点经费和人员。", unit_signer="王卫东",
+    unit_date="2018-09-10", county_opinion="经初审，同意推荐。", county_signer="赵长林",
+    county_date="2018-09-14", city_opinion=None, city_signer=None, city_date=None,
+)
 
 
-@case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)
-def hy_a():
-    f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
-    title(d, "2018年衡阳市教育信息化试点项目申请表")
-    t = table(d, 8, [2.8, 4.6, 2.9, 5.3])
-    setc(t.cell(0, 0), "申报单位：", f)
-    setc(merge(t, 0, 1, 0, 3), "衡阳县第一中学", f)
-    setc(t.cell(1, 0), "申报类别：", f)
-    setc(merge(t, 1, 1, 1, 3),
-         ["□①网络联校创新应用　☑②区域智慧教育", "□③教育网络安全　　　□④人工数字智能教室"],
-         f, size=12)
-    setc(t.cell(2, 0), "项目名称：", f)
-    setc(merge(t, 2, 1, 2, 3), "县域智慧教育云平台应用示范", f)
-    setc(t.cell(3, 0), "负责人", f)
-    setc(t.cell(3, 1), "王卫东", f)
-    setc(t.cell(3, 2), "手机号码", f)
-    setc(t.cell(3, 3), "138-7341-5566", f)
-    setc(t.cell(4, 0), "联系人", f)
-    setc(t.cell(4, 1), "李娟", f)
-    setc(t.cell(4, 2), "手机号码", f)
-    setc(t.cell(4, 3), "0734 6812345", f)
-    setc(merge(t, 5, 0, 5, 3),
-         ["试点实施方案要点（可另附页）：", *HY_A["plan_points"].split("\n")], f)
-    row_height(t, 5, 6)
-    setc(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报，学校保障试点经费和人员。", "",
-                                 "负责人：王卫东    盖章：", "          2018年9月10日"], f)
-    setc(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "经初审，同意推荐。", "",
-                                 "负责人：赵长林    盖章：", "          2018年9月14日"], f)
-    setc(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
-                                 "负责人：                                           盖章：",
-                                 "                                                 年   月   日"],
-         f)
-    return d
+case("hengyang-2018-application", "a-ticked-box-original-layout", HY_A)(Form(
+    "仿宋", 14, "附件2", "2018年衡阳市教育信息化试点项目申请表", widths=[2.8, 4.6, 2.9, 5.3],
+    rows=[
+        ["申报单位：", "衡阳县第一中学", "<", "<"],
+        ["申报类别：", T(["□①网络联校创新应用　☑②区域智慧教育",
+                          "□③教育网络安全　　　□④人工数字智能教室"], size=12), "<", "<"],
+        ["项目名称：", "县域智慧教育云平台应用示范", "<", "<"],
+        ["负责人", "王卫东", "手机号码", "138-7341-5566"],
+        ["联系人", "李娟", "手机号码", "0734 6812345"],
+        [["试点实施方案要点（可另附页）：", *HY_A["plan_points"].split("\n")], "<", "<", "<"],
+        [["单位意见：", "同意申报，学校保障试点经费和人员。", "", "负责人：王卫东    盖章：",
+          "          2018年9月10日"], "<",
+         ["县市区教育局意见：", "经初审，同意推荐。", "", "负责人：赵长林    盖章：",
+          "          2018年9月14日"], "<"],
+        [CITY_OPINION, "<", "<", "<"],
+    ],
+    heights={5: 6},
+).document)
 
 
-HY_B = {
-    "applicant": "耒阳市实验中学",
-    "category": "人工数字智能教室",
-    "project": "人工智能创客教室建设与课程开发",
-    "leader": "刘建国",
-    "leader_phone": "13907341122",
-    "contact": "周敏",
-    "contact_phone": "07344321888",
-    "plan_points": "1.建设人工智能创客教室2间，配备编程机器人40套。\n"
-                   "2.开发校本人工智能课程一套，覆盖七、八年级。",
-    "unit_opinion": "同意。",
-    "unit_signer": "刘建国",
-    "unit_date": "2018-09-11",
-    "county_opinion": None,
-    "county_signer": None,
-    "county_date": None,
-    "city_opinion": None,
-    "city_signer": None,
-    "city_date": None,
-}
+HY_B = dict(
+    HY_A, applicant="耒阳市实验中学", category="人工数字智能教室",
+    project="人工智能创客教室建设与课程开发", leader="刘建国", leader_phone="13907341122",
+    contact="周敏", contact_phone="07344321888",
+    plan_points=(
+        "1.建设人工智能创客教室2间，配备编程机器人40套。\n"
+        "2.开发校本人工智能课程一套，覆盖七、八年级。"
+    ),
+    unit_opinion="同意。", unit_signer="刘建国", unit_date="2018-09-11", county_opinion=None,
+    county_signer=None, county_date=None,
+)
 
 
-@case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)
-def hy_b():
-    f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件2", font="黑体")
-    title(d, "2018年衡阳市教育信息化试点项目申请表", font="宋体")
-    t = table(d, 10, [3.2, 4.2, 3.0, 5.2])
-    setc(t.cell(0, 0), "申 报 单 位", f)
-    setc(merge(t, 0, 1, 0, 3), "耒阳市实验中学", f)
-    setc(t.cell(1, 0), "申 报 类 别", f)
-    setc(merge(t, 1, 1, 1, 3), "④人工数字智能教室", f)
-    setc(t.cell(2, 0), "项 目 名 称", f)
-    setc(merge(t, 2, 1, 2, 3), "人工智能创客教室建设与课程开发", f)
-    setc(t.cell(3, 0), "负 责 人", f)
-    setc(t.cell(3, 1), "刘建国", f)
-    setc(t.cell(3, 2), "手机号码", f)
-    setc(t.cell(3, 3), "139 0734 1122", f)
-    setc(t.cell(4, 0), "联 系 人", f)
-    setc(t.cell(4, 1), "周敏", f)
-    setc(t.cell(4, 2), "手机号码", f)
-    setc(t.cell(4, 3), "0734-4321888", f)
-    setc(merge(t, 5, 0, 5, 3), "试点实施方案要点（可另附页）：", f)
-    setc(merge(t, 6, 0, 6, 3), HY_B["plan_points"], f)  # text typed in a row of its own below
-    row_height(t, 6, 5)
-    # opinions stacked, one per full-width row (an office re-did the layout)
-    setc(merge(t, 7, 0, 7, 3), ["单位意见：", "同意。", "负责人：刘建国           盖章：",
-                                 "                 2018.9.11"], f)
-    setc(merge(t, 8, 0, 8, 3), ["县市区教育局意见：", "", "负责人：           盖章：",
-                                 "                 年   月   日"], f)
-    setc(merge(t, 9, 0, 9, 3), ["市教育局意见：", "",
-                                 "负责人：                                           盖章：",
-                                 "                                                 年   月   日"],
-         f)
-    return d
+# the plan typed in a row of its own below its label; the opinions stacked, one per
+# full-width row (an office re-did the layout)
+case("hengyang-2018-application", "b-others-deleted-spaced-stacked", HY_B)(Form(
+    "宋体", 12, "附件2", "2018年衡阳市教育信息化试点项目申请表", title_font="宋体",
+    rows=[
+        ["申 报 单 位", "耒阳市实验中学", "<", "<"],
+        ["申 报 类 别", "④人工数字智能教室", "<", "<"],
+        ["项 目 名 称", "人工智能创客教室建设与课程开发", "<", "<"],
+        ["负 责 人", "刘建国", "手机号码", "139 0734 1122"],
+        ["联 系 人", "周敏", "手机号码", "0734-4321888"],
+        ["试点实施方案要点（可另附页）：", "<", "<", "<"],
+        [HY_B["plan_points"], "<", "<", "<"],
+        [["单位意见：", "同意。", "负责人：刘建国           盖章：", "                 2018.9.11"],
+         "<", "<", "<"],
+        [["县市区教育局意见：", "", "负责人：           盖章：", "                 年   月   日"],
+         "<", "<", "<"],
+        [["市教育局意见：", *CITY_OPINION[2:]], "<", "<", "<"],
+    ],
+    widths=[3.2, 4.2, 3.0, 5.2],
+    heights={6: 5},
+).document)
 
 
 # ================================================================ zhongxian-2021-acceptance
-ACC_A = {
-    "school": "忠县拔山中学",
-    "apply_date": "2021-06-10",
-    "principal": "秦国华",
-    "project_leader": "冉小平",
-    "project": "智慧校园创建",
-    "achievements": "一、建成千兆到桌面的校园网，无线网络覆盖全部教学区。\n"
-                    "二、建设录播教室1间、智慧教室3间，常态化开展课堂实录。\n"
-                    "三、教师网络学习空间开通率达到100%。",
-    "expected_effect": "通过验收后，学校将成为全县农村初中智慧校园建设的样板。\n"
-                       "带动片区5所学校开展同步课堂。",
-    "school_opinion": "同意申报。",
-    "bureau_opinion": None,
-}
+def acceptance_rows(labels, values):
+    """附件4's grid: 学校负责人 and 项目责任人 side by side, then a label and its value a row."""
+    pairs = zip(labels[2:], values[2:], strict=True)
+    return [[labels[0], values[0], labels[1], values[1]],
+            *([label, value, "<", "<"] for label, value in pairs)]
 
 
-@case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)
-def acc_a():
-    f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件4", font="黑体")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    para(d, "申报学校（盖章）：忠县拔山中学         时间：2021年6月10日", font=f)
-    t = table(d, 6, [3.2, 4.6, 3.2, 4.6])
-    setc(t.cell(0, 0), "学校负责人", f)
-    setc(t.cell(0, 1), "秦国华", f)
-    setc(t.cell(0, 2), "项目责任人", f)
-    setc(t.cell(0, 3), "冉小平", f)
-    setc(t.cell(1, 0), "申报验收项目", f)
-    setc(merge(t, 1, 1, 1, 3), "智慧校园创建", f)
-    setc(t.cell(2, 0), "取得的成绩或主要做法", f)
-    setc(merge(t, 2, 1, 2, 3),
-         ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")], f)
-    setc(t.cell(3, 0), "预期效果", f)
-    setc(merge(t, 3, 1, 3, 3), ACC_A["expected_effect"], f)
-    setc(t.cell(4, 0), "学校推荐意见", f)
-    setc(merge(t, 4, 1, 4, 3), "同意申报。", f)
-    setc(t.cell(5, 0), "教育行政主管部门意见", f)
-    merge(t, 5, 1, 5, 3)
-    for r in range(2, 6):
-        row_height(t, r, 4)
-    return d
+ACC_A = dict(
+    school="忠县拔山中学", apply_date="2021-06-10", principal="秦国华", project_leader="冉小平",
+    project="智慧校园创建",
+    achievements=(
+        "一、建成千兆到桌面的校园网，无线网络覆盖全部教学区。\n"
+        "二、建设录播教室1间、智慧教室3间，常态化开展课堂实录。\n"
+        "三、教师网络学习空间开通率达到100%。"
+    ),
+    expected_effect=(
+        "通过验收后，学校将成为全县农村初中智慧校园建设的样板。\n"
+        "带动片区5所学校开展同步课堂。"
+    ),
+    school_opinion="同意申报。", bureau_opinion=None,
+)
 
 
-ACC_B = {
-    "school": "忠县汝溪中学",
-    "apply_date": "2021-06-08",
-    "principal": "谭德明",
-    "project_leader": "向东",
-    "project": "创客教育特色学校",
-    "achievements": "见自查报告",
-    "expected_effect": "形成创客课程体系，学生参加市级以上创客竞赛获奖10项以上。",
-    "school_opinion": "该校创客教育开展扎实，同意推荐。",
-    "bureau_opinion": "同意推荐。",
-}
+case("zhongxian-2021-acceptance", "a-prompt-kept-multipara", ACC_A)(Form(
+    "仿宋", 14, "附件4", "忠县中小学“创建验收”项目申报表",
+    rows=acceptance_rows(
+        ["学校负责人", "项目责任人", "申报验收项目", "取得的成绩或主要做法", "预期效果",
+         "学校推荐意见", "教育行政主管部门意见"],
+        ["秦国华", "冉小平", "智慧校园创建",
+         ["另附自查报告（3000字以内）", *ACC_A["achievements"].split("\n")],
+         ACC_A["expected_effect"], "同意申报。", None]),
+    above=["申报学校（盖章）：忠县拔山中学         时间：2021年6月10日"],
+    widths=[3.2, 4.6, 3.2, 4.6],
+    heights={2: 4, 3: 4, 4: 4, 5: 4},
+).document)
 
 
-@case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)
-def acc_b():
-    f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件4", font="黑体")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    para(d, "申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8", font=f)
-    t = table(d, 7, [3.6, 4.2, 3.6, 4.2])
-    setc(t.cell(0, 0), "学 校 负 责 人", f)
-    setc(t.cell(0, 1), "谭德明", f)
-    setc(t.cell(0, 2), "项 目 责 任 人", f)
-    setc(t.cell(0, 3), "向东", f)
-    setc(t.cell(1, 0), "申报验收项目", f)
-    setc(merge(t, 1, 1, 1, 3), "创客教育特色学校", f)
-    setc(t.cell(2, 0), "取得的成绩或\n主要做法", f)
-    setc(merge(t, 2, 1, 2, 3), "见自查报告", f)
-    setc(t.cell(3, 0), "预 期 效 果", f)
-    setc(merge(t, 3, 1, 3, 3), ACC_B["expected_effect"], f)
-    setc(t.cell(4, 0), "学校推荐意见", f)
-    setc(merge(t, 4, 1, 4, 3), ACC_B["school_opinion"], f)
-    setc(t.cell(5, 0), "教育行政主管\n部门意见", f)
-    setc(merge(t, 5, 1, 5, 3), "同意推荐。", f)
-    merge(t, 6, 1, 6, 3)  # stray empty row
-    return d
+ACC_B = dict(
+    school="忠县汝溪中学", apply_date="2021-06-08", principal="谭德明", project_leader="向东",
+    project="创客教育特色学校", achievements="见自查报告",
+    expected_effect="形成创客课程体系，学生参加市级以上创客竞赛获奖10项以上。",
+    school_opinion="该校创客教育开展扎实，同意推荐。", bureau_opinion="同意推荐。",
+)
+
+
+case("zhongxian-2021-acceptance", "b-spaced-dotted-extra-row", ACC_B)(Form(
+    "宋体", 12, "附件4", "忠县中小学“创建验收”项目申报表",
+    rows=acceptance_rows(
+        ["学 校 负 责 人", "项 目 责 任 人", "申报验收项目", "取得的成绩或\n主要做法",
+         "预 期 效 果", "学校推荐意见", "教育行政主管\n部门意见", None],  # a stray empty row
+        ["谭德明", "向东", "创客教育特色学校", "见自查报告", ACC_B["expected_effect"],
+         ACC_B["school_opinion"], "同意推荐。", None]),
+    above=["申报学校（盖章）：忠县汝溪中学　　　　时间：2021.6.8"], widths=[3.6, 4.2, 3.6, 4.2],
+).document)
 
 
 # ================================================================ zhongxian-2021-smart-campus-self
+TYPED_MARKS = {"tick": ("☑", "　　"), "check": ("√", GAP), "block": ("■", GAP),
+               "delete": ("bare", GAP)}
+
+
 def yn(v, style):
     """Render a yes/no answer the ways people do."""
-    if style == "tick":
-        return "☑是　　□否" if v else "□是　　☑否"
-    if style == "check":
-        return "√是   □否" if v else "□是   √否"
-    if style == "block":
-        return "■是   □否" if v else "□是   ■否"
-    if style == "delete":
-        return "是" if v else "否"
-    raise ValueError(style)
+    mark, gap = TYPED_MARKS[style]
+    return as_text(yes_no(v, mark, gap))
 
 
 SELF_A = {
@@ -551,33 +414,25 @@ SELF_A = {
     "has_emergency_plan": True, "has_disaster_backup": True, "holds_security_drills": True,
     "had_major_incident": False,
 }
-SELF_B = {
-    "school": "重庆市忠县职业教育中心", "school_type": "中职学校",
-    "address": "忠县忠州街道白公路6号", "contact_person": "邓世军",
-    "contact_phone": "02354231188", "fax": "无", "email": "zxzjzx@126.com",
-    "staff": 230, "students": 4120,
-    "has_leading_group": True, "has_it_department": True, "it_department_name": "现代教育技术中心",
-    "it_staff": 5, "has_plan": True, "investment": 520,
-    "has_campus_network": True, "bandwidth": 2000, "wireless_aps": 180,
-    "wireless_full_coverage": True, "on_cq_education_network": True,
-    "terminals_per_100_students": 18, "terminals_per_100_teachers": 120,
-    "interactive_equipment_rate": 96,
-    "smart_classrooms": 12, "school_course_resources": 20, "has_interaction": True,
-    "teacher_space_rate": 100, "has_smart_push": True, "student_space_rate": 88,
-    "has_one_stop_service": True, "has_data_analysis": True, "uses_iot": True, "uses_cloud": True,
-    "moe_pilot": False, "cq_pilot": True, "cq_smart_campus_pilot": False,
-    "awards_county_and_above": 6, "awards_district": 0,
-    "has_emergency_plan": True, "has_disaster_backup": False, "holds_security_drills": True,
-    "had_major_incident": False,
-}
+SELF_B = dict(
+    SELF_A, school="重庆市忠县职业教育中心", school_type="中职学校",
+    address="忠县忠州街道白公路6号", contact_person="邓世军", contact_phone="02354231188",
+    fax="无", email="zxzjzx@126.com", staff=230, students=4120,
+    it_department_name="现代教育技术中心", it_staff=5, investment=520, bandwidth=2000,
+    wireless_aps=180, wireless_full_coverage=True, terminals_per_100_students=18,
+    terminals_per_100_teachers=120, interactive_equipment_rate=96, smart_classrooms=12,
+    school_course_resources=20, has_smart_push=True, student_space_rate=88,
+    has_one_stop_service=True, uses_iot=True, cq_pilot=True, cq_smart_campus_pilot=False,
+    awards_county_and_above=6, awards_district=0, has_disaster_backup=False,
+)
 
 
 def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spaced=False):
     """The original 附件3-1 layout: 6 columns; awards split into two sub-cells and its
     top aligned with 是否参与重庆市智慧校园建设试点 (as in the seed)."""
     f = font
-    d = new_doc(f, 10.5)
-    para(d, "附件3-1", font="黑体", size=14)
+    d = new_document(f, 10.5, MARGINS)
+    typed_paragraph(d, "附件3-1", "黑体", 14)
     title(d, "忠县智慧校园建设创建自评表", size=16)
     t = table(d, 23, [1.3, 4.0, 2.6, 4.0, 1.7, 2.6])
 
@@ -593,13 +448,13 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
         return yn(v[k], style)
 
     # 学校概况 rows 0-5
-    setc(merge(t, 0, 0, 5, 0), "学校概况", f)
-    setc(t.cell(0, 1), "学校名称", f)
-    setc(merge(t, 0, 2, 0, 5), v["school"], f)
-    setc(t.cell(1, 1), "学校类别", f)
-    setc(merge(t, 1, 2, 1, 5), school_type_text, f)
-    setc(t.cell(2, 1), "学校地址", f)
-    setc(merge(t, 2, 2, 2, 5), v["address"], f)
+    write_cell(merge(t, 0, 0, 5, 0), "学校概况", f)
+    write_cell(t.cell(0, 1), "学校名称", f)
+    write_cell(merge(t, 0, 2, 0, 5), v["school"], f)
+    write_cell(t.cell(1, 1), "学校类别", f)
+    write_cell(merge(t, 1, 2, 1, 5), school_type_text, f)
+    write_cell(t.cell(2, 1), "学校地址", f)
+    write_cell(merge(t, 2, 2, 2, 5), v["address"], f)
     rows = [
         (3, "学校联系人", v["contact_person"], "联系电话", v["contact_phone"]),
         (4, "学校传真", v["fax"], "电子邮箱", v["email"]),
@@ -631,24 +486,24 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
          "是否参加重庆市教育信息化试点", Y("cq_pilot")),
     ]
     for r, l1, v1, l2, v2 in rows:
-        setc(t.cell(r, 1), l1, f)
-        setc(t.cell(r, 2), v1, f)
-        setc(t.cell(r, 3), l2, f)
-        setc(merge(t, r, 4, r, 5), v2, f)
-    setc(merge(t, 6, 0, 8, 0), "体制机制", f)
-    setc(merge(t, 9, 0, 12, 0), "基本条件", f)
-    setc(merge(t, 13, 0, 17, 0), "智慧应用", f)
+        write_cell(t.cell(r, 1), l1, f)
+        write_cell(t.cell(r, 2), v1, f)
+        write_cell(t.cell(r, 3), l2, f)
+        write_cell(merge(t, r, 4, r, 5), v2, f)
+    write_cell(merge(t, 6, 0, 8, 0), "体制机制", f)
+    write_cell(merge(t, 9, 0, 12, 0), "基本条件", f)
+    write_cell(merge(t, 13, 0, 17, 0), "智慧应用", f)
     # 试点示范 rows 18-20
-    setc(merge(t, 18, 0, 20, 0), "试点示范", f)
-    setc(merge(t, 19, 1, 20, 1), "是否参与重庆市智慧\n校园建设试点", f)
-    setc(merge(t, 19, 2, 20, 2), Y("cq_smart_campus_pilot"), f)
-    setc(merge(t, 19, 3, 20, 3), "教育信息化、智慧\n校园工作获奖数量（项）", f)
-    setc(t.cell(19, 4), "县级及以上", f)
-    setc(t.cell(19, 5), u(v["awards_county_and_above"], "项"), f)
-    setc(t.cell(20, 4), "区县级", f)
-    setc(t.cell(20, 5), u(v["awards_district"], "项"), f)
+    write_cell(merge(t, 18, 0, 20, 0), "试点示范", f)
+    write_cell(merge(t, 19, 1, 20, 1), "是否参与重庆市智慧\n校园建设试点", f)
+    write_cell(merge(t, 19, 2, 20, 2), Y("cq_smart_campus_pilot"), f)
+    write_cell(merge(t, 19, 3, 20, 3), "教育信息化、智慧\n校园工作获奖数量（项）", f)
+    write_cell(t.cell(19, 4), "县级及以上", f)
+    write_cell(t.cell(19, 5), u(v["awards_county_and_above"], "项"), f)
+    write_cell(t.cell(20, 4), "区县级", f)
+    write_cell(t.cell(20, 5), u(v["awards_district"], "项"), f)
     # 网络安全 rows 21-22
-    setc(merge(t, 21, 0, 22, 0), "网络安全", f)
+    write_cell(merge(t, 21, 0, 22, 0), "网络安全", f)
     security = [
         (21, "是否制定网络安全\n应急预案", "has_emergency_plan",
          "是否有数据容灾\n备份措施", "has_disaster_backup"),
@@ -656,10 +511,10 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
          "近三年是否发生过重大网络安全事故", "had_major_incident"),
     ]
     for r, l1, k1, l2, k2 in security:
-        setc(t.cell(r, 1), l1, f)
-        setc(t.cell(r, 2), Y(k1), f)
-        setc(t.cell(r, 3), l2, f)
-        setc(merge(t, r, 4, r, 5), Y(k2), f)
+        write_cell(t.cell(r, 1), l1, f)
+        write_cell(t.cell(r, 2), Y(k1), f)
+        write_cell(t.cell(r, 3), l2, f)
+        write_cell(merge(t, r, 4, r, 5), Y(k2), f)
     return d
 
 
@@ -709,38 +564,38 @@ INSP_B = insp_expected("忠县石宝镇中心小学", "周平", "2021-06-16", IN
 
 def build_insp(font, scores, notes, merged, fen, line_school, line_rest, total_text):
     f = font
-    d = new_doc(f, 10.5)
-    para(d, "附件1", font="黑体", size=14)
+    d = new_document(f, 10.5, MARGINS)
+    typed_paragraph(d, "附件1", "黑体", 14)
     title(d, "忠县中小学教育信息技术与装备专项督查评分表", size=16)
-    para(d, line_school, font=f, size=12)
+    typed_paragraph(d, line_school, f, 12)
     if line_rest:
-        para(d, line_rest, font=f, size=12)
+        typed_paragraph(d, line_rest, f, 12)
     t = table(d, 37, [1.5, 2.0, 5.0, 4.4, 1.6, 1.7])
-    setc(merge(t, 0, 0, 0, 1), "督查项目与权重", f, center=True)
+    write_cell(merge(t, 0, 0, 0, 1), "督查项目与权重", f, center=True)
     for i, h in enumerate(["督查内容", "评分说明", "考核分", "备注"], start=2):
-        setc(t.cell(0, i), h, f, center=True)
+        write_cell(t.cell(0, i), h, f, center=True)
     for lab, a, b in A_GROUPS:
         if merged:
-            setc(merge(t, a, 0, b, 0), lab, f)
+            write_cell(merge(t, a, 0, b, 0), lab, f)
         else:
-            setc(t.cell(a, 0), lab, f)
+            write_cell(t.cell(a, 0), lab, f)
     for lab, a, b in B_GROUPS:
         if merged and b > a:
-            setc(merge(t, a, 1, b, 1), lab, f)
+            write_cell(merge(t, a, 1, b, 1), lab, f)
         else:
-            setc(t.cell(a, 1), lab, f)
+            write_cell(t.cell(a, 1), lab, f)
     for c in range(1, 36):
         content, expl, mx = INSP[c]
-        setc(t.cell(c, 2), content, f, size=9)
-        setc(t.cell(c, 3), expl, f, size=9)
+        write_cell(t.cell(c, 2), content, f, size=9)
+        write_cell(t.cell(c, 3), expl, f, size=9)
         s = scores.get(c, mx)
         if s is not None:
             st = f"{s:g}"
-            setc(t.cell(c, 4), st + ("分" if fen else ""), f, center=True)
+            write_cell(t.cell(c, 4), st + ("分" if fen else ""), f, center=True)
         if notes.get(c):
-            setc(t.cell(c, 5), notes[c], f, size=9)
-    setc(merge(t, 36, 0, 36, 3), "得分合计", f, center=True)
-    setc(t.cell(36, 4), total_text, f, center=True)
+            write_cell(t.cell(c, 5), notes[c], f, size=9)
+    write_cell(merge(t, 36, 0, 36, 3), "得分合计", f, center=True)
+    write_cell(t.cell(36, 4), total_text, f, center=True)
     return d
 
 
@@ -828,24 +683,25 @@ def build_campus(kind, variant, font):
     att = "附件3-2" if kind == "k12" else "附件3-3"
     st, mat = campus_fill(kind, variant)
     f = font
-    d = new_doc(f, 10.5)
-    para(d, att, font="黑体", size=14)
+    d = new_document(f, 10.5, MARGINS)
+    typed_paragraph(d, att, "黑体", 14)
     title(d, ttl, size=16)
     widths = [1.1, 7.4, 4.6, 2.9] if variant == "a" else [2.2, 6.6, 4.8, 2.4]
     t = table(d, 36, widths)
     for i, h in enumerate(["名称", "内  容", "建设情况", "支撑材料清单"]):
-        setc(t.cell(0, i), h, f, bold=True, center=True)
+        write_cell(t.cell(0, i), h, f, bold=True, center=True)
     for name, a, b in groups:
         if variant == "a":   # one character per line, merged down
-            setc(merge(t, a, 0, b, 0) if b > a else t.cell(a, 0), "\n".join(name), f, center=True)
+            cell = merge(t, a, 0, b, 0) if b > a else t.cell(a, 0)
+            write_cell(cell, "\n".join(name), f, center=True)
         else:                # written across, only in the first row of the group, not merged
-            setc(t.cell(a, 0), name, f)
+            write_cell(t.cell(a, 0), name, f)
     for i in range(1, 36):
-        setc(t.cell(i, 1), items[i], f, size=9)
+        write_cell(t.cell(i, 1), items[i], f, size=9)
         if st[i]:
-            setc(t.cell(i, 2), st[i], f, size=9)
+            write_cell(t.cell(i, 2), st[i], f, size=9)
         if mat[i]:
-            setc(t.cell(i, 3), mat[i], f, size=9)
+            write_cell(t.cell(i, 3), mat[i], f, size=9)
     return d
 
 
@@ -886,31 +742,126 @@ def voc_b():
 
 
 # ================================================================ yueyang-2020-taskbook
-YY_A_PLAN = {
-    2021: ("1.成立家校共育共同体，制定章程和三年实施方案。\n"
-           "2.建设家校共育网络平台，开通班级家长空间。",
-           "1.家校共育共同体章程1份。\n2.平台投入使用，家长注册率达到80%。",
-           "1.校长任组长，德育处牵头实施。\n2.试点经费纳入学校年度预算，专款专用。"),
-    2022: ("开展线上家长学校课程，每月一次专题讲座。",
-           "形成家长学校课程资源20节。",
-           "建立月报告制度，信息中心提供技术保障。"),
-    2023: ("总结提炼家校共育模式，开展成果推广。",
-           "完成结题报告和案例集。",
-           "邀请专家指导，组织片区推广活动。"),
+# (school, year, part): what the school wrote in its plan table: 试点工作内容 (content),
+# 预期试点成果 (results), 工作措施与保障手段 (measures); "\n" between paragraphs
+YY_PLANS = {
+    ("a", 2021, "content"):
+        "1.成立家校共育共同体，制定章程和三年实施方案。\n"
+        "2.建设家校共育网络平台，开通班级家长空间。",
+    ("a", 2021, "results"):
+        "1.家校共育共同体章程1份。\n"
+        "2.平台投入使用，家长注册率达到80%。",
+    ("a", 2021, "measures"):
+        "1.校长任组长，德育处牵头实施。\n"
+        "2.试点经费纳入学校年度预算，专款专用。",
+    ("a", 2022, "content"):
+        "开展线上家长学校课程，每月一次专题讲座。",
+    ("a", 2022, "results"):
+        "形成家长学校课程资源20节。",
+    ("a", 2022, "measures"):
+        "建立月报告制度，信息中心提供技术保障。",
+    ("a", 2023, "content"):
+        "总结提炼家校共育模式，开展成果推广。",
+    ("a", 2023, "results"):
+        "完成结题报告和案例集。",
+    ("a", 2023, "measures"):
+        "邀请专家指导，组织片区推广活动。",
+    ("b", 2021, "content"):
+        "建设校级智慧教学平台，完成精细教学数据采集模块。",
+    ("b", 2021, "results"):
+        "平台上线，覆盖初一年级全部班级。",
+    ("b", 2021, "measures"):
+        "成立项目组，每月召开推进会。",
+    ("b", 2022, "content"):
+        "1.推广平台到全校三个年级。\n"
+        "2.开展基于数据的精细教学课例研究。\n"
+        "3.开展教师数据素养培训。",
+    ("b", 2022, "results"):
+        "形成精细教学课例30节。",
+    ("b", 2022, "measures"):
+        "教科室牵头，组织学科组开展专题研讨。",
+    ("b", 2023, "content"):
+        "总结经验，完成课题结题。",
+    ("b", 2023, "results"):
+        "形成研究报告和课例集。",
+    ("b", 2023, "measures"):
+        "聘请市教科院专家指导。",
 }
-# year: (total, superior, own, [(content, breakdown, period as typed, period read, cost)])
-YY_A_BUDGET = {
-    2021: (50, 20, 30, [
-        ("家校共育平台建设", "平台采购、部署与培训", "2021年3月-2021年7月", "2021-03/2021-07", 35),
-        ("班级空间推广", "家长培训与活动组织", "2021.9—2021.12", "2021-09/2021-12", 15),
-    ]),
-    2022: (20, 10, 10, [
-        ("家长学校课程", "课程录制与专家讲座", "2022年3月至2022年12月", "2022-03/2022-12", 20),
-    ]),
-    2023: (10, 5, 5, [
-        ("成果推广", "案例汇编与推广会", "2023年9月-2023年12月", "2023-09/2023-12", 10),
-    ]),
+# (school, year): 经费总数, 上级部门配套经费, 自筹经费 (万元)
+YY_MONEY = {
+    ("a", 2021): (50, 20, 30),
+    ("a", 2022): (20, 10, 10),
+    ("a", 2023): (10, 5, 5),
+    ("b", 2021): (45, 20, 25),
+    ("b", 2022): (30.5, 15, 15.5),
+    ("b", 2023): (10, 0, 10),
+    ("c", 2021): (50, 20, 30),
+    ("c", 2022): (30, 10, 20),
+    ("c", 2023): (20, 10, 10),
 }
+# The detail rows: school, year, 试点重点建设内容, 重点建设内容分解, 起止时间 as typed, as read,
+# 所需经费 (万元)
+YY_DETAILS = [
+    ("a", 2021, "家校共育平台建设", "平台采购、部署与培训",
+     "2021年3月-2021年7月", "2021-03/2021-07", 35),
+    ("a", 2021, "班级空间推广", "家长培训与活动组织",
+     "2021.9—2021.12", "2021-09/2021-12", 15),
+    ("a", 2022, "家长学校课程", "课程录制与专家讲座",
+     "2022年3月至2022年12月", "2022-03/2022-12", 20),
+    ("a", 2023, "成果推广", "案例汇编与推广会",
+     "2023年9月-2023年12月", "2023-09/2023-12", 10),
+    ("b", 2021, "智慧教学平台", "平台采购与部署",
+     "2021年2月至2021年6月", "2021-02/2021-06", 30),
+    ("b", 2021, "数据采集终端", "阅卷扫描仪2台、平板30台",
+     "2021年3月-2021年8月", "2021-03/2021-08", 15),
+    ("b", 2022, "平台推广", "扩容与新增账号",
+     "2022.2-2022.6", "2022-02/2022-06", 12),
+    ("b", 2022, "课例研究", "课例录制与评比",
+     "2022.3-2022.12", "2022-03/2022-12", 8.5),
+    ("b", 2022, "教师培训", "数据素养专题培训",
+     "2022.7-2022.8", "2022-07/2022-08", 6),
+    ("b", 2022, "专家指导", "市教科院专家指导4次",
+     "2022.9-2022.12", "2022-09/2022-12", 4),
+    ("b", 2023, "结题", "成果汇编与结题",
+     "2023年9月-2023年12月", "2023-09/2023-12", 10),
+    ("c", 2021, "智慧课堂建设", "智慧教室2间",
+     "2021.03-2021.07", "2021-03/2021-07", 40),
+    ("c", 2021, "教师培训", "全员培训",
+     "2021年9月~12月", "2021-09/2021-12", 10),
+    ("c", 2022, "资源建设", "校本资源开发",
+     "2022年3月—2022年12月", "2022-03/2022-12", 30),
+    ("c", 2023, "总结推广", "成果汇编",
+     "2023年3月—2023年12月", "2023-03/2023-12", 20),
+]
+
+
+def yy_plan(school):
+    return {y: tuple(YY_PLANS[(school, y, part)] for part in ("content", "results", "measures"))
+            for y in (2021, 2022, 2023)}
+
+
+def yy_budget(school):
+    """year: (total, superior, own, [(content, breakdown, period as typed, period read, cost)])"""
+    return {y: (*YY_MONEY[(school, y)], [row[2:] for row in YY_DETAILS if row[:2] == (school, y)])
+            for y in (2021, 2022, 2023)}
+
+
+UNSIGNED = "负责人（签字）：                     （公章）"
+
+
+def spaced_cover(unit, project, leader, phone):
+    """The cover lines as the seed prints them, letter-spaced, （盖 章） on a line of its own."""
+    return [f"单  位  名  称 ：{unit}", "       （盖 章）", f"项  目  名  称：{project}",
+            f"项 目 负 责 人：{leader}", f"联  系  电  话：{phone}"]
+
+
+def sign_lines(party_c, party_b=("", UNSIGNED, "年    月    日")):
+    """The 甲乙丙 signature lines as plain paragraphs: 乙方 (unit, signer line, date) and the
+    project leader's line as the school filled them."""
+    unit_b, signer_b, date_b = party_b
+    return ["", "主管部门（甲方）：", UNSIGNED, " " * 38 + "年    月    日", "", "",
+            f"责任部门（乙方）：{unit_b}", signer_b, " " * 30 + date_b, "", "",
+            "试点项目承担单位（丙方）：           （公章）", f"项目负责人（签字）：{party_c}"]
 
 
 def yy_expected(unit, project, leader, phone, plan, budget, signers):
@@ -929,112 +880,75 @@ def yy_expected(unit, project, leader, phone, plan, budget, signers):
 
 
 YY_A, YY_A_ROWS = yy_expected("平江县桂花学校", "家校共育共同体建设创新与实践", "黄远来",
-                              "07306221234", YY_A_PLAN, YY_A_BUDGET,
+                              "07306221234", yy_plan("a"), yy_budget("a"),
                               {"party_c_signer": "黄远来", "party_c_date": "2021-01-15"})
 
 
 def build_yy(f, cover, phone, plan, budget, money_fmt, heading_year, sign_paras):
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
+    d = new_document(f, 14, MARGINS)
+    typed_paragraph(d, "附件2", "黑体")
     for _ in range(2):
-        para(d, "")
-    para(d, "岳阳市教育信息化试点项目", font="黑体", size=22, center=True)
-    para(d, "计 划 任 务 书", font="黑体", size=22, center=True)
+        typed_paragraph(d, "", f)
+    typed_paragraph(d, "岳阳市教育信息化试点项目", "黑体", 22, center=True)
+    typed_paragraph(d, "计 划 任 务 书", "黑体", 22, center=True)
     for _ in range(3):
-        para(d, "")
+        typed_paragraph(d, "", f)
     for line in cover:
-        para(d, line, font=f, size=16)
+        typed_paragraph(d, line, f, 16)
     for _ in range(3):
-        para(d, "")
-    para(d, "岳阳市教育体育局", font=f, size=16, center=True)
-    para(d, "2021年1月", font=f, size=16, center=True)
+        typed_paragraph(d, "", f)
+    typed_paragraph(d, "岳阳市教育体育局", f, 16, center=True)
+    typed_paragraph(d, "2021年1月", f, 16, center=True)
     d.add_page_break()
     for y in (2021, 2022, 2023):
         c, r, m = plan[y]
-        para(d, f"一、教育信息化试点项目建设年度计划（{heading_year(y)}）", font="黑体")
+        typed_paragraph(d, f"一、教育信息化试点项目建设年度计划（{heading_year(y)}）", "黑体")
         t = table(d, 4, [3.2, 12.4])
-        setc(t.cell(0, 0), "           年份\n项目", f)
-        setc(t.cell(0, 1), f"{y}年", f, center=True)
+        write_cell(t.cell(0, 0), "           年份\n项目", f)
+        write_cell(t.cell(0, 1), f"{y}年", f, center=True)
         labs = [("试点工作内容", c), ("预期试点成果", r), ("工作措施与\n保障手段", m)]
         for i, (lab, txt) in enumerate(labs, start=1):
-            setc(t.cell(i, 0), lab, f)
-            setc(t.cell(i, 1), txt, f, size=12)
-            row_height(t, i, 4)
-        para(d, "注：年份从2021年至2023年分年度填写，每个年份一个页面。"
-                "填写内容应简明扼要，突出重点。", font=f, size=10.5)
+            write_cell(t.cell(i, 0), lab, f)
+            write_cell(t.cell(i, 1), txt, f, size=12)
+            t.rows[i].height = Cm(4)
+        typed_paragraph(d, "注：年份从2021年至2023年分年度填写，每个年份一个页面。"
+                        "填写内容应简明扼要，突出重点。", f, 10.5)
         tot, sup, own, items = budget[y]
-        para(d, f"二、教育信息化试点项目建设经费预算表（{heading_year(y)}）", font="黑体")
+        typed_paragraph(d, f"二、教育信息化试点项目建设经费预算表（{heading_year(y)}）", "黑体")
         t = table(d, 3 + len(items) + 1, [3.4, 4.6, 4.0, 3.6])
-        setc(merge(t, 0, 0, 1, 0), "经费总数\n（万元）", f, size=12)
-        setc(merge(t, 0, 1, 1, 1), money_fmt(tot), f, size=12)
-        setc(t.cell(0, 2), "上级部门配套经费\n（万元）", f, size=12)
-        setc(t.cell(0, 3), "自筹经费\n（万元）", f, size=12)
-        setc(t.cell(1, 2), money_fmt(sup), f, size=12)
-        setc(t.cell(1, 3), money_fmt(own), f, size=12)
+        write_cell(merge(t, 0, 0, 1, 0), "经费总数\n（万元）", f, size=12)
+        write_cell(merge(t, 0, 1, 1, 1), money_fmt(tot), f, size=12)
+        write_cell(t.cell(0, 2), "上级部门配套经费\n（万元）", f, size=12)
+        write_cell(t.cell(0, 3), "自筹经费\n（万元）", f, size=12)
+        write_cell(t.cell(1, 2), money_fmt(sup), f, size=12)
+        write_cell(t.cell(1, 3), money_fmt(own), f, size=12)
         heads = ["试点重点建设内容", "重点建设内容分解", "起止时间", "所需经费\n（万元）"]
         for i, h in enumerate(heads):
-            setc(t.cell(2, i), h, f, size=12)
+            write_cell(t.cell(2, i), h, f, size=12)
         for r_, (a, b, p, _pn, cost) in enumerate(items, start=3):
             for i, v in enumerate([a, b, p, money_fmt(cost)]):
-                setc(t.cell(r_, i), v, f, size=12)
-        para(d, "注：重点建设内容分解必须明确具体，应写明项目实施路线图、时间节点安排、"
-                "配套费用明细等内容。", font=f, size=10.5)
+                write_cell(t.cell(r_, i), v, f, size=12)
+        typed_paragraph(d, "注：重点建设内容分解必须明确具体，应写明项目实施路线图、时间节点安排、"
+                        "配套费用明细等内容。", f, 10.5)
         d.add_page_break()
-    seed = (SEEDS / "001_529d38349907b614.txt").read_text(encoding="utf-8").split("\n")
-    a = next(i for i, line in enumerate(seed) if line.startswith("三、责任、义务及违约处理"))
-    b = next(i for i, line in enumerate(seed) if line.startswith("主管部门（甲方）"))
-    for line in seed[a:b]:
+    for line in seed_between("001", "三、责任、义务及违约处理", "主管部门（甲方）"):
         if line.strip():
-            para(d, line.strip(), font=f, size=12)
+            typed_paragraph(d, line.strip(), f, 12)
     for line in sign_paras:
-        para(d, line, font=f, size=14)
+        typed_paragraph(d, line, f, 14)
     return d
 
 
 @case("yueyang-2020-taskbook", "a-original-cover-spacing-sign-paras", YY_A, YY_A_ROWS)
 def yy_a():
-    cover = ["单  位  名  称 ：平江县桂花学校", "       （盖 章）",
-             "项  目  名  称：家校共育共同体建设创新与实践",
-             "项 目 负 责 人：黄远来", "联  系  电  话：0730-6221234"]
-    sign = ["", "主管部门（甲方）：", "负责人（签字）：                     （公章）",
-            "                                      年    月    日", "", "",
-            "责任部门（乙方）：", "负责人（签字）：                     （公章）",
-            "                              年    月    日", "", "",
-            "试点项目承担单位（丙方）：           （公章）",
-            "项目负责人（签字）：黄远来        2021年1月15日"]
-    return build_yy("仿宋", cover, "0730-6221234", YY_A_PLAN, YY_A_BUDGET, lambda x: f"{x:g}",
-                    lambda y: f"{y}年", sign)
+    cover = spaced_cover("平江县桂花学校", "家校共育共同体建设创新与实践", "黄远来", "0730-6221234")
+    sign = sign_lines("黄远来        2021年1月15日")
+    return build_yy("仿宋", cover, "0730-6221234", yy_plan("a"), yy_budget("a"),
+                    lambda x: f"{x:g}", lambda y: f"{y}年", sign)
 
 
-YY_B_PLAN = {
-    2021: ("建设校级智慧教学平台，完成精细教学数据采集模块。",
-           "平台上线，覆盖初一年级全部班级。",
-           "成立项目组，每月召开推进会。"),
-    2022: ("1.推广平台到全校三个年级。\n2.开展基于数据的精细教学课例研究。\n"
-           "3.开展教师数据素养培训。",
-           "形成精细教学课例30节。",
-           "教科室牵头，组织学科组开展专题研讨。"),
-    2023: ("总结经验，完成课题结题。",
-           "形成研究报告和课例集。",
-           "聘请市教科院专家指导。"),
-}
-YY_B_BUDGET = {
-    2021: (45, 20, 25, [
-        ("智慧教学平台", "平台采购与部署", "2021年2月至2021年6月", "2021-02/2021-06", 30),
-        ("数据采集终端", "阅卷扫描仪2台、平板30台", "2021年3月-2021年8月", "2021-03/2021-08", 15),
-    ]),
-    2022: (30.5, 15, 15.5, [
-        ("平台推广", "扩容与新增账号", "2022.2-2022.6", "2022-02/2022-06", 12),
-        ("课例研究", "课例录制与评比", "2022.3-2022.12", "2022-03/2022-12", 8.5),
-        ("教师培训", "数据素养专题培训", "2022.7-2022.8", "2022-07/2022-08", 6),
-        ("专家指导", "市教科院专家指导4次", "2022.9-2022.12", "2022-09/2022-12", 4),
-    ]),
-    2023: (10, 0, 10, [
-        ("结题", "成果汇编与结题", "2023年9月-2023年12月", "2023-09/2023-12", 10),
-    ]),
-}
 YY_B, YY_B_ROWS = yy_expected("岳阳市第十四中学", "依托智慧校园实现精细教学的应用研究", "廖小光",
-                              "13807301234", YY_B_PLAN, YY_B_BUDGET,
+                              "13807301234", yy_plan("b"), yy_budget("b"),
                               {"party_a": None, "party_a_signer": None, "party_a_date": None,
                                "party_b": None, "party_b_signer": None, "party_b_date": None,
                                "party_c_signer": None, "party_c_date": None})
@@ -1044,24 +958,13 @@ YY_B, YY_B_ROWS = yy_expected("岳阳市第十四中学", "依托智慧校园实
 def yy_b():
     cover = ["单位名称：岳阳市第十四中学（盖章）", "项目名称：依托智慧校园实现精细教学的应用研究",
              "项目负责人：廖小光", "联系电话：138 0730 1234"]
-    sign = ["", "主管部门（甲方）：", "负责人（签字）：                     （公章）",
-            "                                      年    月    日", "", "",
-            "责任部门（乙方）：", "负责人（签字）：                     （公章）",
-            "                              年    月    日", "", "",
-            "试点项目承担单位（丙方）：           （公章）",
-            "项目负责人（签字）：              年    月    日"]
-    return build_yy("宋体", cover, "138 0730 1234", YY_B_PLAN, YY_B_BUDGET, lambda x: f"{x:g}万元",
-                    lambda y: f" {y} 年", sign)
+    return build_yy("宋体", cover, "138 0730 1234", yy_plan("b"), yy_budget("b"),
+                    lambda x: f"{x:g}万元", lambda y: f" {y} 年",
+                    sign_lines("              年    月    日"))
 
 
 
 # ================================================================ third, harder copy per form
-def repeat_header(t, r=0):
-    trPr = t.rows[r]._tr.get_or_add_trPr()
-    e = OxmlElement("w:tblHeader")
-    trPr.append(e)
-
-
 RUIAN_C = {
     "report_date": "2022-03-08",
     "school": "瑞安市实验小学",
@@ -1086,43 +989,25 @@ RUIAN_C_EXTRA = {
 }
 
 
-@case(
-    "ruian-2022-report",
-    "c-cn-date-commas-label-value-cell-linebreak-labels",
-    RUIAN_C,
-    extra=RUIAN_C_EXTRA,
-)
-def ruian_c():
-    f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件2", font="黑体", size=14)
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    t = table(d, 10, [2.2, 5.4, 3.6, 4.6])
-    c = merge(t, 0, 0, 0, 1)
-    setc(c, "", f)
-    setc(t.cell(0, 2), "申报建设时间：", f)
-    setc(t.cell(0, 3), "二〇二二年三月八日", f)
-    for cc in (c, t.cell(0, 2), t.cell(0, 3)):
-        cell_no_border(cc)
-    setc(t.cell(1, 0), "学校：", f)
-    setc(t.cell(1, 1), "瑞安市实验小学", f)
-    setc(t.cell(1, 2), "项目\n名称：", f)
-    setc(t.cell(1, 3), "云桌面", f)
-    setc(merge(t, 2, 0, 2, 1), "投入资金：228,900元", f)     # label and value typed in one cell
-    setc(t.cell(2, 2), "项目负责人及联系方式：", f)
-    setc(t.cell(2, 3), "林芳（13806661234）", f)
-    merge(t, 3, 0, 3, 3)                                      # an extra empty row in the middle
-    labs = [("项目\n简介", "summary"), ("推进\n措施", "measures"), ("效益", "benefits"),
-            ("与计划的\n达成度", "achievement")]
-    for r, (lab, key) in enumerate(labs, start=4):
-        setc(t.cell(r, 0), lab, f)
-        setc(merge(t, r, 1, r, 3), RUIAN_C[key], f)
-    setc(t.cell(8, 0), "校长\n意见", f)
-    setc(merge(t, 8, 1, 8, 3), ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"], f)
-    setc(t.cell(9, 0), "专家验收\n意见", f)
-    setc(merge(t, 9, 1, 9, 3), ["", "", "                    年   月   日"], f)
-    para(d, "本表请于每年3月10日前上报radhjy@163.com。", font=f, size=10.5)
-    return d
+# 投入资金 label and value typed in one cell; an extra empty row in the middle
+case("ruian-2022-report", "c-cn-date-commas-label-value-cell-linebreak-labels", RUIAN_C,
+     extra=RUIAN_C_EXTRA)(Form(
+    "宋体", 12, "附件2", "瑞安市教育信息化应用“回头看”项目建设报告", attachment_size=14,
+    rows=[
+        ["", "<", "申报建设时间：", "二〇二二年三月八日"],
+        ["学校：", "瑞安市实验小学", "项目\n名称：", "云桌面"],
+        ["投入资金：228,900元", "<", "项目负责人及联系方式：", "林芳（13806661234）"],
+        [None, "<", "<", "<"],
+        ["项目\n简介", RUIAN_C["summary"], "<", "<"],
+        ["推进\n措施", RUIAN_C["measures"], "<", "<"],
+        ["效益", RUIAN_C["benefits"], "<", "<"],
+        ["与计划的\n达成度", RUIAN_C["achievement"], "<", "<"],
+        ["校长\n意见", ["情况属实，同意上报。", "校长：郑国平（签名）", "2022.3.9"], "<", "<"],
+        ["专家验收\n意见", ["", "", "                    年   月   日"], "<", "<"],
+    ],
+    widths=[2.2, 5.4, 3.6, 4.6],
+    borderless=[(0, 0), (0, 2), (0, 3)], below=RUIAN_NOTE,
+).document)
 
 
 HY_C = dict(HY_A, applicant="祁东县城关第二小学", category="教育网络安全",
@@ -1133,38 +1018,23 @@ HY_C = dict(HY_A, applicant="祁东县城关第二小学", category="教育网�
             county_opinion=None, county_signer=None, county_date=None)
 
 
-@case("hengyang-2018-application", "c-block-mark-cn-date-linebreak-labels", HY_C)
-def hy_c():
-    f = "仿宋"
-    d = new_doc(f, 14)
-    para(d, "附件2", font="黑体")
-    title(d, "2018年衡阳市教育信息化试点项目申请表")
-    t = table(d, 8, [2.6, 4.8, 2.8, 5.4])
-    setc(t.cell(0, 0), "申报\n单位：", f)
-    setc(merge(t, 0, 1, 0, 3), "祁东县城关第二小学", f)
-    setc(t.cell(1, 0), "申报\n类别：", f)
-    setc(merge(t, 1, 1, 1, 3),
-         "①网络联校创新应用 ②区域智慧教育 ■③教育网络安全 ④人工数字智能教室", f, size=11)
-    setc(t.cell(2, 0), "项目名称：", f)
-    setc(merge(t, 2, 1, 2, 3), HY_C["project"], f)
-    setc(t.cell(3, 0), "负责人", f)
-    setc(t.cell(3, 1), "邓爱华", f)
-    setc(t.cell(3, 2), "手机号码", f)
-    setc(t.cell(3, 3), "159 7471 2233", f)
-    setc(t.cell(4, 0), "联系人", f)
-    setc(t.cell(4, 1), "陈晨", f)
-    setc(t.cell(4, 2), "手机号码", f)
-    setc(t.cell(4, 3), "0734－6223344", f)
-    setc(merge(t, 5, 0, 5, 3), ["试点实施方案要点（可另附页）：", HY_C["plan_points"]], f)
-    setc(merge(t, 6, 0, 6, 1), ["单位意见：", "同意申报。", "", "负责人：邓爱华           盖章：",
-                                 "            二〇一八年九月十二日"], f)
-    setc(merge(t, 6, 2, 6, 3), ["县市区教育局意见：", "", "", "负责人：           盖章：",
-                                 "                 年   月   日"], f)
-    setc(merge(t, 7, 0, 7, 3), ["市教育局意见：", "", "",
-                                 "负责人：                                           盖章：",
-                                 "                                                 年   月   日"],
-         f)
-    return d
+case("hengyang-2018-application", "c-block-mark-cn-date-linebreak-labels", HY_C)(Form(
+    "仿宋", 14, "附件2", "2018年衡阳市教育信息化试点项目申请表", widths=[2.6, 4.8, 2.8, 5.4],
+    rows=[
+        ["申报\n单位：", "祁东县城关第二小学", "<", "<"],
+        ["申报\n类别：", T("①网络联校创新应用 ②区域智慧教育 ■③教育网络安全 ④人工数字智能教室",
+                            size=11), "<", "<"],
+        ["项目名称：", HY_C["project"], "<", "<"],
+        ["负责人", "邓爱华", "手机号码", "159 7471 2233"],
+        ["联系人", "陈晨", "手机号码", "0734－6223344"],
+        [["试点实施方案要点（可另附页）：", HY_C["plan_points"]], "<", "<", "<"],
+        [["单位意见：", "同意申报。", "", "负责人：邓爱华           盖章：",
+          "            二〇一八年九月十二日"], "<",
+         ["县市区教育局意见：", "", "", "负责人：           盖章：",
+          "                 年   月   日"], "<"],
+        [CITY_OPINION, "<", "<", "<"],
+    ],
+).document)
 
 
 ACC_C = dict(ACC_A, school="忠县白石中学", apply_date="2021-06-09", principal="黄小兵",
@@ -1174,29 +1044,17 @@ ACC_C = dict(ACC_A, school="忠县白石中学", apply_date="2021-06-09", princi
              school_opinion="同意推荐。", bureau_opinion="情况属实。\n同意推荐。")
 
 
-@case("zhongxian-2021-acceptance", "c-cn-date-linebreak-labels-prompt-untouched", ACC_C)
-def acc_c():
-    f = "宋体"
-    d = new_doc(f, 12)
-    para(d, "附件4", font="黑体")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    para(d, "申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日", font=f)
-    t = table(d, 6, [2.6, 5.2, 2.6, 5.2])
-    setc(t.cell(0, 0), "学校\n负责人", f)
-    setc(t.cell(0, 1), "黄小兵", f)
-    setc(t.cell(0, 2), "项目\n责任人", f)
-    setc(t.cell(0, 3), "张敏", f)
-    setc(t.cell(1, 0), "申报验收\n项目", f)
-    setc(merge(t, 1, 1, 1, 3), "数字校园示范学校", f)
-    setc(t.cell(2, 0), "取得的成绩\n或主要做法", f)
-    setc(merge(t, 2, 1, 2, 3), "另附自查报告（3000字以内）", f)     # prompt left as printed
-    setc(t.cell(3, 0), "预期\n效果", f)
-    setc(merge(t, 3, 1, 3, 3), ACC_C["expected_effect"], f)
-    setc(t.cell(4, 0), "学校推荐\n意见", f)
-    setc(merge(t, 4, 1, 4, 3), "同意推荐。", f)
-    setc(t.cell(5, 0), "教育行政\n主管部门\n意见", f)
-    setc(merge(t, 5, 1, 5, 3), ACC_C["bureau_opinion"], f)
-    return d
+# the printed prompt left untouched in 取得的成绩或主要做法
+case("zhongxian-2021-acceptance", "c-cn-date-linebreak-labels-prompt-untouched", ACC_C)(Form(
+    "宋体", 12, "附件4", "忠县中小学“创建验收”项目申报表",
+    rows=acceptance_rows(
+        ["学校\n负责人", "项目\n责任人", "申报验收\n项目", "取得的成绩\n或主要做法", "预期\n效果",
+         "学校推荐\n意见", "教育行政\n主管部门\n意见"],
+        ["黄小兵", "张敏", "数字校园示范学校", "另附自查报告（3000字以内）",
+         ACC_C["expected_effect"], "同意推荐。", ACC_C["bureau_opinion"]]),
+    above=["申报学校（盖章）：忠县白石中学                时间：二〇二一年六月九日"],
+    widths=[2.6, 5.2, 2.6, 5.2],
+).document)
 
 
 SELF_C = dict(SELF_A, school="忠县花桥小学", school_type="普通中小学校",
@@ -1217,8 +1075,8 @@ def self_c():
     d = build_self(SELF_C, "block", "宋体", True, "普通中小学校")   # unchosen type deleted
     # a few answers where the school deleted the unchosen option instead of marking
     t = d.tables[0]
-    setc(t.cell(6, 2), "是", "宋体")                      # has_leading_group True
-    setc(t.cell(17, 4), "否", "宋体")                     # uses_cloud False
+    write_cell(t.cell(6, 2), "是", "宋体")                      # has_leading_group True
+    write_cell(t.cell(17, 4), "否", "宋体")                     # uses_cloud False
     return d
 
 
@@ -1232,7 +1090,7 @@ def insp_c():
     d = build_insp("宋体", INSP_C_SCORES, INSP_C_NOTES, True, False,
                    "学校：忠县忠州第三小学", "督查人员：王晓, 李静      督查时间：2021.6.17",
                    f"{INSP_C['total_score']:g}")
-    repeat_header(d.tables[0])
+    repeat_header(d.tables[0].rows[0]._tr)
     return d
 
 
@@ -1253,14 +1111,14 @@ def build_campus_c(kind, font):
     e = campus_c(kind)
     d = build_campus(kind, "a", font)
     t = d.tables[0]
-    repeat_header(t)
+    repeat_header(t.rows[0]._tr)
     # as the original prints them: material hints in the first three rows
-    setc(t.cell(1, 3), e["n1_materials"], font, size=9)
-    setc(t.cell(2, 3), e["n2_materials"], font, size=9)
-    setc(t.cell(3, 3), "……", font, size=9)
+    write_cell(t.cell(1, 3), e["n1_materials"], font, size=9)
+    write_cell(t.cell(2, 3), e["n2_materials"], font, size=9)
+    write_cell(t.cell(3, 3), "……", font, size=9)
     for i in range(4, 36):
-        setc(t.cell(i, 3), e[f"n{i}_materials"] or "", font, size=9)
-    setc(t.cell(10, 2), e["n10_status"], font, size=9)
+        write_cell(t.cell(i, 3), e[f"n{i}_materials"] or "", font, size=9)
+    write_cell(t.cell(10, 2), e["n10_status"], font, size=9)
     return d
 
 
@@ -1278,20 +1136,8 @@ def voc_c():
     return build_campus_c("voc", "仿宋")
 
 
-YY_C_BUDGET = {
-    2021: (50, 20, 30, [
-        ("智慧课堂建设", "智慧教室2间", "2021.03-2021.07", "2021-03/2021-07", 40),
-        ("教师培训", "全员培训", "2021年9月~12月", "2021-09/2021-12", 10),
-    ]),
-    2022: (30, 10, 20, [
-        ("资源建设", "校本资源开发", "2022年3月—2022年12月", "2022-03/2022-12", 30),
-    ]),
-    2023: (20, 10, 10, [
-        ("总结推广", "成果汇编", "2023年3月—2023年12月", "2023-03/2023-12", 20),
-    ]),
-}
 YY_C, YY_C_ROWS = yy_expected("汨罗市正则学校", "智慧教育实践与探究", "何发意", "07305221234",
-                              YY_A_PLAN, YY_C_BUDGET,
+                              yy_plan("a"), yy_budget("c"),
                               {"party_a": None, "party_a_signer": None, "party_a_date": None,
                                "party_b": "汨罗市教育局", "party_b_signer": "周建军",
                                "party_b_date": "2021-01-16",
@@ -1300,27 +1146,19 @@ YY_C, YY_C_ROWS = yy_expected("汨罗市正则学校", "智慧教育实践与探
 
 @case("yueyang-2020-taskbook", "c-heading-year-blank-yuan-signed", YY_C, YY_C_ROWS)
 def yy_c():
-    cover = ["单  位  名  称 ：汨罗市正则学校", "       （盖 章）",
-             "项  目  名  称：智慧教育实践与探究",
-             "项 目 负 责 人：何发意", "联  系  电  话：0730－5221234"]
-    sign = ["", "主管部门（甲方）：", "负责人（签字）：                     （公章）",
-            "                                      年    月    日", "", "",
-            "责任部门（乙方）：汨罗市教育局", "负责人（签字）：周建军                （公章）",
-            "                              2021年1月16日", "", "",
-            "试点项目承担单位（丙方）：           （公章）",
-            "项目负责人（签字）：何发意        2021年1月15日"]
+    cover = spaced_cover("汨罗市正则学校", "智慧教育实践与探究", "何发意", "0730－5221234")
+    sign = sign_lines("何发意        2021年1月15日", ("汨罗市教育局", "负责人（签字）：周建军"
+                                                      "                （公章）", "2021年1月16日"))
 
     def money(x):   # a school writing the 万元 blanks in 元
         return f"{int(x * 10000):,}元"
-    return build_yy("仿宋", cover, None, YY_A_PLAN, YY_C_BUDGET, money, lambda y: "     年", sign)
+    return build_yy("仿宋", cover, None, yy_plan("a"), yy_budget("c"), money, lambda y: "     年",
+                    sign)
 
 
 # ---------------------------------------------------------------- main
 def main(argv=None):
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) > 1 or (args and args[0].startswith("-")):
-        sys.exit(f"usage: {Path(sys.argv[0]).name} [output directory, default {HERE}]")
-    out = Path(args[0]) if args else HERE
+    out = output_folder(HERE, argv)
     for form, name, fn, fields, rows, extra in CASES:
         doc = fn()
         # Word always keeps a paragraph after a table that ends the document; python-docx does
@@ -1328,15 +1166,11 @@ def main(argv=None):
         # .docx -> .doc -> html has no <table>), so add the paragraph Word would have.
         if doc.element.body[-2].tag == qn("w:tbl"):
             doc.add_paragraph()
-        folder = out / form
-        folder.mkdir(parents=True, exist_ok=True)
-        doc.save(folder / f"{name}.docx")
         exp = {"form": form, "fields": fields}
         if rows:
             exp["rows"] = rows
         exp.update(extra)
-        text = json.dumps(exp, ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+        write_case(out / form, name, doc, exp)
     print(f"built {len(CASES)} documents in {out}")
 
 

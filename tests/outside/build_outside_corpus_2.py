@@ -23,30 +23,29 @@ Rebuild (overwrites the r2-* .docx and .json files in place)::
     .venv/bin/python tests/outside/build_outside_corpus_2.py
 
 or build elsewhere to compare, e.g. ``... build_outside_corpus_2.py /tmp/outside2``. A
-rebuild gives byte-identical JSON and an identical word/document.xml. The seed notices are
-read from ../shared/seeds beside the repository, or from $TIANBIAO_SEEDS when set. This
-script does not import tianbiao.
-"""
+rebuild gives byte-identical JSON and an identical word/document.xml, which tests/corpuskit/
+test_rebuild.py checks. The seed notices are read from tests/seeds/. This script uses
+python-docx and the corpus kit (tests/corpuskit), whose minimal `Hand` writes runs, content
+controls and fields the way this tester typed them; it does not import tianbiao."""
 
-import functools
 import itertools
-import json
-import os
 import re
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit.content import CheckBox, Control, FormField, Run, TextBox
+from corpuskit.corpus import output_folder, write_case
+from corpuskit.documents import new_document
+from corpuskit.paragraphs import append_inline
+from corpuskit.seeds import seed_lines
+from corpuskit.typed_tables import type_grid
+from corpuskit.wordml import Hand
 
 HERE = Path(__file__).resolve().parent
-# The notices sit in ../shared/seeds beside the repository (see README).
-SEEDS = Path(os.environ.get(
-    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
-))
 
 
 # ---------------------------------------------------------------- docx helpers
@@ -62,11 +61,13 @@ SEEDS = Path(os.environ.get(
 # Table rows: lists of cells of equal length; "<" = merged with the cell on the left,
 # "^" = merged with the cell above.
 
+# Runs as this tester wrote them: 宋体 named ascii/eastAsia/hAnsi, no size unless given, bare
+# content controls and fields; every run takes the next id from 100 on, across the corpus.
+HAND = Hand(font_slots=("ascii", "eastAsia", "hAnsi"), hint=False, size_cs=False,
+            spacing=None, paragraph_mark=False, author="教务处", date="2021-06-01T10:00:00Z",
+            minimal=True)
 _ids = itertools.count(100)
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
-V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
-DATE = "2021-06-01T10:00:00Z"
+FONT = "宋体"
 
 
 class R:
@@ -78,98 +79,38 @@ class R:
 
 
 def new_doc():
-    d = Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.5)
-    st = d.styles["Normal"]
-    st.font.name = "宋体"
-    st.font.size = Pt(11)
-    st.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    return d
+    return new_document(FONT, 11, (None, None, 2.5, 2.5))
 
 
-def _esc(t):
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _rpr(props):
-    parts = ['<w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/>']
-    if props.get("b"):
-        parts.append("<w:b/>")
-    if props.get("strike"):
-        parts.append("<w:strike/>")
-    if props.get("color"):
-        parts.append(f'<w:color w:val="{props["color"]}"/>')
-    if props.get("hidden"):
-        parts.append("<w:vanish/>")
-    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
-
-
-def _r(text, props, tag="w:t"):
-    return f'<w:r>{_rpr(props)}<{tag} xml:space="preserve">{_esc(text)}</{tag}></w:r>'
-
-
-def _run_xml(run):
+def _items(run):
+    """The kit's inline items for one run of the mini-language (each run takes an id)."""
     if isinstance(run, str):
         run = R(run)
     t, p = run.text, run.props
     i = next(_ids)
-    if p.get("ins"):
-        return f'<w:ins {W} w:id="{i}" w:author="教务处" w:date="{DATE}">{_r(t, p)}</w:ins>'
-    if p.get("dele"):
-        return (f'<w:del {W} w:id="{i}" w:author="教务处" w:date="{DATE}">'
-                f'{_r(t, p, "w:delText")}</w:del>')
     if "sdt" in p:
-        return (f'<w:sdt {W}><w:sdtPr><w:alias w:val="{p["sdt"]}"/><w:tag w:val="{p["sdt"]}"/>'
-                f'<w:id w:val="{i}"/></w:sdtPr><w:sdtContent>{_r(t, p)}</w:sdtContent></w:sdt>')
+        return [Control(t, alias=p["sdt"], ident=i)]
     if p.get("plc"):
-        return (f'<w:sdt {W}><w:sdtPr><w:id w:val="{i}"/><w:placeholder>'
-                f'<w:docPart w:val="DefaultPlaceholder_-1854013440"/>'
-                f'</w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
-                f'<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/><w:color w:val="808080"/></w:rPr>'
-                f'<w:t>{_esc(t)}</w:t></w:r></w:sdtContent></w:sdt>')
+        return [Control(t, placeholder=True, ident=i)]
     if p.get("fftext"):
-        return (f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>'
-                f'<w:name w:val="Text{i}"/><w:enabled/>'
-                f'<w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>'
-                f'<w:r {W}><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
-                f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>{_r(t, p)}'
-                f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>')
+        return [FormField(text=t, ident=i)]
     if "ffchk" in p:
-        checked = "<w:checked/>" if p["ffchk"] else ""
-        return (f'<w:r {W}><w:fldChar w:fldCharType="begin"><w:ffData>'
-                f'<w:name w:val="Check{i}"/><w:enabled/>'
-                f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/>'
-                f'{checked}</w:checkBox></w:ffData></w:fldChar></w:r>'
-                f'<w:r {W}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
-                f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>{_r(t, {})}')
+        return [FormField(checked=p["ffchk"], ident=i), t]
     if "chk" in p:
-        on = p["chk"]
-        return (f'<w:sdt {W} {W14}><w:sdtPr><w:id w:val="{i}"/><w14:checkbox>'
-                f'<w14:checked w14:val="{1 if on else 0}"/>'
-                f'<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
-                f'<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
-                f'</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr>'
-                f'<w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" '
-                f'w:hAnsi="MS Gothic" w:hint="eastAsia"/></w:rPr>'
-                f'<w:t>{"☒" if on else "☐"}</w:t></w:r></w:sdtContent></w:sdt>'
-                + _r(t, {}))
+        return [CheckBox(p["chk"], ident=i), t]
     if p.get("tbox"):
-        return (f'<w:r {W} {V}><w:pict>'
-                f'<v:shape id="tb{i}" type="#_x0000_t202" style="width:120pt;height:22pt">'
-                f'<v:textbox><w:txbxContent><w:p>{_r(t, {})}</w:p></w:txbxContent></v:textbox>'
-                f'</v:shape></w:pict></w:r>')
-    return f"<w:r {W}>" + _r(t, p)[5:]
+        return [TextBox(t, ident=i)]
+    revision = "ins" if p.get("ins") else "del" if p.get("dele") else ""
+    return [Run(t, bold=True if p.get("b") else None, strike=bool(p.get("strike")),
+                color=p.get("color"), hidden=bool(p.get("hidden")), revision=revision,
+                ident=i)]
 
 
-def fill_para(p, para, align=None):
+def fill_para(p, para, align=None, size=None):
     if isinstance(para, str):
         para = [para] if para else []
-    for run in para:
-        box = parse_xml(f"<w:wrapper {W} {W14} {V}>" + _run_xml(run) + "</w:wrapper>")
-        for child in list(box):
-            p._p.append(child)
+    items = [item for run in para for item in _items(run)]
+    append_inline(p._p, items, FONT, size, HAND)
     if align == "c":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -186,11 +127,7 @@ def add_para(doc, para, align=None, size=None, bold=False):
     p = doc.add_paragraph()
     if isinstance(para, str) and (size or bold):
         para = [R(para, b=bold)]
-    fill_para(p, para, align)
-    if size:
-        for r in p._p.iter(qn("w:rPr")):
-            sz = parse_xml(f'<w:sz {nsdecls("w")} w:val="{size * 2}"/>')
-            r.append(sz)
+    fill_para(p, para, align, size)
     return p
 
 
@@ -198,33 +135,29 @@ def title(doc, text):
     return add_para(doc, text, align="c", size=16, bold=True)
 
 
+def page(attachment, heading, *lines):
+    """A new document: the 附件 line, the form's title, then `lines` as paragraphs."""
+    d = new_doc()
+    add_para(d, attachment)
+    title(d, heading)
+    for line in lines:
+        add_para(d, line)
+    return d
+
+
 def add_table(doc, rows, widths=None):
     nr, nc = len(rows), len(rows[0])
     assert all(len(r) == nc for r in rows), rows
     t = doc.add_table(rows=nr, cols=nc)
     t.style = "Table Grid"
-    done = set()
-    for r in range(nr):
-        for c in range(nc):
-            v = rows[r][c]
-            if (r, c) in done or (isinstance(v, str) and v in ("<", "^")):
-                continue
-            c2 = c
-            while c2 + 1 < nc and rows[r][c2 + 1] == "<":
-                c2 += 1
-            r2 = r
-            while r2 + 1 < nr and rows[r2 + 1][c] == "^":
-                r2 += 1
-            cell = t.cell(r, c)
-            if (r2, c2) != (r, c):
-                cell = cell.merge(t.cell(r2, c2))
-            for rr in range(r, r2 + 1):
-                for cc in range(c, c2 + 1):
-                    done.add((rr, cc))
-            paras = _paras(v)
-            fill_para(cell.paragraphs[0], paras[0])
-            for extra in paras[1:]:
-                fill_para(cell.add_paragraph(), extra)
+
+    def fill(cell, v):
+        paras = _paras(v)
+        fill_para(cell.paragraphs[0], paras[0])
+        for extra in paras[1:]:
+            fill_para(cell.add_paragraph(), extra)
+
+    type_grid(t, rows, fill)
     if widths:
         for row in t.rows:
             for i, cell in enumerate(row.cells):
@@ -238,13 +171,8 @@ def page_break(doc):
 
 
 # ---------------------------------------------------------------- seed items (notice 003)
-@functools.cache
-def _seed003():
-    return next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8").split("\n")
-
-
 def _section(start, end):
-    seed = _seed003()
+    seed = seed_lines("003")
     a = next(i for i, line in enumerate(seed) if line.strip() == start)
     b = next(i for i, line in enumerate(seed) if line.strip() == end and i > a)
     return seed[a:b]
@@ -307,6 +235,16 @@ def case(fn):
     return fn
 
 
+def expect(name, form, fields, notes=None, known=None):
+    """Register a builder that returns its document, with what the case expects."""
+
+    def deco(fn):
+        CASES.append(lambda: save(fn(), name, form, fields, notes=notes, known=known))
+        return fn
+
+    return deco
+
+
 def save(doc, name, form, fields, rows=None, notes=None, known=None):
     exp = {"form": form, "fields": fields}
     if rows is not None:
@@ -324,11 +262,27 @@ N = "□是   ☑否"
 
 
 # --------------------------------------------------------------------------- 瑞安 附件2
-@case
+R2_RUIAN_A = dict(
+    report_date="2022-03-08", school="瑞安市安阳实验小学", project="智慧课堂建设",
+    amount=128000, leader="陈立新 13857712345",
+    summary=(
+        "本项目于2021年9月启动，主要建设内容如下：\n"
+        "1. 建成智慧教室4间；\n"
+        "2. 部署课堂互动平台；\n"
+        "3. 开展教师培训12场。"
+    ),
+    measures="成立项目领导小组，每两周召开一次推进会。",
+    benefits="学生课堂参与度明显提高。\n教师信息化教学能力提升。",
+    achievement="达成度约95%，智慧教室已全部投入使用。", principal_opinion="同意上报。",
+    principal_date="2022-03-09", expert_opinion=None, expert_date=None,
+)
+
+
+@expect("r2-official-fullwidth-amount-tracked-hidden", "ruian-2022-report", R2_RUIAN_A,
+        notes="official layout; full-width amount; tracked del+ins in measures; hidden text in "
+              "benefits; expert opinion left as printed; ends with paragraph")
 def ruian_a():
-    d = new_doc()
-    add_para(d, "附件2")
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
+    d = page("附件2", "瑞安市教育信息化应用“回头看”项目建设报告")
     add_table(d, [
         ["", "", "申报建设时间：", "2022年3月8日"],
         ["学校", "瑞安市安阳实验小学", "项目名称", "智慧课堂建设"],
@@ -344,26 +298,24 @@ def ruian_a():
         ["专家验收意见", "\n\n                        年   月   日", "<", "<"],
     ], widths=[2.6, 5.0, 3.4, 4.6])
     add_para(d, "本表请于每年3月10日前上报radhjy@163.com。")
-    save(d, "r2-official-fullwidth-amount-tracked-hidden", "ruian-2022-report", {
-        "report_date": "2022-03-08", "school": "瑞安市安阳实验小学", "project": "智慧课堂建设",
-        "amount": 128000, "leader": "陈立新 13857712345",
-        "summary": "本项目于2021年9月启动，主要建设内容如下：\n1. 建成智慧教室4间；\n"
-                   "2. 部署课堂互动平台；\n3. 开展教师培训12场。",
-        "measures": "成立项目领导小组，每两周召开一次推进会。",
-        "benefits": "学生课堂参与度明显提高。\n教师信息化教学能力提升。",
-        "achievement": "达成度约95%，智慧教室已全部投入使用。",
-        "principal_opinion": "同意上报。", "principal_date": "2022-03-09",
-        "expert_opinion": None, "expert_date": None,
-    }, notes="official layout; full-width amount; tracked del+ins in measures; hidden text in "
-             "benefits; expert opinion left as printed; ends with paragraph")
+    return d
 
 
-@case
+@expect("r2-two-columns-wan-yuan-content-control-cn-date", "ruian-2022-report", dict(
+    R2_RUIAN_A, report_date="2022-03-05", school="瑞安市塘下镇中学", project="录播教室建设",
+    leader="林晓红 0577-65551234",
+    summary=(
+        "建设常态化录播教室1间，配套录播主机、摄像机和拾音设备。\n"
+        "录播教室已于2021年12月投入使用。"
+    ),
+    measures="（1）制定录播教室使用管理制度；\n（2）每学期开展录播课评比。",
+    benefits="累计录制课例86节，其中3节获市级优课。", achievement="100%",
+    principal_opinion="项目按计划完成，同意报送。", principal_date="2022-03-06",
+), notes="other office: 2-column table, date line as paragraph above table, amount typed in "
+         "万元 on a 元 form (12.8万元 -> 128000), leader in a content control, date in Chinese "
+         "numerals, printed date line removed; ends with table")
 def ruian_b():
-    d = new_doc()
-    add_para(d, "附件2")
-    title(d, "瑞安市教育信息化应用“回头看”项目建设报告")
-    add_para(d, "申报建设时间：2022.03.05")
+    d = page("附件2", "瑞安市教育信息化应用“回头看”项目建设报告", "申报建设时间：2022.03.05")
     add_table(d, [
         ["学校", "瑞安市塘下镇中学"],
         ["项目名称", "录播教室建设"],
@@ -377,35 +329,38 @@ def ruian_b():
         ["校长意见", "项目按计划完成，同意报送。\n二〇二二年三月六日"],
         ["专家验收意见", ""],
     ], widths=[4.0, 11.6])
-    save(d, "r2-two-columns-wan-yuan-content-control-cn-date", "ruian-2022-report", {
-        "report_date": "2022-03-05", "school": "瑞安市塘下镇中学", "project": "录播教室建设",
-        "amount": 128000, "leader": "林晓红 0577-65551234",
-        "summary": "建设常态化录播教室1间，配套录播主机、摄像机和拾音设备。\n"
-                   "录播教室已于2021年12月投入使用。",
-        "measures": "（1）制定录播教室使用管理制度；\n（2）每学期开展录播课评比。",
-        "benefits": "累计录制课例86节，其中3节获市级优课。",
-        "achievement": "100%",
-        "principal_opinion": "项目按计划完成，同意报送。", "principal_date": "2022-03-06",
-        "expert_opinion": None, "expert_date": None,
-    }, notes="other office: 2-column table, date line as paragraph above table, amount typed in "
-             "万元 on a 元 form (12.8万元 -> 128000), leader in a content control, date in Chinese "
-             "numerals, printed date line removed; ends with table")
+    return d
 
 
 # --------------------------------------------------------------------------- 衡阳 附件2
-def _hy_head(d):
-    add_para(d, "附件2")
-    title(d, "2018年衡阳市教育信息化试点项目申请表")
-
-
 PHONE_EXTENSION = ("an extension (转801) is not in the contract's phone form; tianbiao flags "
                    "it as a problem for the clerk instead of guessing")
 
 
-@case
+R2_HENGYANG_A = dict(
+    applicant="衡阳市石鼓区教育局", category="区域智慧教育",
+    project="石鼓区智慧教育云平台应用", leader="刘志强", leader_phone="13907345678",
+    contact="王芳", contact_phone="07348221234801",
+    plan_points=(
+        "一、建设目标：建成覆盖全区的智慧教育云平台。\n"
+        "1. 建设区域教育云平台；\n"
+        "2. 全区60所学校接入；\n"
+        "二、实施步骤：2018年10月至2019年12月分三期推进。"
+    ),
+    unit_opinion="同意申报，保证配套经费。", unit_signer="李国平",
+    unit_date="2018-09-12", county_opinion=None, county_signer=None, county_date=None,
+    city_opinion=None, city_signer=None, city_date=None,
+)
+
+
+@expect("r2-ticked-box-spaced-phone-extension", "hengyang-2018-application", R2_HENGYANG_A,
+        notes="official layout; ☑ choice; phone with spaces; phone with extension 转801 (contract: "
+              "digits -> 07348221234801, arguable); numbered plan; unit opinion signed+dated, "
+              "others as printed; ends with table. The extension is kept as the tester's reading "
+              "but listed as a known failure in every variant: tianbiao leaves it to the clerk.",
+   known={v: {"contact_phone": PHONE_EXTENSION} for v in ("docx", "libreoffice", "doc", "pdf")})
 def hengyang_a():
-    d = new_doc()
-    _hy_head(d)
+    d = page("附件2", "2018年衡阳市教育信息化试点项目申请表")
     add_table(d, [
         ["申报单位：", "衡阳市石鼓区教育局", "<", "<"],
         ["申报类别：", "□①网络联校创新应用  ☑②区域智慧教育  □③教育网络安全  □④人工数字智能教室",
@@ -422,28 +377,20 @@ def hengyang_a():
         ["市教育局意见：\n\n\n负责人：                                           盖章：\n"
          "                                                 年   月   日", "<", "<", "<"],
     ], widths=[3.0, 4.8, 2.8, 5.0])
-    save(d, "r2-ticked-box-spaced-phone-extension", "hengyang-2018-application", {
-        "applicant": "衡阳市石鼓区教育局", "category": "区域智慧教育",
-        "project": "石鼓区智慧教育云平台应用",
-        "leader": "刘志强", "leader_phone": "13907345678", "contact": "王芳",
-        "contact_phone": "07348221234801",
-        "plan_points": "一、建设目标：建成覆盖全区的智慧教育云平台。\n1. 建设区域教育云平台；\n"
-                       "2. 全区60所学校接入；\n二、实施步骤：2018年10月至2019年12月分三期推进。",
-        "unit_opinion": "同意申报，保证配套经费。", "unit_signer": "李国平",
-        "unit_date": "2018-09-12",
-        "county_opinion": None, "county_signer": None, "county_date": None,
-        "city_opinion": None, "city_signer": None, "city_date": None,
-    }, notes="official layout; ☑ choice; phone with spaces; phone with extension 转801 (contract: "
-             "digits -> 07348221234801, arguable); numbered plan; unit opinion signed+dated, "
-             "others as printed; ends with table. The extension is kept as the tester's reading "
-             "but listed as a known failure in every variant: tianbiao leaves it to the clerk.",
-       known={v: {"contact_phone": PHONE_EXTENSION} for v in ("docx", "libreoffice", "doc", "pdf")})
+    return d
 
 
-@case
+@expect("r2-legacy-fields-struck-options-fullwidth-phone", "hengyang-2018-application", dict(
+    R2_HENGYANG_A, applicant="祁东县第一中学", category="教育网络安全",
+    project="校园网络安全防护体系建设", leader="周建军", leader_phone="13574712345",
+    contact="赵丽", contact_phone="13762400011", plan_points="详见附页《试点工作方案》。",
+    unit_opinion="情况属实，同意申报。", unit_signer="周建军", unit_date="2018-09-14",
+    county_opinion="同意推荐。", county_date="2018-09-15",
+), notes="other office: 5 columns, labels without colon, legacy FORMTEXT fields, choice by "
+         "striking out the unchosen options (boxes all □), full-width phone digits, date "
+         "2018.9.14; ends with paragraph")
 def hengyang_b():
-    d = new_doc()
-    _hy_head(d)
+    d = page("附件2", "2018年衡阳市教育信息化试点项目申请表")
     add_table(d, [
         ["申报单位", [[R("祁东县第一中学", fftext=True)]], "<", "<", "<"],
         ["申报类别", [[R("□①网络联校创新应用", strike=True), "  ",
@@ -460,27 +407,28 @@ def hengyang_b():
          "                                                 年   月   日", "<", "<", "<", "<"],
     ], widths=[2.6, 3.0, 2.0, 2.8, 5.2])
     add_para(d, "注：本表一式两份。")
-    save(d, "r2-legacy-fields-struck-options-fullwidth-phone", "hengyang-2018-application", {
-        "applicant": "祁东县第一中学", "category": "教育网络安全",
-        "project": "校园网络安全防护体系建设",
-        "leader": "周建军", "leader_phone": "13574712345", "contact": "赵丽",
-        "contact_phone": "13762400011",
-        "plan_points": "详见附页《试点工作方案》。",
-        "unit_opinion": "情况属实，同意申报。", "unit_signer": "周建军", "unit_date": "2018-09-14",
-        "county_opinion": "同意推荐。", "county_signer": None, "county_date": "2018-09-15",
-        "city_opinion": None, "city_signer": None, "city_date": None,
-    }, notes="other office: 5 columns, labels without colon, legacy FORMTEXT fields, choice by "
-             "striking out the unchosen options (boxes all □), full-width phone digits, date "
-             "2018.9.14; ends with paragraph")
+    return d
 
 
 # --------------------------------------------------------------------------- 忠县 附件4
-@case
+R2_ACCEPTANCE_A = dict(
+    school="忠县实验中学", apply_date="2021-06-10", principal="谭明远",
+    project_leader="冉小兵", project="智慧校园",
+    achievements="1. 建成智慧教室6间，实现班班通全覆盖；\n2. 获重庆市智慧校园示范校称号。",
+    expected_effect=(
+        "通过验收，进一步推动信息技术与教育教学深度融合。\n"
+        "形成可推广的智慧课堂教学模式。"
+    ),
+    school_opinion="同意推荐申报。", bureau_opinion=None,
+)
+
+
+@expect("r2-hint-kept-numbered-list", "zhongxian-2021-acceptance", R2_ACCEPTANCE_A,
+        notes="official layout; printed hint kept, school wrote a numbered list after it (hint "
+              "excluded); ends with table")
 def acceptance_a():
-    d = new_doc()
-    add_para(d, "附件4")
-    title(d, "忠县中小学“创建验收”项目申报表")
-    add_para(d, "申报学校（盖章）：忠县实验中学          时间：2021年6月10日")
+    d = page("附件4", "忠县中小学“创建验收”项目申报表",
+             "申报学校（盖章）：忠县实验中学          时间：2021年6月10日")
     add_table(d, [
         ["学校负责人", "谭明远", "项目责任人", "冉小兵"],
         ["申报验收项目", "智慧校园", "<", "<"],
@@ -492,23 +440,19 @@ def acceptance_a():
         ["学校推荐意见", "同意推荐申报。", "<", "<"],
         ["教育行政主管部门意见", "", "<", "<"],
     ], widths=[3.4, 4.4, 3.4, 4.4])
-    save(d, "r2-hint-kept-numbered-list", "zhongxian-2021-acceptance", {
-        "school": "忠县实验中学", "apply_date": "2021-06-10", "principal": "谭明远",
-        "project_leader": "冉小兵",
-        "project": "智慧校园",
-        "achievements": "1. 建成智慧教室6间，实现班班通全覆盖；\n2. 获重庆市智慧校园示范校称号。",
-        "expected_effect": "通过验收，进一步推动信息技术与教育教学深度融合。\n"
-                           "形成可推广的智慧课堂教学模式。",
-        "school_opinion": "同意推荐申报。", "bureau_opinion": None,
-    }, notes="official layout; printed hint kept, school wrote a numbered list after it (hint "
-             "excluded); ends with table")
+    return d
 
 
-@case
+@expect("r2-date-row-text-box-tracked-change-hidden", "zhongxian-2021-acceptance", dict(
+    R2_ACCEPTANCE_A, school="忠县拔山中学", apply_date="2021-06-15", principal="秦德华",
+    project_leader="何丽", project="创客教育", achievements=None,
+    expected_effect="建成创客空间1个，开设创客课程4门。", school_opinion="同意。",
+), notes="other office: school/date line moved into the table as a first row; date in Chinese "
+         "numerals; principal typed in a text box; project_leader tracked change (张伟 "
+         "deleted, 何丽 inserted); hint left untouched -> null; hidden text; ends with "
+         "paragraph")
 def acceptance_b():
-    d = new_doc()
-    add_para(d, "附件4")
-    title(d, "忠县中小学“创建验收”项目申报表")
+    d = page("附件4", "忠县中小学“创建验收”项目申报表")
     add_table(d, [
         ["申报学校（盖章）", "忠县拔山中学", "时间", "二〇二一年六月十五日"],
         ["学校负责人", [[R("秦德华", tbox=True)]], "项目责任人",
@@ -521,25 +465,19 @@ def acceptance_b():
         ["教育行政主管部门意见", "", "<", "<"],
     ], widths=[3.4, 4.4, 3.4, 4.4])
     add_para(d, "填报人：何丽    联系电话：13983512345")
-    save(d, "r2-date-row-text-box-tracked-change-hidden", "zhongxian-2021-acceptance", {
-        "school": "忠县拔山中学", "apply_date": "2021-06-15", "principal": "秦德华",
-        "project_leader": "何丽",
-        "project": "创客教育", "achievements": None,
-        "expected_effect": "建成创客空间1个，开设创客课程4门。",
-        "school_opinion": "同意。", "bureau_opinion": None,
-    }, notes="other office: school/date line moved into the table as a first row; date in Chinese "
-             "numerals; principal typed in a text box; project_leader tracked change (张伟 "
-             "deleted, 何丽 inserted); hint left untouched -> null; hidden text; ends with "
-             "paragraph")
+    return d
 
 
 # --------------------------------------------------------------------------- 忠县 附件3-1
 SELF_LABELS = dict(
     has_leading_group="是否成立网信或智慧校园建设领导机构",
     has_it_department="是否明确教育信息化职能部门",
-    it_department_name="教育信息化职能部门名称", it_staff="教育信息化专职人员数量（人）",
-    has_plan="是否制定智慧校园\n建设规划", investment="近三年教育信息化累计投入经费（万元）",
-    has_campus_network="是否建成校园网", bandwidth="互联网出口带宽（M）",
+    it_department_name="教育信息化职能部门名称",
+    it_staff="教育信息化专职人员数量（人）",
+    has_plan="是否制定智慧校园\n建设规划",
+    investment="近三年教育信息化累计投入经费（万元）",
+    has_campus_network="是否建成校园网",
+    bandwidth="互联网出口带宽（M）",
     wireless_aps="无线网络AP数量（个）",
     wireless_full_coverage="是否实现校园\n无线网络全覆盖",
     on_cq_education_network="是否接入\n重庆教育宽带网",
@@ -554,8 +492,10 @@ SELF_LABELS = dict(
     student_space_rate="学生网络学习空间开通率（小学三年级以上）（%）",
     has_one_stop_service="管理系统是否具备“一站式服务”能力",
     has_data_analysis="是否开展数据分析\n应用",
-    uses_iot="是否应用物联网技术", uses_cloud="是否使用云服务",
-    moe_pilot="是否参与教育部第一批教育信息化试点", cq_pilot="是否参加重庆市教育信息化试点",
+    uses_iot="是否应用物联网技术",
+    uses_cloud="是否使用云服务",
+    moe_pilot="是否参与教育部第一批教育信息化试点",
+    cq_pilot="是否参加重庆市教育信息化试点",
     cq_smart_campus_pilot="是否参与重庆市智慧\n校园建设试点",
     has_emergency_plan="是否制定网络安全\n应急预案",
     has_disaster_backup="是否有数据容灾\n备份措施",
@@ -563,20 +503,16 @@ SELF_LABELS = dict(
     had_major_incident="近三年是否发生过重大网络安全事故",
 )
 AWARDS = "教育信息化、智慧\n校园工作获奖数量（项）"
-PAIRS = [  # (group, left id, right id) in the seed's row order
-    ("体制机制", "has_leading_group", "has_it_department"),
-    ("体制机制", "it_department_name", "it_staff"),
-    ("体制机制", "has_plan", "investment"),
-    ("基本条件", "has_campus_network", "bandwidth"),
-    ("基本条件", "wireless_aps", "wireless_full_coverage"),
-    ("基本条件", "on_cq_education_network", "terminals_per_100_students"),
-    ("基本条件", "terminals_per_100_teachers", "interactive_equipment_rate"),
-    ("智慧应用", "smart_classrooms", "school_course_resources"),
-    ("智慧应用", "has_interaction", "teacher_space_rate"),
-    ("智慧应用", "has_smart_push", "student_space_rate"),
-    ("智慧应用", "has_one_stop_service", "has_data_analysis"),
-    ("智慧应用", "uses_iot", "uses_cloud"),
-]
+PAIRS = {  # group: (left id, right id) of each of its rows, in the seed's order
+    "体制机制": [("has_leading_group", "has_it_department"), ("it_department_name", "it_staff"),
+             ("has_plan", "investment")],
+    "基本条件": [("has_campus_network", "bandwidth"), ("wireless_aps", "wireless_full_coverage"),
+             ("on_cq_education_network", "terminals_per_100_students"),
+             ("terminals_per_100_teachers", "interactive_equipment_rate")],
+    "智慧应用": [("smart_classrooms", "school_course_resources"),
+             ("has_interaction", "teacher_space_rate"), ("has_smart_push", "student_space_rate"),
+             ("has_one_stop_service", "has_data_analysis"), ("uses_iot", "uses_cloud")],
+}
 
 
 def _self_rows(v, with_category):
@@ -604,12 +540,10 @@ def _self_rows(v, with_category):
     row("学校概况", ["学校联系人", v["contact_person"], "联系电话", v["contact_phone"], "<"], False)
     row("学校概况", ["学校传真", v["fax"], "电子邮箱", v["email"], "<"], False)
     row("学校概况", ["在编教职工总数", v["staff"], "在籍学生总数", v["students"], "<"], False)
-    last = None
-    for g, a, b in PAIRS:
-        if g != last:
-            heading(g)
-        row(g, [L[a], v[a], L[b], v[b], "<"], g != last)
-        last = g
+    for g, pairs in PAIRS.items():
+        heading(g)
+        for i, (a, b) in enumerate(pairs):
+            row(g, [L[a], v[a], L[b], v[b], "<"], i == 0)
     heading("试点示范")
     row("试点示范", [L["moe_pilot"], v["moe_pilot"], L["cq_pilot"], v["cq_pilot"], "<"], True)
     row("试点示范", [L["cq_smart_campus_pilot"], v["cq_smart_campus_pilot"], AWARDS, "县级及以上",
@@ -628,116 +562,98 @@ DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the f
                "which do not decode checkbox fields")
 
 
-@case
+R2_SELF_A = dict(
+    school="忠县实验中学", school_type="普通中小学校", address="忠县忠州街道州屏环路68号",
+    contact_person="冉小兵", contact_phone="02354221234", fax="无", email="zxsyzx@163.com",
+    staff=86, students=1235, has_leading_group=True, has_it_department=True,
+    it_department_name="信息中心", it_staff=3, has_plan=False, investment=35,
+    has_campus_network=True, bandwidth=1000, wireless_aps=48, wireless_full_coverage=False,
+    on_cq_education_network=True, terminals_per_100_students=12.5, terminals_per_100_teachers=105,
+    interactive_equipment_rate=None, smart_classrooms=6, school_course_resources=12,
+    has_interaction=True, teacher_space_rate=100, has_smart_push=True, student_space_rate=85,
+    has_one_stop_service=None, has_data_analysis=None, uses_iot=False, uses_cloud=True,
+    moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=True, awards_county_and_above=3,
+    awards_district=5, has_emergency_plan=True, has_disaster_backup=True,
+    holds_security_drills=True, had_major_incident=None,
+)
+
+
+@expect("r2-six-columns-mixed-marks-units-typed", "zhongxian-2021-smart-campus-self", R2_SELF_A,
+        notes="seed 6-column layout (awards label top-aligned with 是否参与重庆市智慧校园建设试点, "
+              "as the seed prints it). "
+              "Marks: ☑; w14 checkbox content controls; legacy FORMCHECKBOX; '□是√' (tick after "
+              "option); ■; unchosen struck through (has_interaction); unchosen deleted leaving "
+              "'是' (has_smart_push); chosen only bolded (has_one_stop_service, arguable); chosen "
+              "only coloured red (has_data_analysis, arguable); '√是' replacing the box; both "
+              "boxes empty -> null. Units typed: 共86人, 共48个, 12门, 1000M, 35万, 约90%; "
+              "full-width ３; thousands separator 1,235. Ends with table. "
+              f"Bold-only and red-only choices are expected null ({FORMATTING_IS_NO_MARK}); "
+              "约90% is expected null (an approximate figure is flagged, not filed).",
+        known={"doc": {"has_plan": DOC_STREAMS}})
 def self_a():
     v = dict(
         school="忠县实验中学", school_type="□中职学校       ☑普通中小学校",
-        address="忠县忠州街道州屏环路68号",
-        contact_person="冉小兵", contact_phone="023-54221234", fax="无", email="zxsyzx@163.com",
-        staff="共86人", students="1,235",
-        has_leading_group=Y,
+        address="忠县忠州街道州屏环路68号", contact_person="冉小兵", contact_phone="023-54221234",
+        fax="无", email="zxsyzx@163.com", staff="共86人", students="1,235", has_leading_group=Y,
         has_it_department=[[R("是   ", chk=True), R("否", chk=False)]],
         it_department_name="信息中心", it_staff="３",
-        has_plan=[[R("是   ", ffchk=False), R("否", ffchk=True)]],
-        investment="35万",
+        has_plan=[[R("是   ", ffchk=False), R("否", ffchk=True)]], investment="35万",
         has_campus_network="□是√   □否", bandwidth="1000M", wireless_aps="共48个",
         wireless_full_coverage=N, on_cq_education_network="■是   □否",
         terminals_per_100_students="12.5", terminals_per_100_teachers="105",
-        interactive_equipment_rate="约90%",
-        smart_classrooms="6", school_course_resources="12门",
+        interactive_equipment_rate="约90%", smart_classrooms="6", school_course_resources="12门",
         has_interaction=[["□是   ", R("□否", strike=True)]], teacher_space_rate="100%",
         has_smart_push="是", student_space_rate="85",
         has_one_stop_service=[[R("□是", b=True), "   □否"]],
-        has_data_analysis=[["□是   ", R("□否", color="FF0000")]],
-        uses_iot=N, uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=Y,
-        awards_county_and_above="3", awards_district="5",
-        has_emergency_plan=Y, has_disaster_backup="√是   □否", holds_security_drills=Y,
-        had_major_incident=YN,
+        has_data_analysis=[["□是   ", R("□否", color="FF0000")]], uses_iot=N, uses_cloud=Y,
+        moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=Y, awards_county_and_above="3",
+        awards_district="5", has_emergency_plan=Y, has_disaster_backup="√是   □否",
+        holds_security_drills=Y, had_major_incident=YN,
     )
-    d = new_doc()
-    add_para(d, "附件3-1")
-    title(d, "忠县智慧校园建设创建自评表")
+    d = page("附件3-1", "忠县智慧校园建设创建自评表")
     add_table(d, _self_rows(v, True), widths=[1.4, 4.2, 2.5, 3.8, 1.7, 3.2])
-    save(d, "r2-six-columns-mixed-marks-units-typed", "zhongxian-2021-smart-campus-self", dict(
-        school="忠县实验中学", school_type="普通中小学校", address="忠县忠州街道州屏环路68号",
-        contact_person="冉小兵", contact_phone="02354221234", fax="无", email="zxsyzx@163.com",
-        staff=86, students=1235, has_leading_group=True, has_it_department=True,
-        it_department_name="信息中心", it_staff=3, has_plan=False, investment=35,
-        has_campus_network=True, bandwidth=1000, wireless_aps=48, wireless_full_coverage=False,
-        on_cq_education_network=True, terminals_per_100_students=12.5,
-        terminals_per_100_teachers=105,
-        interactive_equipment_rate=None, smart_classrooms=6, school_course_resources=12,
-        has_interaction=True, teacher_space_rate=100, has_smart_push=True,
-        student_space_rate=85,
-        has_one_stop_service=None, has_data_analysis=None, uses_iot=False, uses_cloud=True,
-        moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=True,
-        awards_county_and_above=3, awards_district=5,
-        has_emergency_plan=True, has_disaster_backup=True, holds_security_drills=True,
-        had_major_incident=None,
-    ), notes="seed 6-column layout (awards label top-aligned with 是否参与重庆市智慧校园建设试点, "
-             "as the seed prints it). "
-             "Marks: ☑; w14 checkbox content controls; legacy FORMCHECKBOX; '□是√' (tick after "
-             "option); ■; unchosen struck through (has_interaction); unchosen deleted leaving "
-             "'是' (has_smart_push); chosen only bolded (has_one_stop_service, arguable); chosen "
-             "only coloured red (has_data_analysis, arguable); '√是' replacing the box; both "
-             "boxes empty -> null. Units typed: 共86人, 共48个, 12门, 1000M, 35万, 约90%; "
-             "full-width ３; thousands separator 1,235. Ends with table. "
-             f"Bold-only and red-only choices are expected null ({FORMATTING_IS_NO_MARK}); "
-             "约90% is expected null (an approximate figure is flagged, not filed).",
-       known={"doc": {"has_plan": DOC_STREAMS}})
+    return d
 
 
-@case
+R2_SELF_B = dict(
+    R2_SELF_A, school="忠县乌杨小学", address="忠县乌杨街道乌杨村", contact_person="黄丽",
+    contact_phone="13896512345", fax=None, email="wyxx2021@126.com", staff=42, students=638,
+    has_it_department=False, it_department_name=None, it_staff=0, has_plan=True, bandwidth=200,
+    wireless_aps=16, terminals_per_100_students=8, terminals_per_100_teachers=100,
+    interactive_equipment_rate=100, smart_classrooms=1, school_course_resources=3,
+    teacher_space_rate=95, has_smart_push=False, student_space_rate=78, has_one_stop_service=False,
+    has_data_analysis=False, cq_smart_campus_pilot=False, awards_county_and_above=2,
+    awards_district=0, has_disaster_backup=False, had_major_incident=False,
+)
+
+
+@expect("r2-heading-rows-tick-after-yuan-tracked-flip", "zhongxian-2021-smart-campus-self",
+        R2_SELF_B,
+        notes="other office: 5 columns, category as full-width heading rows instead of a "
+              "merged left column; choice and yes/no marked with '√' after the option with "
+              "no boxes printed; 万元 blank typed in 元 (350000元 -> 35); full-width "
+              "students; zero values; tracked change flipping ☑是 to ☑否; ends with "
+              "paragraph")
 def self_b():
     v = dict(
         school="忠县乌杨小学", school_type="中职学校       普通中小学校√",
-        address="忠县乌杨街道乌杨村",
-        contact_person="黄丽", contact_phone="13896512345", fax="", email="wyxx2021@126.com",
-        staff="42", students="６３８",
-        has_leading_group="是√   否", has_it_department="是   否√",
-        it_department_name="", it_staff="0", has_plan=Y, investment="350000元",
-        has_campus_network=Y, bandwidth="200", wireless_aps="16", wireless_full_coverage=N,
-        on_cq_education_network=Y,
-        terminals_per_100_students="8", terminals_per_100_teachers="100",
-        interactive_equipment_rate="100%",
-        smart_classrooms="1", school_course_resources="3", has_interaction=Y,
-        teacher_space_rate="95%",
-        has_smart_push=N, student_space_rate="78%", has_one_stop_service=N, has_data_analysis=N,
-        uses_iot=N, uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=N,
-        awards_county_and_above="2", awards_district="0",
-        has_emergency_plan=Y, has_disaster_backup=[[R(Y, dele=True), R(N, ins=True)]],
-        holds_security_drills=Y, had_major_incident=N,
+        address="忠县乌杨街道乌杨村", contact_person="黄丽", contact_phone="13896512345", fax="",
+        email="wyxx2021@126.com", staff="42", students="６３８", has_leading_group="是√   否",
+        has_it_department="是   否√", it_department_name="", it_staff="0", has_plan=Y,
+        investment="350000元", has_campus_network=Y, bandwidth="200", wireless_aps="16",
+        wireless_full_coverage=N, on_cq_education_network=Y, terminals_per_100_students="8",
+        terminals_per_100_teachers="100", interactive_equipment_rate="100%", smart_classrooms="1",
+        school_course_resources="3", has_interaction=Y, teacher_space_rate="95%", has_smart_push=N,
+        student_space_rate="78%", has_one_stop_service=N, has_data_analysis=N, uses_iot=N,
+        uses_cloud=Y, moe_pilot=N, cq_pilot=N, cq_smart_campus_pilot=N,
+        awards_county_and_above="2", awards_district="0", has_emergency_plan=Y,
+        has_disaster_backup=[[R(Y, dele=True), R(N, ins=True)]], holds_security_drills=Y,
+        had_major_incident=N,
     )
-    d = new_doc()
-    add_para(d, "附件3-1")
-    title(d, "忠县智慧校园建设创建自评表")
+    d = page("附件3-1", "忠县智慧校园建设创建自评表")
     add_table(d, _self_rows(v, False), widths=[4.6, 3.0, 4.6, 1.8, 2.0])
     add_para(d, "填表人：黄丽          审核人：陈刚")
-    save(d, "r2-heading-rows-tick-after-yuan-tracked-flip", "zhongxian-2021-smart-campus-self",
-         dict(
-             school="忠县乌杨小学", school_type="普通中小学校", address="忠县乌杨街道乌杨村",
-             contact_person="黄丽", contact_phone="13896512345", fax=None,
-             email="wyxx2021@126.com",
-             staff=42, students=638, has_leading_group=True, has_it_department=False,
-             it_department_name=None, it_staff=0, has_plan=True, investment=35,
-             has_campus_network=True, bandwidth=200, wireless_aps=16,
-             wireless_full_coverage=False,
-             on_cq_education_network=True, terminals_per_100_students=8,
-             terminals_per_100_teachers=100,
-             interactive_equipment_rate=100, smart_classrooms=1, school_course_resources=3,
-             has_interaction=True, teacher_space_rate=95, has_smart_push=False,
-             student_space_rate=78,
-             has_one_stop_service=False, has_data_analysis=False, uses_iot=False,
-             uses_cloud=True,
-             moe_pilot=False, cq_pilot=False, cq_smart_campus_pilot=False,
-             awards_county_and_above=2, awards_district=0,
-             has_emergency_plan=True, has_disaster_backup=False, holds_security_drills=True,
-             had_major_incident=False,
-         ), notes="other office: 5 columns, category as full-width heading rows instead of a "
-                  "merged left column; choice and yes/no marked with '√' after the option with "
-                  "no boxes printed; 万元 blank typed in 元 (350000元 -> 35); full-width "
-                  "students; zero values; tracked change flipping ☑是 to ☑否; ends with "
-                  "paragraph")
+    return d
 
 
 # --------------------------------------------------------------------------- 忠县 附件1
@@ -749,88 +665,96 @@ def _max(content):
     return float(re.findall(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", content)[-1])
 
 
-@case
-def inspection_a():
+def _scored(typed, scores_given):
+    """The seed's items; what the inspector typed in 考核分 and the scores a reader records:
+    the full marks of each item, except for `typed` and `scores_given`."""
     items = inspection_items()
     scores = {it[2]: _max(it[3]) for it in items}
     raw = {c: str(int(s)) for c, s in scores.items()}
-    special = {"C4": ("2.5", 2.5), "C10": ("3.5", 3.5), "C16": ("４", 4), "C21": ("2.5分", 2.5),
-               "C34": ("1.5", 1.5)}
-    for c, (r, s) in special.items():
-        raw[c], scores[c] = r, s
-    notes = {"C4": "缺科技室", "C10": "数据填报不全", "C34": "市级论文1篇、县级1篇"}
-    d = new_doc()
-    add_para(d, "附件1")
-    title(d, "忠县中小学教育信息技术与装备专项督查评分表")
-    add_para(d, "学校：忠县实验中学          督查人员：向东、陈敏          督查时间：2021.06.18")
-    rows = [["督查项目与权重", "<", "督查内容", "评分说明", "考核分", "备注"]]
-    for a, b, code, content, rule in items:
-        a_cell = A_NAMES[a[:2]] if a else "^"
-        rows.append([a_cell, b or "^", content, rule, raw[code], notes.get(code, "")])
-    total = sum(scores.values())
-    rows.append(["得分合计", "<", "<", "<", f"{total:g}", ""])
-    add_table(d, rows, widths=[1.5, 1.9, 4.8, 4.2, 1.9, 1.3])
-    fields = {"school": "忠县实验中学", "inspector": "向东、陈敏", "inspect_date": "2021-06-18",
+    raw.update(typed)
+    scores.update(scores_given)
+    return items, raw, scores
+
+
+def _inspection_fields(school, inspector, date, scores, notes):
+    total = sum(s for s in scores.values() if s is not None)
+    fields = {"school": school, "inspector": inspector, "inspect_date": date,
               "total_score": total}
     for c in scores:
         fields[f"{c.lower()}_score"] = scores[c]
         fields[f"{c.lower()}_note"] = notes.get(c)
-    save(d, "r2-merged-decimals-fullwidth-fen", "zhongxian-2021-inspection", fields,
-         notes="seed layout (A/B columns merged down, one header line with "
-               "school/inspector/date); decimals; full-width ４; '2.5分' with unit; ends with "
-               "table")
+    return fields
 
 
-@case
+def _inspection_page(*lines):
+    d = page("附件1", "忠县中小学教育信息技术与装备专项督查评分表")
+    for line in lines:
+        add_para(d, line)
+    return d
+
+
+INSPECTION_A_NOTES = {"C4": "缺科技室", "C10": "数据填报不全", "C34": "市级论文1篇、县级1篇"}
+INSPECTION_A = _scored(
+    {"C4": "2.5", "C10": "3.5", "C16": "４", "C21": "2.5分", "C34": "1.5"},
+    {"C4": 2.5, "C10": 3.5, "C16": 4, "C21": 2.5, "C34": 1.5})
+INSPECTION_A_EXPECTED = _inspection_fields("忠县实验中学", "向东、陈敏", "2021-06-18",
+                                           INSPECTION_A[2], INSPECTION_A_NOTES)
+
+
+@expect("r2-merged-decimals-fullwidth-fen", "zhongxian-2021-inspection", INSPECTION_A_EXPECTED,
+        notes="seed layout (A/B columns merged down, one header line with "
+              "school/inspector/date); decimals; full-width ４; '2.5分' with unit; ends with "
+              "table")
+def inspection_a():
+    items, raw, scores = INSPECTION_A
+    d = _inspection_page("学校：忠县实验中学          督查人员：向东、陈敏          "
+                         "督查时间：2021.06.18")
+    rows = [["督查项目与权重", "<", "督查内容", "评分说明", "考核分", "备注"]]
+    for a, b, code, content, rule in items:
+        a_cell = A_NAMES[a[:2]] if a else "^"
+        rows.append([a_cell, b or "^", content, rule, raw[code],
+                     INSPECTION_A_NOTES.get(code, "")])
+    total = sum(scores.values())
+    rows.append(["得分合计", "<", "<", "<", f"{total:g}", ""])
+    add_table(d, rows, widths=[1.5, 1.9, 4.8, 4.2, 1.9, 1.3])
+    return d
+
+
+INSPECTION_B_NOTES = {"C20": "视频监控未联网", "C33": "未见课题资料"}
+INSPECTION_B = _scored(
+    {"C5": "2分", "C12": [["1", R("（待核）", hidden=True)]],
+     "C20": [[R("3", dele=True), R("2", ins=True)]], "C28": "３.５", "C33": "", "C35": ""},
+    {"C20": 2, "C28": 3.5, "C33": None, "C35": None})
+
+
+@expect("r2-heading-rows-blank-scores-tracked-hidden", "zhongxian-2021-inspection",
+        _inspection_fields("忠县拔山中学", "李强", "2021-06-22", INSPECTION_B[2],
+                           INSPECTION_B_NOTES),
+        notes="other office: 5 columns, A items as full-width heading rows, B merged down; "
+              "school and inspector on separate lines; date in Chinese numerals; blank scores "
+              "(C33, C35) -> null; '2分'; hidden text; tracked change 3->2; full-width ３.５; "
+              "ends with paragraph")
 def inspection_b():
-    items = inspection_items()
-    scores = {it[2]: _max(it[3]) for it in items}
-    raw = {c: str(int(s)) for c, s in scores.items()}
-    raw["C5"] = "2分"
-    raw["C12"] = [["1", R("（待核）", hidden=True)]]
-    raw["C20"] = [[R("3", dele=True), R("2", ins=True)]]
-    scores["C20"] = 2
-    raw["C28"] = "３.５"
-    scores["C28"] = 3.5
-    raw["C33"] = ""
-    scores["C33"] = None
-    raw["C35"] = ""
-    scores["C35"] = None
-    notes = {"C20": "视频监控未联网", "C33": "未见课题资料"}
-    d = new_doc()
-    add_para(d, "附件1")
-    title(d, "忠县中小学教育信息技术与装备专项督查评分表")
-    add_para(d, "学校：忠县拔山中学")
-    add_para(d, "督查人员：李强    督查时间：二〇二一年六月二十二日")
+    items, raw, scores = INSPECTION_B
+    d = _inspection_page("学校：忠县拔山中学", "督查人员：李强    督查时间：二〇二一年六月二十二日")
     rows = [["督查项目", "督查内容", "评分说明", "考核分", "备注"]]
     for a, b, code, content, rule in items:
         if a:
             rows.append([A_NAMES[a[:2]].replace("\n", " "), "<", "<", "<", "<"])
-        rows.append([b or "^", content, rule, raw[code], notes.get(code, "")])
+        rows.append([b or "^", content, rule, raw[code], INSPECTION_B_NOTES.get(code, "")])
         if a and not b:
             raise SystemExit("seed parse")
     total = sum(s for s in scores.values() if s is not None)
     rows.append(["得分合计", "<", "<", f"{total:g}", ""])
     add_table(d, rows, widths=[2.2, 5.4, 4.8, 1.8, 1.4])
     add_para(d, "督查组长签字：李强")
-    fields = {"school": "忠县拔山中学", "inspector": "李强", "inspect_date": "2021-06-22",
-              "total_score": total}
-    for c in scores:
-        fields[f"{c.lower()}_score"] = scores[c]
-        fields[f"{c.lower()}_note"] = notes.get(c)
-    save(d, "r2-heading-rows-blank-scores-tracked-hidden", "zhongxian-2021-inspection", fields,
-         notes="other office: 5 columns, A items as full-width heading rows, B merged down; "
-               "school and inspector on separate lines; date in Chinese numerals; blank scores "
-               "(C33, C35) -> null; '2分'; hidden text; tracked change 3->2; full-width ３.５; "
-               "ends with paragraph")
+    return d
 
 
 # --------------------------------------------------------------------------- 忠县 附件3-2 / 3-3
 def _campus(name, form, which, att, ttl, style, known=None):
     items = campus_items(which)
-    d = new_doc()
-    add_para(d, att)
-    title(d, ttl)
+    d = page(att, ttl)
     rows = [["名称", "内  容", "建设情况", "支撑材料清单"]]
     fields = {}
     last = None
@@ -1006,69 +930,140 @@ def _exp_year(fields, rows, y, p):
     rows[f"经费预算明细（{y}年）"] = [dict(zip(COLS, r, strict=True)) for r in p["detail_exp"]]
 
 
+# school: (part, year): what the school typed in its plan table ("\n" between paragraphs)
+TB_PLANS = {
+    "a": {
+        ("content", 2021): "1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
+        ("results", 2021): "形成智慧课堂教学案例10个。",
+        ("measures", 2021): "成立项目组，校长任组长；\n经费专款专用。",
+        ("content", 2022): "开展基于智慧教室的课堂教学改革。",
+        ("results", 2022): "教师信息化教学能力普遍提升。",
+        ("measures", 2022): "每月开展一次专题教研。",
+        ("content", 2023): "总结推广试点经验。",
+        ("results", 2023): "形成试点成果集一册。",
+        ("measures", 2023): "召开现场推进会。",
+    },
+    "b": {
+        ("content", 2021): "建设智慧校园数据中心，实现精细化教学管理。",
+        ("results", 2021): "建成学情分析系统。",
+        ("measures", 2021): "学校成立专班推进。",
+        ("content", 2022):
+            [["全校", R("部分学科", dele=True), R("各学科", ins=True), "常态化应用精细教学系统。"]],
+        ("results", 2022): "形成精细教学应用模式。",
+        ("measures", 2022): "纳入教师绩效考核。",
+        ("content", 2023): "总结提炼研究成果。",
+        ("results", 2023): [["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
+        ("measures", 2023): "聘请专家指导。",
+    },
+}
+# What a reader records where the plan table holds tracked changes or hidden text
+TB_PLANS_READ = {
+    ("b", "content", 2022): "全校各学科常态化应用精细教学系统。",
+    ("b", "results", 2023): "形成研究报告一份。",
+}
+# (school, year): 经费总数, 上级部门配套经费, 自筹经费 as typed, then as read (万元)
+TB_MONEY = {
+    ("a", 2021): ("20", "12", "8", (20, 12, 8)),
+    ("a", 2022): ("18", "10", "80000元", (18, 10, 8)),
+    ("a", 2023): ("１０", "6", "4", (10, 6, 4)),
+    ("b", 2021): ("30", "20", "10", (30, 20, 10)),
+    ("b", 2022): ("25", "15", "10", (25, 15, 10)),
+    ("b", 2023): ("20万元", "10", "100000元", (20, 10, 10)),
+}
+# The detail rows: school, year, 试点重点建设内容, 重点建设内容分解, 起止时间 and 所需经费
+# as typed, then 起止时间 and 所需经费 as read
+TB_DETAILS = [
+    ("a", 2021,
+     "智慧教室建设", "采购交互式一体机、录播设备",
+     "2021.3-2021.8", "15", "2021-03/2021-08", 15),
+    ("a", 2021,
+     "校本资源平台", "平台部署与资源上传",
+     "2021年9月—2021年12月", "5", "2021-09/2021-12", 5),
+    ("a", 2022,
+     "教师培训", "分批次开展信息技术应用能力培训",
+     "2022.02-2022.07", "6", "2022-02/2022-07", 6),
+    ("a", 2022,
+     "课题研究", "申报市级课题1项",
+     "2022.3-2022.12", "12", "2022-03/2022-12", 12),
+    ("a", 2023,
+     "成果推广", "举办现场会，汇编成果集",
+     "2023年3月-2023年11月", "10", "2023-03/2023-11", 10),
+    ("b", 2021,
+     "智慧校园平台升级", "统一身份认证、数据中心",
+     "2021.3-2021.6", "12", "2021-03/2021-06", 12),
+    ("b", 2021,
+     "精细教学系统", "学情分析系统采购部署",
+     "2021.4-2021.9", "10", "2021-04/2021-09", 10),
+    ("b", 2021,
+     "教师培训", "校本培训8次",
+     "2021.9-2022.1", "3", "2021-09/2022-01", 3),
+    ("b", 2021,
+     "资源建设", "微课资源200节",
+     "2021.5-2021.12", "5", "2021-05/2021-12", 5),
+    ("b", 2022,
+     "应用推广", "全校各学科常态化应用",
+     "2022.1-2022.12", "25", "2022-01/2022-12", 25),
+    ("b", 2023,
+     "总结提炼", "形成研究报告",
+     "2023.1-2023.12", "20", "2023-01/2023-12", 20),
+]
+
+
+def _years(school):
+    """{year: the page as the school filled it} from the tables above."""
+    years = {}
+    for y in (2021, 2022, 2023):
+        p = {part: TB_PLANS[school][(part, y)] for part in ("content", "results", "measures")}
+        for part in ("content", "results"):
+            if (school, part, y) in TB_PLANS_READ:
+                p[part + "_exp"] = TB_PLANS_READ[(school, part, y)]
+        p["total"], p["sup"], p["own"], p["exp"] = TB_MONEY[(school, y)]
+        rows = [row[2:] for row in TB_DETAILS if row[:2] == (school, y)]
+        p["detail"] = [[a, b, period, cost] for a, b, period, cost, _, _ in rows]
+        p["detail"] += [["", "", "", ""]] * (3 - len(rows))
+        p["detail_exp"] = [[a, b, period, cost] for a, b, _, _, period, cost in rows]
+        years[y] = p
+    return years
+
+
+def _taskbook_fields(years, unit, project, leader, phone, **parties):
+    fields = {"unit": unit, "project": project, "leader": leader, "phone": phone}
+    rows = {}
+    for y, p in years.items():
+        _exp_year(fields, rows, y, p)
+    fields.update(parties)
+    return fields, rows
+
+
 @case
 def taskbook_a():
-    years = {
-        2021: dict(content="1. 建设智慧教室2间；\n2. 搭建校本资源平台。",
-                   results="形成智慧课堂教学案例10个。",
-                   measures="成立项目组，校长任组长；\n经费专款专用。", total="20", sup="12",
-                   own="8", exp=(20, 12, 8),
-                   detail=[["智慧教室建设", "采购交互式一体机、录播设备", "2021.3-2021.8", "15"],
-                           ["校本资源平台", "平台部署与资源上传", "2021年9月—2021年12月", "5"],
-                           ["", "", "", ""]],
-                   detail_exp=[["智慧教室建设", "采购交互式一体机、录播设备", "2021-03/2021-08",
-                                15],
-                               ["校本资源平台", "平台部署与资源上传", "2021-09/2021-12", 5]]),
-        2022: dict(content="开展基于智慧教室的课堂教学改革。",
-                   results="教师信息化教学能力普遍提升。",
-                   measures="每月开展一次专题教研。", total="18", sup="10", own="80000元",
-                   exp=(18, 10, 8),
-                   detail=[["教师培训", "分批次开展信息技术应用能力培训", "2022.02-2022.07", "6"],
-                           ["课题研究", "申报市级课题1项", "2022.3-2022.12", "12"],
-                           ["", "", "", ""]],
-                   detail_exp=[["教师培训", "分批次开展信息技术应用能力培训", "2022-02/2022-07", 6],
-                               ["课题研究", "申报市级课题1项", "2022-03/2022-12", 12]]),
-        2023: dict(content="总结推广试点经验。", results="形成试点成果集一册。",
-                   measures="召开现场推进会。",
-                   total="１０", sup="6", own="4", exp=(10, 6, 4),
-                   detail=[["成果推广", "举办现场会，汇编成果集", "2023年3月-2023年11月", "10"],
-                           ["", "", "", ""], ["", "", "", ""]],
-                   detail_exp=[["成果推广", "举办现场会，汇编成果集", "2023-03/2023-11", 10]]),
-    }
+    years = _years("a")
     d = new_doc()
-    add_para(d, "附件2")
-    add_para(d, "")
+    for line in ["附件2", ""]:
+        add_para(d, line)
     title(d, "岳阳市教育信息化试点项目")
     title(d, "计 划 任 务 书")
-    add_para(d, "")
-    add_para(d, "单  位  名  称 ：汨罗市正则学校")
-    add_para(d, "       （盖 章）")
-    add_para(d, "项  目  名  称：智慧教育实践与探究")
-    add_para(d, "项 目 负 责 人：何发意")
-    add_para(d, "联  系  电  话：0730-5232101")
-    add_para(d, "")
+    for line in ["", "单  位  名  称 ：汨罗市正则学校", "       （盖 章）",
+                 "项  目  名  称：智慧教育实践与探究", "项 目 负 责 人：何发意",
+                 "联  系  电  话：0730-5232101", ""]:
+        add_para(d, line)
     add_para(d, "岳阳市教育体育局", align="c")
     add_para(d, "2021年1月", align="c")
     page_break(d)
     _year_pages(d, years, True)
-    for line in DUTIES.split("\n"):
-        add_para(d, line)
-    add_para(d, "")
-    for line in ["主管部门（甲方）：", "负责人（签字）：彭建华                （公章）",
+    for line in [*DUTIES.split("\n"), "",
+                 "主管部门（甲方）：", "负责人（签字）：彭建华                （公章）",
                  "                                      2021年1月15日",
                  "", "责任部门（乙方）：", "负责人（签字）：                     （公章）",
                  "                              年    月    日",
                  "", "试点项目承担单位（丙方）：           （公章）",
                  "项目负责人（签字）：何发意              2021年1月12日"]:
         add_para(d, line)
-    fields = {"unit": "汨罗市正则学校", "project": "智慧教育实践与探究", "leader": "何发意",
-              "phone": "07305232101"}
-    rows = {}
-    for y, p in years.items():
-        _exp_year(fields, rows, y, p)
-    fields.update(party_a=None, party_a_signer="彭建华", party_a_date="2021-01-15",
-                  party_b=None, party_b_signer=None, party_b_date=None,
-                  party_c_signer="何发意", party_c_date="2021-01-12")
+    fields, rows = _taskbook_fields(
+        years, "汨罗市正则学校", "智慧教育实践与探究", "何发意", "07305232101",
+        party_a=None, party_a_signer="彭建华", party_a_date="2021-01-15",
+        party_b=None, party_b_signer=None, party_b_date=None,
+        party_c_signer="何发意", party_c_date="2021-01-12")
     save(d, "r2-original-cover-sign-paragraphs-yuan-blanks", "yueyang-2020-taskbook", fields,
          rows,
          notes="the ORIGINAL attachment as the seed prints it: two-line title, letter-spaced "
@@ -1080,40 +1075,8 @@ def taskbook_a():
 
 @case
 def taskbook_b():
-    years = {
-        2021: dict(content="建设智慧校园数据中心，实现精细化教学管理。",
-                   results="建成学情分析系统。",
-                   measures="学校成立专班推进。", total="30", sup="20", own="10",
-                   exp=(30, 20, 10),
-                   detail=[["智慧校园平台升级", "统一身份认证、数据中心", "2021.3-2021.6", "12"],
-                           ["精细教学系统", "学情分析系统采购部署", "2021.4-2021.9", "10"],
-                           ["教师培训", "校本培训8次", "2021.9-2022.1", "3"],
-                           ["资源建设", "微课资源200节", "2021.5-2021.12", "5"]],
-                   detail_exp=[["智慧校园平台升级", "统一身份认证、数据中心", "2021-03/2021-06",
-                                12],
-                               ["精细教学系统", "学情分析系统采购部署", "2021-04/2021-09", 10],
-                               ["教师培训", "校本培训8次", "2021-09/2022-01", 3],
-                               ["资源建设", "微课资源200节", "2021-05/2021-12", 5]]),
-        2022: dict(content=[["全校", R("部分学科", dele=True), R("各学科", ins=True),
-                             "常态化应用精细教学系统。"]],
-                   content_exp="全校各学科常态化应用精细教学系统。",
-                   results="形成精细教学应用模式。",
-                   measures="纳入教师绩效考核。", total="25", sup="15", own="10",
-                   exp=(25, 15, 10),
-                   detail=[["应用推广", "全校各学科常态化应用", "2022.1-2022.12", "25"],
-                           ["", "", "", ""], ["", "", "", ""]],
-                   detail_exp=[["应用推广", "全校各学科常态化应用", "2022-01/2022-12", 25]]),
-        2023: dict(content="总结提炼研究成果。",
-                   results=[["形成研究报告", R("（初稿）", hidden=True), "一份。"]],
-                   results_exp="形成研究报告一份。", measures="聘请专家指导。",
-                   total="20万元", sup="10", own="100000元", exp=(20, 10, 10),
-                   detail=[["总结提炼", "形成研究报告", "2023.1-2023.12", "20"],
-                           ["", "", "", ""], ["", "", "", ""]],
-                   detail_exp=[["总结提炼", "形成研究报告", "2023-01/2023-12", 20]]),
-    }
-    d = new_doc()
-    add_para(d, "附件2")
-    title(d, "岳阳市教育信息化试点项目计划任务书")
+    years = _years("b")
+    d = page("附件2", "岳阳市教育信息化试点项目计划任务书")
     add_table(d, [["单位名称（盖章）", "岳阳市第十四中学"],
                   ["项目名称", "依托智慧校园实现精细教学的应用研究"],
                   ["项目负责人", "廖小光"], ["联系电话", "0730-8226677"]], widths=[4.0, 11.6])
@@ -1131,14 +1094,11 @@ def taskbook_b():
                   ["试点项目承担单位（丙方）：           （公章）\n"
                    "项目负责人（签字）：廖小光              年    月    日"]],
               widths=[15.6])
-    fields = {"unit": "岳阳市第十四中学", "project": "依托智慧校园实现精细教学的应用研究",
-              "leader": "廖小光", "phone": "07308226677"}
-    rows = {}
-    for y, p in years.items():
-        _exp_year(fields, rows, y, p)
-    fields.update(party_a=None, party_a_signer=None, party_a_date=None,
-                  party_b=None, party_b_signer="张立", party_b_date="2021-01-16",
-                  party_c_signer="廖小光", party_c_date=None)
+    fields, rows = _taskbook_fields(
+        years, "岳阳市第十四中学", "依托智慧校园实现精细教学的应用研究", "廖小光", "07308226677",
+        party_a=None, party_a_signer=None, party_a_date=None,
+        party_b=None, party_b_signer="张立", party_b_date="2021-01-16",
+        party_c_signer="廖小光", party_c_date=None)
     save(d, "r2-cover-table-tracked-hidden-wan-yuan-sign-table", "yueyang-2020-taskbook", fields,
          rows,
          notes="other office: cover as a 2-column table; year only in the heading line (year "
@@ -1150,16 +1110,12 @@ def taskbook_b():
 
 
 # ---------------------------------------------------------------- main
-def main():
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+def main(argv=None):
+    out = output_folder(HERE, argv)
     for fn in CASES:
         fn()
     for form, name, doc, exp in BUILT:
-        folder = out / form
-        folder.mkdir(parents=True, exist_ok=True)
-        doc.save(folder / f"{name}.docx")
-        text = json.dumps(exp, ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+        write_case(out / form, name, doc, exp)
     print(f"built {len(BUILT)} documents in {out}")
 
 

@@ -23,123 +23,54 @@ Rebuild (overwrites the r3-* .docx and .json files in place)::
 
 or build elsewhere to compare, e.g. ``... build_outside_corpus_3.py /tmp/outside3``. A
 rebuild gives byte-identical JSON and an identical word/document.xml (the answers come from
-random generators seeded by the case name). The seed notices are read from ../shared/seeds
-beside the repository, or from $TIANBIAO_SEEDS when set. This script does not import
-tianbiao.
-"""
+random generators seeded by the case name), which tests/corpuskit/test_rebuild.py checks.
+The seed notices are read from tests/seeds/. This script uses python-docx and the corpus kit
+(tests/corpuskit); it does not import tianbiao."""
 
-import functools
-import itertools
-import json
-import os
 import random
 import re
 import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the corpus kit
+from corpuskit.corpus import output_folder, write_case
+from corpuskit.documents import new_document, typed_paragraph
+from corpuskit.marks import as_text, yes_no
+from corpuskit.seeds import seed_between, seed_lines
+from corpuskit.typed_tables import merge, merge_down, new_table, repeat_header, write_cell
 
 HERE = Path(__file__).resolve().parent
-# The notices sit in ../shared/seeds beside the repository (see README).
-SEEDS = Path(os.environ.get(
-    "TIANBIAO_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"
-))
-
 WUHAO, XIAOSI = 10.5, 12  # 五号, 小四
 
 
 # ---------------------------------------------------------------- docx helpers
-def set_run_font(run, size, name="宋体"):
-    run.font.size = Pt(size)
-    run.font.name = name
-    rpr = run._element.get_or_add_rPr()
-    rf = rpr.find(qn("w:rFonts"))
-    if rf is None:
-        rf = OxmlElement("w:rFonts")
-        rpr.insert(0, rf)
-    for a in ("w:eastAsia", "w:ascii", "w:hAnsi"):
-        rf.set(qn(a), name)
-
-
 def new_doc(size):
-    d = Document()
-    sec = d.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.5)
-    sec.top_margin = sec.bottom_margin = Cm(2.5)
-    st = d.styles["Normal"]
-    st.font.size = Pt(size)
-    st.font.name = "宋体"
-    st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    return d
+    return new_document("宋体", size, (2.5, 2.5, 2.5, 2.5))
 
 
 def para(d, text, size=12, bold=False, center=False):
-    p = d.add_paragraph()
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(text)
-    r.bold = bold
-    set_run_font(r, size)
-    return p
+    """A body paragraph of one run in 宋体 (a run even when empty, bold set either way)."""
+    return typed_paragraph(d, text, "宋体", size, bold=bold, center=center, empty_run=True)
 
 
 def set_cell(cell, text, size):
     """Write `text` into `cell`, a paragraph for each line ("\\n" = new paragraph)."""
-    parts = text.split("\n") if text else [""]
-    cell.paragraphs[0].text = ""
-    for i, t in enumerate(parts):
-        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        if t:
-            set_run_font(p.add_run(t), size)
+    write_cell(cell, text, "宋体", size, overtype=True)
 
 
 def make_table(d, nrows, widths):
-    t = d.add_table(rows=nrows, cols=len(widths))
-    t.style = "Table Grid"
-    t.autofit = False
-    grid = t._tbl.tblGrid
-    for gc, w in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        gc.set(qn("w:w"), str(int(Cm(w).twips)))
-    for row in t.rows:
-        for c, w in zip(row.cells, widths, strict=True):
-            c.width = Cm(w)
-    return t
-
-
-def repeat_header(row):
-    """Mark `row` as a header row Word repeats at the top of every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    e = OxmlElement("w:tblHeader")
-    e.set(qn("w:val"), "true")
-    tr_pr.append(e)
+    return new_table(d, nrows, widths, center=False, cell_widths=True)
 
 
 def vmerge(t, col, r0, r1):
     if r1 > r0:
-        t.cell(r0, col).merge(t.cell(r1, col))
-
-
-def merge_runs(t, col, starts, end):
-    """Merge column `col` down from each start row to the row before the next start."""
-    bounds = [*starts, end]
-    for a, b in itertools.pairwise(bounds):
-        vmerge(t, col, a, b - 1)
+        merge(t, r0, col, r1, col)
 
 
 # ---------------------------------------------------------------- seed parsing
-@functools.cache
-def seed_lines(name):
-    return (SEEDS / name).read_text(encoding="utf-8").split("\n")
-
-
 def section(start, end):
     """Lines of the 忠县 notice (seed 003) from the line `start` to the line `end`."""
-    lines = seed_lines("003_d35fe8fe4a3c2c75.txt")
+    lines = seed_lines("003")
     i = next(k for k, line in enumerate(lines) if line.strip() == start)
     j = next(k for k, line in enumerate(lines) if line.strip() == end) if end else len(lines)
     return lines[i:j]
@@ -263,7 +194,7 @@ def build_campus(form_id, sec, end, title, case, size, widths, header_repeat):
     for c, h in enumerate(["名称", "内  容", "建设情况", "支撑材料清单"]):
         set_cell(t.cell(0, c), h, size)
     if header_repeat:
-        repeat_header(t.rows[0])
+        repeat_header(t.rows[0]._tr, "true")
     fields = {}
     for i, r in enumerate(rows, 1):
         if r["cat"]:
@@ -278,7 +209,7 @@ def build_campus(form_id, sec, end, title, case, size, widths, header_repeat):
         set_cell(t.cell(i, 3), mt or "", size)
         fields[f"n{n}_status"] = st
         fields[f"n{n}_materials"] = mt
-    merge_runs(t, 0, [i for i, r in enumerate(rows, 1) if r["cat"]], 36)
+    merge_down(t, 0, [i for i, r in enumerate(rows, 1) if r["cat"]], 36)
     return d, {"form": form_id, "fields": fields}
 
 
@@ -306,7 +237,7 @@ def build_inspection(case, size, widths, header_repeat):
     t.cell(0, 0).merge(t.cell(0, 1))
     set_cell(t.cell(0, 0), "督查项目与权重", size)
     if header_repeat:
-        repeat_header(t.rows[0])
+        repeat_header(t.rows[0]._tr, "true")
     fields = {"school": school, "inspector": insp, "inspect_date": date[1]}
     total = 0.0
     for i, r in enumerate(rows, 1):
@@ -334,12 +265,12 @@ def build_inspection(case, size, widths, header_repeat):
     set_cell(t.cell(36, 4), f"{total:g}", size)
     fields["total_score"] = total
     for col, key in ((0, "a"), (1, "b")):
-        merge_runs(t, col, [i for i, r in enumerate(rows, 1) if r[key]], 36)
+        merge_down(t, col, [i for i, r in enumerate(rows, 1) if r[key]], 36)
     return d, {"form": "zhongxian-2021-inspection", "fields": fields}
 
 
-def yes_no(v):
-    return "☑是   □否" if v else "□是   ☑否"
+def typed_yes_no(v):
+    return as_text(yes_no(v))
 
 
 SELF_ROWS = [  # category, label 1, key 1, label 2, key 2
@@ -425,7 +356,7 @@ def build_self(case, size):
     def s(k):
         x = v[k]
         if isinstance(x, bool):
-            return yes_no(x)
+            return typed_yes_no(x)
         if k in ("interactive_equipment_rate", "teacher_space_rate", "student_space_rate"):
             return f"{x:g}%"
         if k == "school_type":
@@ -463,7 +394,7 @@ def build_self(case, size):
     vmerge(t, 1, aw, aw + 1)
     vmerge(t, 2, aw, aw + 1)
     vmerge(t, 3, aw, aw + 1)
-    merge_runs(t, 0, [i for i, r in enumerate(SELF_ROWS) if r[0]], len(SELF_ROWS))
+    merge_down(t, 0, [i for i, r in enumerate(SELF_ROWS) if r[0]], len(SELF_ROWS))
     exp = dict(v)
     exp["contact_phone"] = re.sub(r"\D", "", v["contact_phone"])
     return d, {"form": "zhongxian-2021-smart-campus-self", "fields": exp}
@@ -563,7 +494,7 @@ def build_taskbook(case, size):
                                "所需经费\n（万元）"]):
             set_cell(t.cell(2, c), h, size)
         if case == 1:
-            repeat_header(t.rows[2])
+            repeat_header(t.rows[2]._tr, "true")
         for k, x in enumerate(det):
             for c, val in enumerate([x["content"], x["breakdown"], x["period"],
                                      f"{x['cost']:g}"]):
@@ -576,10 +507,7 @@ def build_taskbook(case, size):
              "起止时间": x["period_exp"], "所需经费（万元）": x["cost"]} for x in det]
         para(d, BUDGET_NOTE, 10.5)
         d.add_page_break()
-    s1 = seed_lines("001_529d38349907b614.txt")
-    i0 = next(k for k, line in enumerate(s1) if line.startswith("三、责任、义务及违约处理"))
-    i1 = next(k for k, line in enumerate(s1) if line.startswith("主管部门（甲方）"))
-    for line in s1[i0:i1]:
+    for line in seed_between("001", "三、责任、义务及违约处理", "主管部门（甲方）"):
         if line.strip():
             para(d, line.strip(), size)
     t = make_table(d, 3, [15.6])
@@ -689,18 +617,14 @@ CASES = [  # (case name, builder, notes)
 
 
 # ---------------------------------------------------------------- main
-def main():
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+def main(argv=None):
+    out = output_folder(HERE, argv)
     for name, build, notes in CASES:
         doc, exp = build()
         exp["notes"] = notes
         if name in KNOWN:
             exp["known_failures"] = KNOWN[name]
-        folder = out / exp["form"]
-        folder.mkdir(parents=True, exist_ok=True)
-        doc.save(folder / f"{name}.docx")
-        text = json.dumps(exp, ensure_ascii=False, indent=2) + "\n"
-        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+        write_case(out / exp["form"], name, doc, exp)
     print(f"built {len(CASES)} documents in {out}")
 
 
