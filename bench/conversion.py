@@ -16,7 +16,7 @@ import pdfplumber
 
 from parsers.batch import parse_paths
 from parsers.office import WORD_2007, convert_batch, convert_on_all_cores
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 
 LOG_VARIABLE = "TIANBIAO_BENCH_SOFFICE_LOG"
 _DOCUMENT_SUFFIXES = (".doc", ".docx", ".pdf")

@@ -18,12 +18,12 @@ from forms.errors import TianbiaoError, UnreadableFileError
 from forms.model import FormSpec
 from forms.problems import Problem
 from forms.registry import all_forms, get_form
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 from parsers.extract import extract
 from parsers.grid import Grid, Table
 from parsers.identify import PROPERTY_KEY, Fingerprint, identify_form
 from parsers.office import WORD_2007, convert_on_all_cores
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 from parsers.record import (
     Record,
     build_record,

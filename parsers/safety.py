@@ -4,6 +4,9 @@ Files come from strangers: a .docx can be a zip bomb (840 MB from 850 KB), an XM
 declare entities that expand without end or fetch URLs, an HTML page can be named .doc (and
 LibreOffice would fetch what it links). Everything here decides from the first bytes and
 the zip directory's declared sizes, before any content is decompressed or parsed.
+
+This module also words every refusal of a file the readers make, so that a clerk reads the
+same sentence for the same trouble whatever the format: the readers raise these messages.
 """
 
 from __future__ import annotations
@@ -37,6 +40,25 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".he
 RETURN_SUFFIXES = (*WORD_SUFFIXES, *OFFICE_SUFFIXES, ".pdf", *IMAGE_SUFFIXES)
 _ODF_TEXT = b"application/vnd.oasis.opendocument.text"
 
+EMPTY_MESSAGE = "文件是空的（0 字节），请学校重新提交"
+ENCRYPTED_MESSAGE = "文件已加密，请学校去掉密码后重新提交"
+NOT_DOCX_MESSAGE = "文件不是有效的 Word 文档（.docx），可能已损坏或不是 Word 文件"
+NO_BODY_MESSAGE = "文件已损坏，找不到正文内容，请用 Word 打开并另存为 .docx 后重新提交"
+OLD_DOC_MESSAGE = "文件是旧版 Word 97-2003 文档（.doc），需要先转换为 .docx 才能读取"
+EXCEL_NOT_DOCX_MESSAGE = "文件是 Excel 表格，不是 Word 文档（.docx）"
+UNSAFE_DOCX_MESSAGE = (
+    "文件包含不安全的内容（DOCTYPE 声明或异常巨大的部件），已拒绝读取；"
+    "请用 Word 打开并另存为 .docx 后重新提交"
+)
+# A school form is a few pages; hundreds of pages is a wrong file or a hostile one, and every
+# page costs tens of milliseconds to lay out.
+MAX_PDF_PAGES = 200
+NOT_PDF_MESSAGE = "文件不是有效的 PDF，可能已损坏"
+NO_TEXT_MESSAGE = "PDF 里没有任何文字，无法读取；请学校提交填好的 Word 文件或 PDF"
+TOO_MANY_PAGES_MESSAGE = (
+    f"PDF 超过 {MAX_PDF_PAGES} 页，不像是一份学校填报的表格，已拒绝读取；"
+    "请学校只提交需要填写的表格"
+)
 ZIP_BOMB_MESSAGE = "文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取；请学校重新导出后提交"
 UNSAFE_XML_MESSAGE = "文件包含不安全的内容（DOCTYPE 声明），已拒绝读取；请用办公软件另存后重新提交"
 
@@ -64,8 +86,36 @@ def check_xml_parts(package: zipfile.ZipFile, *, file: str | None = None) -> Non
             continue
         with package.open(member) as part:
             head = part.read(min(member.file_size, MAX_MEMBER_UNCOMPRESSED))
-        if any(marker in head for marker in _DOCTYPE_MARKERS):
+        if has_doctype(head):
             raise UnreadableFileError(UNSAFE_XML_MESSAGE, file=file, code="unsafe_xml")
+
+
+def has_doctype(data: bytes) -> bool:
+    """Tell whether the XML `data` declares a DOCTYPE (entities, DTDs), in any encoding."""
+    return any(marker in data for marker in _DOCTYPE_MARKERS)
+
+
+def check_docx_bytes(data: bytes) -> None:
+    """Refuse bytes that cannot be a .docx package: empty, encrypted, Word 97, not a zip."""
+    if not data:
+        raise UnreadableFileError(EMPTY_MESSAGE, code="empty")
+    if data.startswith(OLE_MAGIC):
+        # An encrypted .docx is an OLE2 container holding an EncryptionInfo stream; any other
+        # OLE2 file we receive is a Word 97-2003 .doc that a later layer converts.
+        if _ENCRYPTION_INFO in data:
+            raise UnreadableFileError(ENCRYPTED_MESSAGE, code="encrypted")
+        raise UnreadableFileError(OLD_DOC_MESSAGE, code="not_docx")
+    if not data.startswith(b"PK"):
+        raise UnreadableFileError(NOT_DOCX_MESSAGE, code="not_docx")
+
+
+def check_pdf_bytes(data: bytes) -> None:
+    """Refuse bytes that cannot be a PDF: empty, or with no PDF header near the start."""
+    if not data:
+        raise UnreadableFileError(EMPTY_MESSAGE, code="empty")
+    # Readers accept junk before the header, but not a file without one.
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableFileError(NOT_PDF_MESSAGE, code="corrupt")
 
 
 def check_xlsx(path: Path) -> None:
@@ -88,13 +138,12 @@ def word97_problem(path: Path) -> UnreadableFileError | None:
     with path.open("rb") as handle:
         head = handle.read(4096)
     if not head:
-        return UnreadableFileError("文件是空的（0 字节），请学校重新提交", file=str(path),
-                                   code="empty")
+        return UnreadableFileError(EMPTY_MESSAGE, file=str(path), code="empty")
     if head.startswith(OLE_MAGIC):
         with path.open("rb") as handle:
             if _ENCRYPTION_INFO in handle.read(MAX_MEMBER_UNCOMPRESSED):
-                return UnreadableFileError("文件已加密，请学校去掉密码后重新提交",
-                                           file=str(path), code="encrypted")
+                return UnreadableFileError(ENCRYPTED_MESSAGE, file=str(path),
+                                           code="encrypted")
         return None
     if head.lstrip().startswith(b"{\\rtf"):
         return None

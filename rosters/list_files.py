@@ -50,7 +50,7 @@ def read_list_table(path: Path) -> ListTable:
         if suffix in (".docx", ".doc"):
             return _word_table(path)
         if suffix == ".pdf":
-            from parsers.pdf_reader import read_pdf
+            from parsers.pdf import read_pdf
 
             return _document_table(read_pdf(path), path)
         if suffix in _SHEET_SUFFIXES:
@@ -107,7 +107,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
 
 def _word_table(path: Path) -> ListTable:
     """Read a .docx, or a Word 97 file (named .doc or .docx) through LibreOffice."""
-    from parsers.docx_reader import read_docx
+    from parsers.docx import read_docx
     from parsers.safety import OLE_MAGIC, word97_problem
 
     head = _head(path)
@@ -144,7 +144,7 @@ def _with_lost_table(found: ListTable, path: Path) -> ListTable:
 
 
 def _odt_table(path: Path) -> ListTable:
-    from parsers.docx_reader import read_docx
+    from parsers.docx import read_docx
 
     _check_zip(path, "OpenDocument 文本（.odt）")
     with _converted(path, "docx:MS Word 2007 XML", None) as docx:

@@ -251,7 +251,7 @@ def test_status_and_feedback_show_the_changed_amount(tmp_path, changed_amount):
     assert row["state"] == "problems" and row["problems"] >= 2
     letters = tmp_path / "letters"
     assert _run("feedback", REPORT, "--db", db, "--out", letters).exit_code == 0
-    from parsers.docx_reader import read_docx
+    from parsers.docx import read_docx
 
     (letter,) = letters.glob("*.docx")
     assert CHANGED in read_docx(letter).all_text()

@@ -36,7 +36,7 @@ def test_forms_template_writes_the_blank_form(tmp_path):
     out = tmp_path / "blank.docx"
     result = CliRunner().invoke(cli, ["forms", "template", "ruian-2022-report", "-o", str(out)])
     assert result.exit_code == 0
-    from parsers.docx_reader import read_docx
+    from parsers.docx import read_docx
 
     assert "瑞安市教育信息化应用“回头看”项目建设报告" in read_docx(out).all_text()
 

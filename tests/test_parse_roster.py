@@ -38,7 +38,7 @@ def test_a_pre_filled_copy_keeps_its_own_key(generated_reports):
 def test_a_school_not_in_the_list_is_a_problem(tmp_path, generated_reports):
     from fill_as_school import fill_document
 
-    from parsers.docx_reader import read_docx
+    from parsers.docx import read_docx
 
     copy = tmp_path / "stranger.docx"
     fill_document(CORPUS / "original-attachment.docx", {"学校": "平阳县昆阳镇第一小学"}, copy)

@@ -13,7 +13,7 @@ from forms.labels import label_key
 from forms.layout import build_blank_form, build_template, document_bytes
 from forms.loader import load_definition
 from forms.registry import DEFINITIONS, all_forms, get_form
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 
 FORMS = [f.id for f in all_forms()]
 

@@ -18,7 +18,7 @@ from forms.layout import build_blank_form
 from forms.registry import all_forms
 from parsers.batch import parse_paths
 from parsers.office import WORD_97, WORD_2007, WRITER_PDF, convert_batch
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 
 FORMS = [f.id for f in all_forms()]
 VARIANTS = ["docx", "libreoffice", "doc", "pdf"]

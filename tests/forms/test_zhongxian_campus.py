@@ -14,7 +14,7 @@ from forms.labels import label_key
 from forms.layout import LINE_BLANK, build_blank_form, document_bytes
 from forms.registry import get_form
 from parsers.batch import parse_paths
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 from parsers.record import Record
 
 SELF = "zhongxian-2021-smart-campus-self"

@@ -9,7 +9,7 @@ from docx import Document
 from forms.registry import get_form
 from generator.render import generate_copies
 from parsers.batch import parse_paths
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 from rosters.naming import clean_name_part
 from rosters.roster import read_roster
 

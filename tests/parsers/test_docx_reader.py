@@ -1,4 +1,4 @@
-"""Tests for parsers.docx_reader: each builds a small .docx by hand and checks what Word shows."""
+"""Tests for parsers.docx: each builds a small .docx by hand and checks what Word shows."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from forms.errors import UnreadableFileError
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 from parsers.grid import CHECKED, UNCHECKED, Cell, Grid, Paragraph
 
 _CONTENT_TYPES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from forms.layout import build_blank_form, document_bytes
 from forms.registry import all_forms, get_form
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 from parsers.grid import Grid, Paragraph
 from parsers.identify import identify_form
 

@@ -1,4 +1,4 @@
-"""Tests for parsers.pdf_reader: Word files printed to PDF by LibreOffice, and hand-made PDFs."""
+"""Tests for parsers.pdf: Word files printed to PDF by LibreOffice, and hand-made PDFs."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from docx.text.run import Run
 from forms.errors import UnreadableFileError
 from parsers.grid import Cell, Grid, Paragraph, Table
 from parsers.office import WRITER_PDF, convert_batch
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 
 LONG_ROWS = 60
 
@@ -846,6 +846,14 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
     assert raised.value.code == "empty"  # its one page is blank: read, not refused
 
 
+def _deep_page_tree(depth: int) -> bytes:
+    """Return a PDF whose one page sits `depth` levels down a chain of page-tree nodes."""
+    nodes = [f"<< /Type /Pages /Kids [{n + 1} 0 R] /Count 1 >>".encode()
+             for n in range(2, 2 + depth)]
+    page = b"<< /Type /Page /MediaBox [0 0 595 842] >>"
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", *nodes, page])
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -853,14 +861,29 @@ def test_pdf_with_only_an_owner_password_is_read() -> None:
         b"%PDF-1.7\n" + bytes(random.Random(8).randrange(256) for _ in range(4096)),
         b"PK\x03\x04 a Word file renamed to .pdf",
         _blank_pages_pdf(1)[:60],
+        _pdf([b"<< /Type /Catalog /Pages /Pages >>"]),
+        _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [/X] /Count 1 >>"]),
+        _deep_page_tree(3000),
     ],
-    ids=["random-bytes", "pdf-header-then-garbage", "not-a-pdf", "truncated"],
+    ids=["random-bytes", "pdf-header-then-garbage", "not-a-pdf", "truncated",
+         "pages-a-name", "kids-a-name", "page-tree-3000-deep"],
 )
 def test_broken_file_is_refused_as_corrupt(data: bytes) -> None:
     with pytest.raises(UnreadableFileError) as raised:
         read_pdf(data)
     assert raised.value.code == "corrupt"
     assert raised.value.message == "文件不是有效的 PDF，可能已损坏"
+
+
+def test_a_bug_in_the_reader_is_not_taken_for_a_damaged_file(monkeypatch) -> None:
+    # Only what the PDF libraries raise on damaged input means "not a valid PDF"; an error
+    # of our own must surface as itself, not as a file the school is asked to send again.
+    def broken(page: object) -> None:
+        raise TypeError("a bug in the page reader")
+
+    monkeypatch.setattr("parsers.pdf.document.read_page", broken)
+    with pytest.raises(TypeError, match="a bug in the page reader"):
+        read_pdf(_blank_pages_pdf(1))
 
 
 def test_empty_file_is_refused_as_empty(tmp_path: Path) -> None:

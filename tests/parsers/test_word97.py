@@ -56,7 +56,7 @@ def test_libreoffice_alone_loses_the_tables(table_final, tmp_path):
     docs = [doc for _, doc in table_final[:3]]
     assert all(ends_in_table(str(doc)) for doc in docs)
     back = convert_batch(docs, WORD_2007, tmp_path)
-    from parsers.docx_reader import read_docx
+    from parsers.docx import read_docx
 
     assert all(not read_docx(path).tables for path in back.values())
     # ... while the file's own streams hold them, cells and merges.

@@ -15,7 +15,7 @@ from list_documents import (  # noqa: F401  (the session fixtures this module us
 )
 
 from forms.errors import RosterError
-from parsers.pdf_reader import read_pdf
+from parsers.pdf import read_pdf
 from rosters.roster import read_roster
 
 

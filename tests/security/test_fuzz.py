@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from forms.errors import TianbiaoError
 from forms.kinds import KINDS, parse_value
-from parsers.docx_reader import read_docx
+from parsers.docx import read_docx
 
 _DOCUMENT = (
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
