@@ -119,9 +119,11 @@ def printed_lists_fixture(tmp_path_factory, notice_lists, soffice) -> dict[str, 
     """Return the Word lists and the 瑞安 workbook printed to PDF by LibreOffice, by name."""
     from parsers.office import convert_batch
 
-    sources = {**notice_lists, "workbook": SAMPLES / "ruian-2022-list.xlsx"}
-    converted = convert_batch(list(sources.values()), "pdf",
-                              tmp_path_factory.mktemp("printed"))
+    folder = tmp_path_factory.mktemp("printed")
+    sources = {**notice_lists, "workbook": SAMPLES / "ruian-2022-list.xlsx",
+               "wide-workbook": _widened(SAMPLES / "ruian-2022-list.xlsx",
+                                         folder / "wide" / "ruian-wide.xlsx")}
+    converted = convert_batch(list(sources.values()), "pdf", folder)
     return {name: _converted(converted, path) for name, path in sources.items()}
 
 
@@ -133,6 +135,24 @@ def word97_lists_fixture(tmp_path_factory, notice_lists, soffice) -> dict[str, P
     converted = convert_batch(list(notice_lists.values()), WORD_97,
                               tmp_path_factory.mktemp("word97"))
     return {name: _converted(converted, path) for name, path in notice_lists.items()}
+
+
+def _widened(source: Path, target: Path) -> Path:
+    """Copy the workbook with columns too wide for any page, whatever fonts print it.
+
+    How many columns fit on a page depends on the default font's digit width (Calibri,
+    Carlito, DejaVu…), so column strips are made certain by width, not by font.
+    """
+    from openpyxl import load_workbook
+
+    book = load_workbook(source)
+    sheet = book.worksheets[0]
+    # 序号 to 项目名称 fit a page in any font (68 units); with 金额 (60 more) none does.
+    for column, width in zip("ABCD", (8, 30, 30, 60), strict=True):
+        sheet.column_dimensions[column].width = width
+    target.parent.mkdir(parents=True, exist_ok=True)
+    book.save(target)
+    return target
 
 
 def _converted(converted: dict[Path, object], source: Path) -> Path:
