@@ -21,7 +21,8 @@ from typing import TypeVar
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
-# Two workers on a 2-core machine stay under 1 GB together; a form needs about 60 MB.
+# What one file may add to a worker: two workers on a 2-core machine stay under 1 GB
+# together; a form needs about 60 MB.
 WORKER_MEMORY_LIMIT = 480 * 1024 * 1024
 _CHUNKS_PER_WORKER = 4  # chunks in flight per worker: enough to keep every core busy
 _LARGEST_CHUNK = 16
@@ -91,8 +92,24 @@ def _alone(function: Callable[[Job], Result], job: Job,
 
 
 def limit_memory(limit: int = WORKER_MEMORY_LIMIT) -> None:
-    """Cap this process's address space so a runaway file raises MemoryError here."""
+    """Cap this process's address space so a runaway file raises MemoryError here.
+
+    The cap is `limit` above what the worker already holds: a forked worker starts with its
+    parent's address space, which in a long-lived process (a test session, a web server)
+    can alone exceed any fixed ceiling and kill every worker before it reads a byte.
+    """
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit += _address_space()
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _address_space() -> int:
+    """Return the bytes of address space this process holds (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * resource.getpagesize()

@@ -46,3 +46,18 @@ def test_chunks_stay_small_for_small_batches_and_bounded_for_large_ones():
     assert chunk_size(3, 2) == 1
     assert chunk_size(80, 2) == 10
     assert chunk_size(10_000, 2) == 16
+
+
+def _allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def test_a_parent_holding_much_memory_still_has_working_workers():
+    # A long-lived parent (a test session, a web server) may hold more address space than
+    # the per-file ceiling; its forked workers must still have the ceiling to spend.
+    held = bytearray(700 * 1024 * 1024)  # more than the per-file ceiling, held by the parent
+    results = list(run_in_workers(_allocate, [50, 50], workers=2,
+                                  when_worker_dies=_reported_dead))
+    assert results == [50 * 1024 * 1024] * 2
+    assert len(held) == 700 * 1024 * 1024
+
