@@ -53,16 +53,21 @@ def run_in_workers(
         with ProcessPoolExecutor(max_workers=count, initializer=limit_memory) as pool:
             window: deque[tuple[list[Job], Future[list[Result]]]] = deque()
             while pending or window:
-                while pending and len(window) < count * _CHUNKS_PER_WORKER and not broken:
-                    chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
-                    window.append((chunk, pool.submit(_each, function, chunk)))
-                if not window:
-                    break
-                chunk, future = window.popleft()
                 try:
+                    while pending and len(window) < count * _CHUNKS_PER_WORKER:
+                        chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
+                        try:
+                            window.append((chunk, pool.submit(_each, function, chunk)))
+                        except BrokenProcessPool:
+                            # A worker died while chunks were still being handed out.
+                            pending.extendleft(reversed(chunk))
+                            raise
+                    if not window:
+                        break
+                    chunk, future = window[0]
                     results = future.result()
+                    window.popleft()
                 except BrokenProcessPool:
-                    broken.extend(chunk)
                     for other, _ in window:
                         broken.extend(other)
                     window.clear()
