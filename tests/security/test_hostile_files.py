@@ -4,7 +4,7 @@ reason, memory stays bounded, nothing is fetched, executed or written outside.""
 from __future__ import annotations
 
 import json
-import resource
+import os
 import shutil
 import subprocess
 import sys
@@ -77,19 +77,27 @@ def hostile_folder(tmp_path_factory, generated_reports, soffice):
 
 
 @pytest.fixture(scope="module")
-def parsed(hostile_folder):
+def parsed(hostile_folder, tmp_path_factory):
     """Parse the folder in a separate process, as the office would; return records and RSS."""
     before = _snapshot(hostile_folder.parent)
-    result = subprocess.run(
-        [sys.executable, "-c", "from cli import main; main()", "parse", "--format", "jsonl",
-         str(hostile_folder)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-    )
-    assert result.returncode == 1, result.stderr  # 1: the data has problems, nothing crashed
-    assert "Traceback" not in result.stderr
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    records = {Path(r["file"]).name: r for r in map(json.loads, result.stdout.splitlines())}
-    return records, peak_kb, before, _snapshot(hostile_folder.parent)
+    output = tmp_path_factory.mktemp("parsed")
+    with (output / "out").open("w+") as stdout, (output / "err").open("w+") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from cli import main; main()", "parse", "--format",
+             "jsonl", str(hostile_folder)],
+            cwd=ROOT, stdout=stdout, stderr=stderr, text=True,
+        )
+        # wait4: the peak memory of this command and its workers only, not of whatever else
+        # the test session ran before.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        out, err = stdout.read(), stderr.read()
+    assert process.returncode == 1, err  # 1: the data has problems, nothing crashed
+    assert "Traceback" not in err
+    records = {Path(r["file"]).name: r for r in map(json.loads, out.splitlines())}
+    return records, usage.ru_maxrss, before, _snapshot(hostile_folder.parent)
 
 
 def _snapshot(folder: Path) -> dict[str, int]:
