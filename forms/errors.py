@@ -1,7 +1,7 @@
 """The one exception tree of tianbiao: every error we raise on purpose derives from here.
 
 Errors carry what a person needs to find the cause: the file, the form and the field.
-Only ``cli.py`` turns them into exit codes and printed messages.
+Only the ``cli`` package turns them into exit codes and printed messages.
 """
 
 from __future__ import annotations
