@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SHAPES, expected_as, read_in_every_shape
+from corpus_expectations import assert_reads_as_expected
 from fontsetups import FontSetup, MissingFontsError, build_config, embedded_fonts, match
-
-from forms.problems import NOTICES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CASES = sorted(DATA.glob("*/*.docx"))
@@ -37,26 +36,9 @@ def test_the_corpus_is_there():
 
 @pytest.mark.parametrize("variant", SHAPES)
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_case_reads_as_expected(request, corpus_records, variant, case):
+def test_case_reads_as_expected(corpus_records, variant, case):
     expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
-    known = expected.get("known_failures", {}).get(expected_as(variant))
-    if known:
-        # A case may name a shape it cannot be read right in, and why (an outside defect).
-        # Strict: the day the limit is lifted, this test says so. No case needs it today.
-        request.applymarker(pytest.mark.xfail(reason=known, strict=True))
-    record = corpus_records[(variant, case)]
-    assert record.form == expected["form"]
-    values = {f.id: f.value for f in record.fields}
-    wrong = {
-        field: (want, values.get(field))
-        for field, want in expected["fields"].items() if values.get(field) != want
-    }
-    assert not wrong, wrong
-    for label, rows in expected.get("rows", {}).items():
-        assert record.rows.get(label) == rows, label
-    problems = {(p.field, p.code) for p in record.problems if p.code not in NOTICES}
-    assert problems == {(p["field"], p["code"]) for p in expected["problems"]}
-    assert record.status == expected["status"]
+    assert_reads_as_expected(corpus_records[(variant, case)], expected, expected_as(variant))
 
 
 def test_the_two_machines_choose_other_fonts(font_configs):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SHAPES, expected_as, read_in_every_shape
+from corpus_expectations import assert_reads_as_expected
 
 OUTSIDE = Path(__file__).resolve().parents[1] / "outside"
 CASES = sorted(OUTSIDE.glob("*/*.docx"))
@@ -51,27 +52,11 @@ def test_the_outside_corpus_is_there():
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_outside_case_reads_as_expected(outside_records, variant, case):
     expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
-    known = expected.get("known_failures", {}).get(expected_as(variant), {})
-    if variant != expected_as(variant):
-        # Printed with other fonts: the expectations' failures may read right here.
-        tolerated = set(known)
-        known = OTHER_FONTS_KNOWN.get(f"{case.parent.name}/{case.stem}", {})
-    else:
-        tolerated = set()
     record = outside_records[(variant, case)]
-    assert record.status != "unreadable", [p.message for p in record.problems]
-    assert record.form == expected["form"]
-    values = {f.id: f.value for f in record.fields}
-    wrong = {
-        field: (want, values.get(field))
-        for field, want in expected["fields"].items()
-        if field not in known and field not in tolerated and values.get(field) != want
-    }
-    assert not wrong, wrong
-    still_wrong = {f for f in known if values.get(f) != expected["fields"][f]}
-    assert still_wrong == set(known), f"now read right, drop from the known failures: {known}"
-    for label, rows in expected.get("rows", {}).items():
-        got = record.rows.get(label, [])
-        assert len(got) == len(rows), label
-        for want_row, got_row in zip(rows, got, strict=True):
-            assert {k: got_row.get(k) for k in want_row} == want_row, label
+    if variant == expected_as(variant):
+        assert_reads_as_expected(record, expected, variant)
+        return
+    # Printed with other fonts: the expectations' failures may read right here.
+    tolerated = expected.get("known_failures", {}).get(expected_as(variant), {})
+    known = OTHER_FONTS_KNOWN.get(f"{case.parent.name}/{case.stem}", {})
+    assert_reads_as_expected(record, expected, variant, known=known, tolerated=tolerated)
