@@ -131,6 +131,7 @@ def form_and_roster(form_id: str | None, roster_file: Path) -> tuple[Any, Any]:
     Without --form, a notice's list names the one form it pre-fills (瑞安's 项目清单 → the
     项目建设报告); parse and ingest find the form this same way.
     """
+    from rosters.fit import check_fit
     from rosters.roster import read_roster
 
     if form_id:
@@ -141,7 +142,9 @@ def form_and_roster(form_id: str | None, roster_file: Path) -> tuple[Any, Any]:
     if len(users) != 1:
         raise TianbiaoError("使用 --roster 时请用 --form 指明要与名单对应的表单"
                             "（从名单认不出是哪张表的名单）")
-    return users[0], roster_for_form(users[0], roster_file)
+    # The list was read once, as the list it is; a .doc or .pdf is not converted again.
+    check_fit(roster, users[0], roster.form)
+    return users[0], roster
 
 
 DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
