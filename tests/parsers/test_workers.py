@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import time
 
 from parsers.workers import chunk_size, run_in_workers
 
@@ -18,7 +19,8 @@ def _reported_dead(job: int) -> int:
     return -job
 
 
-def _pid(_: int) -> int:
+def _pid_after_a_while(_: int) -> int:
+    time.sleep(0.005)  # as a real file takes time: one worker cannot finish before the other starts
     return os.getpid()
 
 
@@ -38,7 +40,7 @@ def test_a_job_that_kills_its_worker_is_reported_and_the_rest_are_answered():
 
 
 def test_work_is_spread_over_the_workers():
-    pids = set(run_in_workers(_pid, range(200), workers=2, when_worker_dies=_reported_dead))
+    pids = set(run_in_workers(_pid_after_a_while, range(200), workers=2, when_worker_dies=_reported_dead))
     assert os.getpid() not in pids
     assert len(pids) == 2
 
