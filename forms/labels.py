@@ -45,3 +45,9 @@ def _key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = folded.replace("(", "（").replace(")", "）")
     return _KEY_DROP.sub("", folded)
+
+
+# How a printed heading or list item is numbered: "一、", "（二）", "(3)", "4．".
+ORDINAL = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])\s*"
+)

@@ -1,0 +1,122 @@
+"""What one table cell of a blank attachment is: printed label, blank, or a blank with its label.
+
+A cell is a blank when nothing is printed in it, or only what a blank prints (boxes to tick,
+"年  月  日", a unit, a hint such as "（可另附页）"). A cell whose first line is a label ending
+in a colon and whose other lines are empty, signer lines or a date ("单位意见：\\n\\n负责人：
+盖章：\\n年 月 日") is a blank with its label inside, the lines under it its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from forms.labels import printed_label
+from inference.guess_kind import boxed_options, circled_options, guess_kind, is_date_printed
+
+_FILL = re.compile(r"[\s_＿\u3000]+")
+_SEAL_ONLY = re.compile(r"^[（(]?\s*(?:盖\s*章|公\s*章|签\s*[字名章]|印\s*章)\s*[）)]?\s*[:：]?$")
+_SEAL_WORDS = re.compile(r"盖\s*章|公\s*章|签\s*[字名章]")
+_SUB_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,11}?)\s*[:：]")
+_HEAD_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,29}?)\s*[:：]")
+_DATE_LINE = re.compile(r"^\s*(?:日\s*期\s*[:：])?\s*(?:\d{4}|20\s*)?\s*年\s*月\s*日\s*$")
+_UNITS_ALONE = ("万元", "元", "%", "％", "人", "台", "间", "个", "所", "套", "项", "名", "㎡")
+_HINT = re.compile(r"^[（(][^（）()]*(?:另附|附页|字以内|不超过|限)[^（）()]*[)）]$|^另附")
+
+
+@dataclass
+class Part:
+    """A line printed inside an opinion cell: a signer line or the date."""
+
+    column: str
+    kind: str
+    printed: str
+
+
+@dataclass
+class CellRead:
+    """What a cell is: "label" (printed text), "blank" or "inline" (a blank with its label)."""
+
+    role: str
+    text: str = ""  # the label's text; or what is printed inside the blank
+    label: str = ""  # an inline blank's label, as printed at the top of its cell
+    parts: list[Part] = field(default_factory=list)
+
+
+def is_empty(text: str) -> bool:
+    """Tell whether `text` has nothing printed but spacing and underscores."""
+    return not _FILL.sub("", text)
+
+
+def read_cell(text: str, *, alone: bool) -> CellRead:
+    """Return what the cell holding `text` is; `alone`: no blank cell beside or under it."""
+    if is_empty(text):
+        return CellRead("blank")
+    compact = _FILL.sub("", text)
+    if _printed_in_blank(text, compact):
+        return CellRead("blank", text=text.strip())
+    boxed = _options_with_label(text)
+    if boxed is not None:
+        return boxed
+    if alone:
+        inline = _inline(text)
+        if inline is not None:
+            return inline
+    return CellRead("label", text=text)
+
+
+def _printed_in_blank(text: str, compact: str) -> bool:
+    if compact in _UNITS_ALONE or is_date_printed(text) or _HINT.match(compact):
+        return True
+    options = boxed_options(text)
+    if len(options) >= 2 and text.lstrip()[:1] in "□☐":
+        return True
+    return len(circled_options(text)) >= 2 and text.lstrip()[:1] in "①" and "\n" not in text.strip()
+
+
+def _options_with_label(text: str) -> CellRead | None:
+    """Read "是否参加：□是 □否" as a blank labelled 是否参加 holding its boxes."""
+    index = min((text.find(b) for b in "□☐" if b in text), default=-1)
+    if index <= 0 or len(boxed_options(text[index:])) < 2:
+        return None
+    label = text[:index].strip()
+    if not label or "\n" in label or len(printed_label(label)) > 20:
+        return None
+    return CellRead("inline", text=text[index:].strip(), label=label)
+
+
+def _inline(text: str) -> CellRead | None:
+    lines = text.split("\n")
+    first = lines[0].strip()
+    head = _HEAD_LABEL.match(first)
+    if head is None:
+        return None
+    after_colon = first[head.end():]
+    if after_colon.strip() and not _SEAL_ONLY.match(_FILL.sub("", after_colon)):
+        return None
+    if len(lines) == 1 and not after_colon.strip() and not first.endswith(("：", ":")):
+        return None
+    parts: list[Part] = []
+    for line in lines[1:]:
+        stripped = line.strip()
+        if not stripped or _SEAL_ONLY.match(_FILL.sub("", stripped)):
+            continue
+        if _DATE_LINE.match(stripped) or (is_date_printed(_tail_date(stripped))
+                                          and _SEAL_WORDS.search(stripped)):
+            parts.append(Part("日期", "date", stripped))
+            continue
+        sub = _SUB_LABEL.match(stripped)
+        if sub is None:
+            return None
+        column = printed_label(sub[1])
+        if _SEAL_ONLY.match(column):
+            continue
+        parts.append(Part(column, guess_kind(column).kind, stripped))
+    label = first[: head.end()].strip()
+    seal = after_colon.strip()
+    return CellRead("inline", text=seal, label=label, parts=parts)
+
+
+def _tail_date(line: str) -> str:
+    found = re.search(r"(\S*\s*年\s*月\s*日)\s*$", line)
+    return found[1] if found else ""
