@@ -23,9 +23,9 @@ from forms.labels import label_key
 from forms.loader import load_definition
 from forms.model import FormSpec
 from inference.document import walk
+from inference.found import Inferred
 from inference.naming import id_for
 from inference.source import read_attachment
-from inference.tables import Inferred
 from inference.writer import to_yaml
 from parsers.grid import Grid
 

@@ -14,9 +14,10 @@ import re
 from typing import Any
 
 from forms.labels import label_key, printed_label
+from inference.found import Inferred
 from inference.guess_kind import guess_kind
 from inference.lines import line_blanks
-from inference.tables import Inferred, table_layout
+from inference.tables import table_layout
 from parsers.grid import Grid, Paragraph, Table
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]+(?:[-－—][0-9]+)?\s*[:：]?$")

@@ -12,16 +12,14 @@ maximum of its score. Points that add up to a total printed in the table (合计
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from forms.labels import label_key, printed_label
 from inference.cells import is_empty
+from inference.found import Inferred
 from inference.guess_kind import guess_kind
 from inference.naming import Namer, id_for
 from parsers.grid import Cell, Table
-
-if TYPE_CHECKING:
-    from inference.tables import Inferred
 
 _POINTS_WORDS = ("分值", "标准分", "满分", "分数", "配分", "权重", "基准分", "赋分", "应得分")
 _NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分?\s*$")

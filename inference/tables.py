@@ -12,11 +12,11 @@ Three shapes, told apart by what is printed:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from forms.labels import ORDINAL, label_key, printed_label
 from inference.cells import CellRead, is_empty, read_cell
+from inference.found import Inferred
 from inference.guess_kind import guess_kind
 from inference.naming import Namer
 from inference.table_items import item_table, widths
@@ -24,27 +24,6 @@ from parsers.grid import Cell, Table
 
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 _TOTAL_WORDS = ("合计", "总计", "小计", "总分", "得分合计")
-
-
-@dataclass
-class Inferred:
-    """What inference found so far: layout blocks, field entries and why it guessed them."""
-
-    layout: list[Any] = field(default_factory=list)
-    fields: list[dict[str, Any]] = field(default_factory=list)
-    notes: dict[str, list[str]] = field(default_factory=dict)
-    repeats: list[dict[str, Any]] = field(default_factory=list)
-    checks: list[dict[str, Any]] = field(default_factory=list)
-    points: float | None = None
-    namer: Namer = field(default_factory=Namer)
-    labels: dict[str, str] = field(default_factory=dict)
-
-    def add_field(self, entry: dict[str, Any], why: list[str], *, label: str) -> None:
-        """Note a blank's field entry, its printed label and the reasons for its guess."""
-        self.fields.append(entry)
-        self.labels[entry["id"]] = printed_label(label)
-        if why:
-            self.notes[entry["id"]] = why
 
 
 def table_layout(table: Table, found: Inferred, *, heading: str = "", scope: str | None = None
