@@ -33,6 +33,7 @@ __all__ = ["Inference", "infer", "infer_grid"]
 
 _SCHOOL_LABELS = ("学校名称", "单位名称", "申报单位", "申报学校", "学校", "单位", "填报单位",
                   "推荐单位", "填报学校", "学校（盖章）", "单位（盖章）", "申报单位名称")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _PROJECT_LABELS = ("项目名称", "课题名称", "申报项目", "申报项目名称")
 
 
@@ -129,7 +130,7 @@ def _is_list(found: Inferred) -> bool:
 
 def _names(found: Inferred) -> tuple[str | None, list[str]]:
     """Return the blank naming the school (by its label) and those naming the project."""
-    labels = {entry["id"]: _label_of(entry, found) for entry in found.fields}
+    labels = {entry["id"]: _BRACKETED.sub("", _label_of(entry, found)) for entry in found.fields}
     keys = {label_key(w) for w in _SCHOOL_LABELS}
     school = next((i for i, label in labels.items() if label_key(label) in keys
                    and _kind(found, i) == "text"), None)

@@ -20,6 +20,7 @@ _SEAL_WORDS = re.compile(r"盖\s*章|公\s*章|签\s*[字名章]")
 _SUB_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,11}?)\s*[:：]")
 _HEAD_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,29}?)\s*[:：]")
 _DATE_LINE = re.compile(r"^\s*(?:日\s*期\s*[:：])?\s*(?:\d{4}|20\s*)?\s*年\s*月\s*日\s*$")
+_PERIOD = re.compile(r"^(?:\d{4})?年(?:\d{1,2})?月(?:\d{1,2}日)?(?:至|到|—|－|-|~|～)(?:\d{4})?年(?:\d{1,2})?月(?:\d{1,2}日)?$")
 _UNITS_ALONE = ("万元", "元", "%", "％", "人", "台", "间", "个", "所", "套", "项", "名", "㎡")
 _HINT = re.compile(r"^[（(][^（）()]*(?:另附|附页|字以内|不超过|限)[^（）()]*[)）]$|^另附")
 
@@ -52,6 +53,10 @@ def read_cell(text: str, *, alone: bool) -> CellRead:
     """Return what the cell holding `text` is; `alone`: no blank cell beside or under it."""
     if is_empty(text):
         return CellRead("blank")
+    parts = _parts([line.strip() for line in text.split("\n")])
+    if parts is not None:
+        # Only signer, seal and date lines: an opinion left to write, labelled beside it.
+        return CellRead("blank", parts=parts)
     compact = _FILL.sub("", text)
     if _printed_in_blank(text, compact):
         return CellRead("blank", text=text.strip())
@@ -66,7 +71,8 @@ def read_cell(text: str, *, alone: bool) -> CellRead:
 
 
 def _printed_in_blank(text: str, compact: str) -> bool:
-    if compact in _UNITS_ALONE or is_date_printed(text) or _HINT.match(compact):
+    if compact in _UNITS_ALONE or is_date_printed(text) or _HINT.match(compact) or \
+            _PERIOD.match(compact):
         return True
     options = boxed_options(text)
     if len(options) >= 2 and text.lstrip()[:1] in "□☐":
@@ -96,9 +102,18 @@ def _inline(text: str) -> CellRead | None:
         return None
     if len(lines) == 1 and not after_colon.strip() and not first.endswith(("：", ":")):
         return None
+    parts = _parts([line.strip() for line in lines[1:]])
+    if parts is None:
+        return None
+    label = first[: head.end()].strip()
+    seal = after_colon.strip()
+    return CellRead("inline", text=seal, label=label, parts=parts)
+
+
+def _parts(lines: list[str]) -> list[Part] | None:
+    """Return the signer and date lines among `lines`; None when another text is printed."""
     parts: list[Part] = []
-    for line in lines[1:]:
-        stripped = line.strip()
+    for stripped in lines:
         if not stripped or _SEAL_ONLY.match(_FILL.sub("", stripped)):
             continue
         if _DATE_LINE.match(stripped) or (is_date_printed(_tail_date(stripped))
@@ -106,15 +121,19 @@ def _inline(text: str) -> CellRead | None:
             parts.append(Part("日期", "date", stripped))
             continue
         sub = _SUB_LABEL.match(stripped)
-        if sub is None:
+        if sub is None or not _only_fill_after(stripped[sub.end():]):
             return None
         column = printed_label(sub[1])
         if _SEAL_ONLY.match(column):
             continue
         parts.append(Part(column, guess_kind(column).kind, stripped))
-    label = first[: head.end()].strip()
-    seal = after_colon.strip()
-    return CellRead("inline", text=seal, label=label, parts=parts)
+    return parts if any(line for line in lines) else None
+
+
+def _only_fill_after(text: str) -> bool:
+    """Tell whether a signer line prints nothing after its label but gaps and seal words."""
+    rest = _SEAL_WORDS.sub("", re.sub(r"[（()）:：]", "", text))
+    return is_empty(rest)
 
 
 def _tail_date(line: str) -> str:

@@ -30,6 +30,7 @@ _DUE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT = re.compile(r"联\s*系\s*人\s*[:：]?\s*([^，,。；;\s]{2,6})")
 _PHONE = re.compile(r"(?:电话|手机)\s*[:：]?\s*([0-9\-－（）() ]{7,20})")
+_UNIT_LINE = re.compile(r"单\s*位\s*[:：]")
 _SCOPE = re.compile(r"[（(]\s*(\d{4}\s*年度?)\s*[)）]|(\d{4}\s*年度?)")
 
 
@@ -46,7 +47,8 @@ def walk(grid: Grid, found: Inferred) -> dict[str, Any]:
             if block.n_rows == 0 or block.n_cols == 0:
                 continue
             heading = next((b.text for b in reversed(blocks[:index - 1])
-                            if isinstance(b, Paragraph)), "") if index > 1 else ""
+                            if isinstance(b, Paragraph) and not _UNIT_LINE.search(b.text)),
+                           "") if index > 1 else ""
             found.layout.append({"table": table_layout(block, found, heading=heading,
                                                         scope=scopes.get(id(block)))})
             continue
@@ -92,9 +94,15 @@ def _line(line: tuple[str, list[Any]], found: Inferred) -> str:
     template, blanks = line
     ids: list[str] = []
     for blank in blanks:
-        guess = guess_kind(blank.label, blank.printed)
+        if blank.unit == "年":
+            guess = guess_kind("年份")
+        else:
+            guess = guess_kind(f"{blank.label}（{blank.unit}）" if blank.unit else blank.label,
+                               blank.printed)
         field_id = found.namer.name(blank.label)
         entry: dict[str, Any] = {"id": field_id, "kind": guess.kind}
+        if blank.in_sentence:
+            entry["label"] = blank.label  # the words before it, not the whole clause
         if guess.unit and guess.kind in ("money", "integer", "number"):
             entry["unit"] = guess.unit
         if blank.printed:
@@ -104,7 +112,8 @@ def _line(line: tuple[str, list[Any]], found: Inferred) -> str:
     parts = template.split("{}")
     text = parts[0]
     for field_id, following in zip(ids, parts[1:], strict=True):
-        gap = "  " if following.strip() and not following.startswith(("（", "(")) else ""
+        gap = "  " if following.strip() and not following.startswith(("（", "(")) and \
+            following.lstrip()[:1] not in "年月日元个人台间所项名次件班平万%％" else ""
         text += f"{{{field_id}}}{gap}{following}"
     return text
 

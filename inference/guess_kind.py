@@ -15,7 +15,7 @@ from forms.kinds import suggest_kind
 from forms.labels import printed_label
 
 _BOX = "□☐■☑☒✓√"
-_OPTION = re.compile(rf"[{_BOX}]\s*([^{_BOX}\n]+?)\s*(?=[{_BOX}]|$|\n)")
+_OPTION = re.compile(rf"[{_BOX}]\s*([^{_BOX}\n]+?)[\s；;，,。]*(?=[{_BOX}]|$|\n)")
 _CIRCLED = re.compile(r"[①-⑳]\s*([^①-⑳\n]+?)\s*(?=[①-⑳]|$|\n)")
 _DATE_PRINTED = re.compile(r"^\s*(?:\d{4}\s*|20\s+)?年\s*月\s*日\s*$")
 _PERIOD_PRINTED = re.compile(r"年\s*月.*(?:至|—|-|－|～|~).*年\s*月")
@@ -28,17 +28,17 @@ _LONG_WORDS = (
 )
 _LONG_HINTS = ("可另附页", "另附", "字以内", "不超过", "限", "附页")
 _EMAIL_WORDS = ("邮箱", "电子邮件", "E-mail", "e-mail", "Email", "EMAIL", "邮件")
-_YEAR_WORDS = ("年度", "年份", "出生年")
+_YEAR_WORDS = ("年度", "年份")
 _PERIOD_WORDS = ("起止时间", "起止日期", "起讫时间", "实施周期", "建设周期", "起止年月")
 _INTEGER_UNITS = ("人", "台", "间", "个", "所", "套", "项", "名", "次", "件", "班", "门",
                   "节", "册", "本", "块", "张", "座", "部", "课时", "学时", "小时", "天")
-_NUMBER_UNITS = ("㎡", "平方米", "m²", "米", "千米", "公里", "亩", "Mbps", "M", "G", "T",
+_NUMBER_UNITS = ("㎡", "平方米", "m2", "m²", "m²", "米", "千米", "公里", "亩", "Mbps", "M", "G", "T",
                  "GB", "TB", "kW", "千瓦", "吨")
 _PERCENT_WORDS = ("比例", "比率", "占比", "百分比", "覆盖率", "使用率", "达标率", "率")
 _SCORE_WORDS = ("自评分", "得分", "考核分", "评分", "评估分", "实得分", "复评分", "核定分")
 _MONEY_WORDS = ("金额", "经费", "资金", "投资", "投入", "预算", "费用", "价格", "单价",
                 "总价", "补助", "资助", "奖金", "工资", "收入", "造价", "款")
-_INTEGER_WORDS = ("人数", "数量", "台数", "间数", "个数", "所数", "班数", "名额", "学生数",
+_INTEGER_WORDS = ("人数", "数量", "年龄", "人口数", "口数", "台数", "间数", "个数", "所数", "班数", "名额", "学生数",
                   "教师数", "班级数", "座位数", "件数", "套数", "总数")
 _PHONE_WORDS = ("电话", "手机", "传真", "联系方式", "手机号")
 
@@ -154,6 +154,8 @@ def _from_label(guess: Guess, label: str, *, wide: bool, tall: bool) -> Guess:
         return _set(guess, "integer", f"标签“{label}”是个数")
     if _has(bare, _PERCENT_WORDS) and bare.endswith(_PERCENT_WORDS):
         return _set(guess, "percent", f"标签“{label}”是比例")
+    if bare.endswith("年月"):
+        return _set(guess, "text", f"标签“{label}”只要年和月：按文字读")
     if _has(bare, _YEAR_WORDS) and len(bare) <= 6:
         return _set(guess, "year", f"标签“{label}”是年份")
     suggested = suggest_kind(label)

@@ -17,6 +17,7 @@ _LABEL_COLON = re.compile(r"([^\s:：_＿]{1,20}?)\s*[:：]")
 _GAP = r"[\s\u3000_＿]"
 _DATE_IN_GAP = re.compile(rf"^{_GAP}*((?:\d{{4}}|20{_GAP}*)?{_GAP}*年{_GAP}*月{_GAP}*日){_GAP}*")
 _SEAL = re.compile(r"^[（(]\s*(?:盖\s*章|公\s*章|签\s*[字名章])\s*[）)]")
+_UNIT_AFTER = re.compile(r"\s*(万元|元|平方米|㎡|人次|人|个|台|套|间|所|项|名|次|件|班|年|%|％)")
 _SPACE_RUN = re.compile(rf"{_GAP}{{2,}}")
 
 
@@ -26,6 +27,8 @@ class LineBlank:
 
     label: str
     printed: str = ""  # a date printed inside the gap
+    unit: str = ""  # the measure word printed right after a blank in a sentence ("____人")
+    in_sentence: bool = False  # no colon before it: its label is the words before it
 
 
 def line_blanks(text: str) -> tuple[str, list[LineBlank]] | None:
@@ -60,7 +63,8 @@ def line_blanks(text: str) -> tuple[str, list[LineBlank]] | None:
             if not label:
                 return None
             out.append(before + "{}")
-            blanks.append(LineBlank(label))
+            unit = _UNIT_AFTER.match(text, underscores.end())
+            blanks.append(LineBlank(label, unit=unit[1] if unit else "", in_sentence=True))
             position = underscores.end()
             continue
         out.append(text[position:])

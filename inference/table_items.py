@@ -159,9 +159,15 @@ def _item_name(table: Table, row: int, first_fill: int) -> tuple[str, str | None
     with_points = [c for c in texts if _POINTS_IN_TEXT.search(c.text)]
     if with_points:
         texts = [with_points[-1]]
-    elif len(texts) > 1 and _CODE_ONLY.match(texts[0].text):
-        texts = texts[1:]
+    elif len(texts) > 1 and (number := _CODE_ONLY.match(texts[0].text)):
+        # A 序号 column: the number is the item's code, the text beside it what it is.
+        code = number[1]
+        text = printed_label(texts[1].text)
+        return (code, None, text) if "." not in code else (
+            code, "n" + code.lower().replace(".", "_"), text)
     text = printed_label(texts[0].text)
+    if len(text) <= _ITEM_TEXT and not _CODE_ONLY.match(text):
+        return text, id_for(text) or f"item{row}", text  # a row name: "3102.音乐教室", "小学"
     coded = _CODE.match(text)
     if coded and "." not in coded[1]:
         return coded[1], None, text
@@ -197,7 +203,7 @@ def _total_fields(table: Table, row: int, fill_cols: set[int], headers: dict[int
     for cell in _row_blanks(table, row, fill_cols):
         header = headers[cell.col]
         field_id = found.namer.name(f"{label}{header}", fallback="total")
-        found.add_field({"id": field_id, "kind": _column_kind(header)},
+        found.add_field({"id": field_id, "label": label, "kind": _column_kind(header)},
                         [f"“{label}”一行的“{header}”"], label=label)
         names.append(field_id)
     return names

@@ -151,13 +151,13 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
         entry["label"] = printed_label(label)
         entry["column"] = column
     _describe(entry, guess)
-    if read.role == "inline" and read.parts:
+    if read.parts:
         entry["parts"] = [
-            {"id": found.namer.name(f"{printed_label(read.label)}{p.column}"),
+            {"id": found.namer.name(f"{printed_label(label)}{p.column}"),
              "column": p.column, "kind": p.kind, "printed": p.printed}
             for p in read.parts
         ]
-        if read.text:
+        if read.text and read.role == "inline":
             entry.setdefault("printed", read.text)
     elif read.role == "inline" and read.text and guess.kind not in ("yesno", "choice"):
         entry.setdefault("printed", read.text)

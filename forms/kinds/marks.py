@@ -26,6 +26,9 @@ _CIRCLED_NUMBERS = "\u2460-\u2487\u2776-\u277f"
 # about which option the mark belongs to.
 _IGNORED_BESIDE_MARKS = re.compile(rf"[()\[\]【】{_CIRCLED_NUMBERS}]")
 _LEADING_CIRCLED_NUMBER = re.compile(rf"^[{_CIRCLED_NUMBERS}]\s*")
+# What numbers an option as printed: "②", "A ", "B．", "3."; the record keeps the words only.
+_LEADING_OPTION_NUMBER = re.compile(
+    rf"^(?:[{_CIRCLED_NUMBERS}]\s*|[A-Za-z](?:\s+|[.．、)）]\s*)|\d{{1,2}}[.．、)）]\s*)(?=\S)")
 _YES_NO = ("是", "否")
 
 
@@ -78,7 +81,7 @@ class YesNoKind(_MarkKind):
 
 
 class ChoiceKind(_MarkKind):
-    """One of the printed options, as its text without the circled number."""
+    """One of the printed options, as its text without its number (①, A, 1.)."""
 
     name, title = "choice", "选择题"
 
@@ -110,8 +113,8 @@ class ChoiceKind(_MarkKind):
 
 
 def bare_option(option: str) -> str:
-    """Return an option as printed without its circled number: "②区域智慧教育" → "区域智慧教育"."""
-    return _LEADING_CIRCLED_NUMBER.sub("", option.strip())
+    """Return an option as printed without its number: "②区域智慧教育", "A 特别困难" → the words."""
+    return _LEADING_OPTION_NUMBER.sub("", option.strip())
 
 
 def _boxes(options: Sequence[str], chosen: int | None) -> str:
