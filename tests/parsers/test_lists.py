@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from forms.registry import get_form
-from parsers.extract import extract, split_list_items
+from parsers.extract import extract
 from parsers.grid import Cell, Grid, Table
+from parsers.locate.pdf_breaks import split_list_items
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,68 @@
+"""The cells of one returned file by their label key, and which keys are the form's labels.
+
+Built once per file and shared by every way of locating a blank: a label's cell is found by
+its whole key, an item code by the key's first character, without walking every cell; a
+value ends at the next cell that is one of the form's labels.
+"""
+
+from __future__ import annotations
+
+from forms.labels import label_key
+from forms.model import FormSpec
+from parsers.grid import Cell, Grid, Table
+from parsers.locate.pdf_breaks import is_upper_half_of_label
+
+
+class LabelIndex:
+    """A file's cells by label key, the form's label keys, and the units schools printed."""
+
+    def __init__(self, grid: Grid, spec: FormSpec) -> None:
+        self.grid = grid
+        self.spec = spec
+        self.cells: list[tuple[Table, Cell, str]] = [
+            (table, cell, label_key(cell.text)) for table, cell in grid.iter_cells()
+        ]
+        self.by_key: dict[str, list[tuple[Table, Cell]]] = {}
+        self.by_initial: dict[str, list[tuple[Table, Cell, str]]] = {}
+        for table, cell, key in self.cells:
+            self.by_key.setdefault(key, []).append((table, cell))
+            if key:
+                self.by_initial.setdefault(key[0], []).append((table, cell, key))
+        top = spec.top_fields()
+        self.label_keys = {label_key(f.label) for f in top
+                           if f.locate in ("right", "inline", "line")
+                           or (f.locate == "grid" and not f.item)}
+        # Sub-labels printed beside a blank ("手机号码", "县级及以上") end a value too.
+        self.label_keys |= {label_key(f.column) for f in top
+                            if f.locate == "grid" and f.column and not f.item}
+        self.label_keys |= {label_key(c.header) for r in spec.repeats for c in r.columns}
+        self.item_columns = {label_key(f.column) for f in spec.fields if f.item and f.column}
+        # A unit of its kind a school's label prints ("投入资金（万元）"), by field id.
+        self.units: dict[str, str] = {}
+        self._answers: dict[int, set[int]] = {}
+
+    def is_label(self, cell: Cell, table: Table | None = None) -> bool:
+        """Return whether `cell` is one of the form's labels (or, given `table`, its top half)."""
+        if label_key(cell.text) in self.label_keys:
+            return True
+        return table is not None and is_upper_half_of_label(table, cell, self.label_keys)
+
+    def starts_label(self, cell: Cell) -> bool:
+        """Return whether `cell`'s text begins with one of the form's labels."""
+        key = label_key(cell.text)
+        return any(key.startswith(label) for label in self.label_keys if label)
+
+    def answer_columns(self, table: Table) -> set[int]:
+        """Return the grid columns of `table` under an item blank's header (建设情况…).
+
+        An answer typed there ("3台网关…") must not be taken for the row of item 3.
+        """
+        cached = self._answers.get(id(table))
+        if cached is None:
+            cached = set()
+            for r in range(min(3, table.n_rows)):
+                for cell in table.row_cells(r):
+                    if label_key(cell.text) in self.item_columns:
+                        cached.update(range(cell.col, cell.last_col + 1))
+            self._answers[id(table)] = cached
+        return cached

@@ -1,0 +1,34 @@
+"""What the form itself prints around or inside a blank, and how it is told from an answer.
+
+A blank may print words the school writes after ("另附自查报告（3000字以内）"), a seal or
+signature prompt beside it ("（盖章）", "签字："); a label is matched with the spaces a
+layout puts between its characters ("单 位 名 称").
+"""
+
+from __future__ import annotations
+
+import re
+
+from forms.labels import label_key
+
+_SEAL_WORDS = r"盖\s*章|公\s*章|签\s*[字名章]"
+# A line that is only a seal or signature prompt: "（盖章）", "签字：".
+SEAL_LINE = re.compile(rf"^[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
+# The same prompt left at the end of a value: "王卫东  （签字）".
+SEAL_TAIL = re.compile(rf"[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
+
+
+def strip_printed(text: str, printed: str) -> str:
+    """Remove what the form prints inside a blank ("另附自查报告（3000字以内）") from its text.
+
+    A blank whose text is only its printed words, spacing aside ("2021年  月  日"), is empty.
+    """
+    if label_key(text) == label_key(printed):
+        return ""
+    pattern = spaced(printed) + r"\s*[:：,，。]?"
+    return re.sub(pattern, "", text, count=1).strip()
+
+
+def spaced(label: str) -> str:
+    """Return a pattern for `label` that allows spaces between its characters."""
+    return r"\s*".join(re.escape(ch) for ch in label if not ch.isspace())
