@@ -95,7 +95,7 @@ def infer_grid(grid: Grid, *, name: str, form_id: str | None = None, roster: Any
     if found.points is not None:
         data["points"] = found.points
     prefilled = _prefill(found, roster) if roster is not None else {}
-    school, project = _names(found)
+    school, project = _names(found, prefilled)
     if school:
         data["school"] = school
     data["project"] = project
@@ -128,12 +128,17 @@ def _is_list(found: Inferred) -> bool:
     return (len(tables) == 1 and not found.fields and len(found.repeats) == 1)
 
 
-def _names(found: Inferred) -> tuple[str | None, list[str]]:
-    """Return the blank naming the school (by its label) and those naming the project."""
+def _names(found: Inferred, prefilled: dict[str, str]) -> tuple[str | None, list[str]]:
+    """Return the blank naming the school (by its label) and those naming the project.
+
+    With a roster, the blank its school column pre-fills is the school's, before any other.
+    """
     labels = {entry["id"]: _BRACKETED.sub("", _label_of(entry, found)) for entry in found.fields}
     keys = {label_key(w) for w in _SCHOOL_LABELS}
-    school = next((i for i, label in labels.items() if label_key(label) in keys
-                   and _kind(found, i) == "text"), None)
+    named = [i for i, label in labels.items() if label_key(label) in keys
+             and _kind(found, i) == "text"]
+    school = next((i for i in named if label_key(_BRACKETED.sub("", prefilled.get(i, "")))
+                   in keys), None) or next(iter(named), None)
     project_keys = {label_key(w) for w in _PROJECT_LABELS}
     project = [i for i, label in labels.items() if label_key(label) in project_keys
                and i != school]

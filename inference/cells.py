@@ -20,7 +20,8 @@ _SEAL_WORDS = re.compile(r"盖\s*章|公\s*章|签\s*[字名章]")
 _SUB_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,11}?)\s*[:：]")
 _HEAD_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,29}?)\s*[:：]")
 _DATE_LINE = re.compile(r"^\s*(?:日\s*期\s*[:：])?\s*(?:\d{4}|20\s*)?\s*年\s*月\s*日\s*$")
-_PERIOD = re.compile(r"^(?:\d{4})?年(?:\d{1,2})?月(?:\d{1,2}日)?(?:至|到|—|－|-|~|～)(?:\d{4})?年(?:\d{1,2})?月(?:\d{1,2}日)?$")
+_YEAR_MONTH = r"(?:\d{4})?年(?:\d{1,2})?月(?:\d{1,2}日)?"
+_PERIOD = re.compile(rf"^{_YEAR_MONTH}(?:至|到|—|－|-|~|～){_YEAR_MONTH}$")
 _UNITS_ALONE = ("万元", "元", "%", "％", "人", "台", "间", "个", "所", "套", "项", "名", "㎡")
 _HINT = re.compile(r"^[（(][^（）()]*(?:另附|附页|字以内|不超过|限)[^（）()]*[)）]$|^另附")
 
@@ -53,10 +54,14 @@ def read_cell(text: str, *, alone: bool) -> CellRead:
     """Return what the cell holding `text` is; `alone`: no blank cell beside or under it."""
     if is_empty(text):
         return CellRead("blank")
-    parts = _parts([line.strip() for line in text.split("\n")])
+    lines = [line.strip() for line in text.split("\n")]
+    parts = _parts(lines)
     if parts is not None:
         # Only signer, seal and date lines: an opinion left to write, labelled beside it.
         return CellRead("blank", parts=parts)
+    signed = _signed_statement(lines)
+    if signed is not None:
+        return signed
     compact = _FILL.sub("", text)
     if _printed_in_blank(text, compact):
         return CellRead("blank", text=text.strip())
@@ -88,6 +93,8 @@ def _options_with_label(text: str) -> CellRead | None:
     label = text[:index].strip()
     if not label or "\n" in label or len(printed_label(label)) > 20:
         return None
+    if re.search(r"[:：]|[_＿]{2,}", text[index:]):
+        return None  # another blank printed after the boxes ("；经济损失：____万元")
     return CellRead("inline", text=text[index:].strip(), label=label)
 
 
@@ -128,6 +135,17 @@ def _parts(lines: list[str]) -> list[Part] | None:
             continue
         parts.append(Part(column, guess_kind(column).kind, stripped))
     return parts if any(line for line in lines) else None
+
+
+def _signed_statement(lines: list[str]) -> CellRead | None:
+    """Read a printed promise followed by its signer and date lines (承诺…, 签字：, 年 月 日)."""
+    for start in range(1, len(lines)):
+        head = [line for line in lines[:start] if line]
+        parts = _parts(lines[start:])
+        if parts and head and not head[-1].endswith(("：", ":")) and any(
+                p.kind != "date" for p in parts):
+            return CellRead("blank", text="\n".join(head), parts=parts)
+    return None
 
 
 def _only_fill_after(text: str) -> bool:

@@ -17,7 +17,7 @@ from forms.labels import label_key, printed_label
 from inference.found import Inferred
 from inference.guess_kind import guess_kind
 from inference.lines import line_blanks
-from inference.tables import table_layout
+from inference.tables import table_layouts
 from parsers.grid import Grid, Paragraph, Table
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]+(?:[-－—][0-9]+)?\s*[:：]?$")
@@ -30,6 +30,7 @@ _DUE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT = re.compile(r"联\s*系\s*人\s*[:：]?\s*([^，,。；;\s]{2,6})")
 _PHONE = re.compile(r"(?:电话|手机)\s*[:：]?\s*([0-9\-－（）() ]{7,20})")
+_BRACES = str.maketrans("{}", "｛｝")
 _UNIT_LINE = re.compile(r"单\s*位\s*[:：]")
 _SCOPE = re.compile(r"[（(]\s*(\d{4}\s*年度?)\s*[)）]|(\d{4}\s*年度?)")
 
@@ -49,8 +50,8 @@ def walk(grid: Grid, found: Inferred) -> dict[str, Any]:
             heading = next((b.text for b in reversed(blocks[:index - 1])
                             if isinstance(b, Paragraph) and not _UNIT_LINE.search(b.text)),
                            "") if index > 1 else ""
-            found.layout.append({"table": table_layout(block, found, heading=heading,
-                                                        scope=scopes.get(id(block)))})
+            found.layout.extend({"table": entry} for entry in table_layouts(
+                block, found, heading=heading, scope=scopes.get(id(block))))
             continue
         text = block.text.strip()
         if "attachment" not in meta and "title" not in meta and _ATTACHMENT.match(text):
@@ -92,6 +93,8 @@ def _title_like(text: str) -> bool:
 
 def _line(line: tuple[str, list[Any]], found: Inferred) -> str:
     template, blanks = line
+    # Braces printed on the line must not read as blanks: they become full-width ones.
+    template = template.replace("{}", "\0").translate(_BRACES).replace("\0", "{}")
     ids: list[str] = []
     for blank in blanks:
         if blank.unit == "年":

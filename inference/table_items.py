@@ -57,6 +57,9 @@ def item_table(table: Table, found: Inferred) -> dict[str, Any] | None:
         name = item_namer.name(headers[col], fallback="tian")
         names[col] = name
         items[name] = {"kind": _column_kind(headers[col]), "column": headers[col]}
+        unit = guess_kind(headers[col]).unit
+        if unit and items[name]["kind"] in ("money", "integer", "number"):
+            items[name]["unit"] = unit
         found.notes[f"items:{name}"] = [f"每一项“{headers[col]}”一栏要填"]
     rows: list[dict[str, Any]] = []
     maxima: list[float] = []
@@ -226,7 +229,8 @@ def _cells(table: Table, row: int, blanks: dict[int, str]) -> list[Any]:
                          else f"{{{name}}}")
         else:
             text = cell.text.rstrip()
-            cells.append({"text": text, "span": cell.colspan} if cell.colspan > 1 else text)
+            cells.append({"text": text, "span": cell.colspan} if cell.colspan > 1
+                         else {"text": text} if text.startswith("{") else text)
         col = cell.last_col + 1
     return cells
 

@@ -22,8 +22,23 @@ from inference.naming import Namer
 from inference.table_items import item_table, widths
 from parsers.grid import Cell, Table
 
+_BLANK_REF = re.compile(r"^\{[a-z][a-z0-9_]*\}$")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 _TOTAL_WORDS = ("合计", "总计", "小计", "总分", "得分合计")
+
+
+def table_layouts(table: Table, found: Inferred, *, heading: str = "", scope: str | None = None
+                  ) -> list[dict[str, Any]]:
+    """Return the layout tables `table` prints, adding their blanks to `found`.
+
+    Empty rows under a header followed by more rows of another kind are two tables printed
+    together (a PDF joins tables that touch): the repeating part ends the first.
+    """
+    cut = _repeat_end(table, _reads(table))
+    if cut is None:
+        return [table_layout(table, found, heading=heading, scope=scope)]
+    return [table_layout(_rows_between(table, 0, cut), found, heading=heading, scope=scope),
+            *table_layouts(_rows_between(table, cut, table.n_rows), found, scope=scope)]
 
 
 def table_layout(table: Table, found: Inferred, *, heading: str = "", scope: str | None = None
@@ -73,15 +88,47 @@ def _starting(table: Table, row: int) -> list[Cell]:
 
 def _repeat_start(table: Table, reads: dict[Cell, CellRead]) -> int | None:
     """Return the first empty row under a header row when two or more follow it."""
+    found = _repeat_run(table, reads)
+    if found is None:
+        return None
+    start, end = found
+    return start if all(_total_row(table, r) for r in range(end, table.n_rows)) else None
+
+
+def _repeat_end(table: Table, reads: dict[Cell, CellRead]) -> int | None:
+    """Return where a repeating part ends when other rows follow it in the same table."""
+    found = _repeat_run(table, reads)
+    if found is None:
+        return None
+    end = found[1]
+    while end < table.n_rows and _total_row(table, end):
+        end += 1
+    return end if end < table.n_rows else None
+
+
+def _total_row(table: Table, row: int) -> bool:
+    first = table.row_cells(row)[:1]
+    return bool(first) and any(w in label_key(first[0].text) for w in _TOTAL_WORDS)
+
+
+def _rows_between(table: Table, first: int, stop: int) -> Table:
+    """Return rows `first` to `stop` of `table` as a table of their own."""
+    cells = []
+    for cell in table.cells:
+        top, bottom = max(cell.row, first), min(cell.last_row, stop - 1)
+        if top <= bottom:
+            cells.append(Cell(cell.text if cell.row >= first else "", top - first, cell.col,
+                              bottom - top + 1, cell.colspan))
+    return Table(cells, stop - first, table.n_cols)
+
+
+def _repeat_run(table: Table, reads: dict[Cell, CellRead]) -> tuple[int, int] | None:
+    """Return the first run of two or more empty rows right under a row of labels."""
     def empty_row(r: int) -> bool:
         cells = table.row_cells(r)
         own = [c for c in cells if c.row == r]
         return bool(own) and all(
             is_empty(c.text) or (c.col == 0 and _ROW_NUMBER.match(c.text)) for c in own)
-
-    def total_row(r: int) -> bool:
-        first = table.row_cells(r)[:1]
-        return bool(first) and any(w in label_key(first[0].text) for w in _TOTAL_WORDS)
 
     for start in range(1, table.n_rows - 1):
         header = table.row_cells(start - 1)
@@ -90,9 +137,8 @@ def _repeat_start(table: Table, reads: dict[Cell, CellRead]) -> int | None:
         end = start
         while end < table.n_rows and empty_row(end):
             end += 1
-        tail_ok = all(total_row(r) for r in range(end, table.n_rows))
-        if end - start >= 2 and tail_ok:
-            return start
+        if end - start >= 2:
+            return start, end
     return None
 
 
@@ -154,10 +200,11 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
     if read.parts:
         entry["parts"] = [
             {"id": found.namer.name(f"{printed_label(label)}{p.column}"),
-             "column": p.column, "kind": p.kind, "printed": p.printed}
+             "column": _own_words(p.column, printed_label(label)), "kind": p.kind,
+             "printed": p.printed}
             for p in read.parts
         ]
-        if read.text and read.role == "inline":
+        if read.text:
             entry.setdefault("printed", read.text)
     elif read.role == "inline" and read.text and guess.kind not in ("yesno", "choice"):
         entry.setdefault("printed", read.text)
@@ -168,6 +215,23 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
     if read.role == "inline":
         layout["label"] = read.label
     return layout if len(layout) > 1 else f"{{{field_id}}}"
+
+
+def looks_like_blank(text: str) -> bool:
+    """Tell whether printed `text` would read as a blank reference ("{name}") in a layout."""
+    return bool(_BLANK_REF.match(text.strip()))
+
+
+def _own_words(column: str, label: str) -> str:
+    """Return a signer line's label without the words it shares with its cell's label.
+
+    "学生本人（或监护人）签字" under "学生本人（或监护人）承诺" is the 签字 of that block.
+    """
+    shared = 0
+    while shared < min(len(column), len(label)) and column[shared] == label[shared]:
+        shared += 1
+    rest = column[shared:]
+    return rest if shared >= 2 and len(rest) >= 2 else column
 
 
 def _describe(entry: dict[str, Any], guess: Any) -> None:
@@ -199,7 +263,8 @@ def _rows(table: Table, rows_end: int, names: dict[Cell, str | dict[str, Any]],
                 cells.append(names[cell])
             else:
                 text = cell.text.rstrip()
-                cells.append(text if cell.colspan == 1 else {"text": text, **_spans(cell)})
+                cells.append(text if cell.colspan == 1 and not looks_like_blank(text)
+                             else {"text": text, **_spans(cell)})
             col = cell.last_col + 1
         rows.append({"cells": cells})
     return rows

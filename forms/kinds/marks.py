@@ -20,7 +20,7 @@ TICKED_BOX = "☑"
 _BETWEEN_OPTIONS = "   "
 _MARKED = frozenset("☑☒■√✓✔●▣◉✗✘")
 _UNMARKED = frozenset("□☐○◯")
-_SPACING = frozenset(" \t\r\n\v\f、,;/|。.")
+_SPACING = frozenset(" \t\r\n\v\f、,;/|。.；，\u3000")
 _CIRCLED_NUMBERS = "\u2460-\u2487\u2776-\u277f"
 # Brackets around a box ("（√）是") and circled numbers beside a mark ("①☑…") say nothing
 # about which option the mark belongs to.

@@ -132,8 +132,19 @@ class NumberKind(Kind):
             return None
         number = _read_counted_number(written, _MEASURE_WORDS)
         if number is None:
+            number = _read_in_wan(written)
+        if number is None:
             raise written.fail("bad_number", f"无法识别数字“{written.quoted}”")
         return as_plain_number(number)
+
+
+def _read_in_wan(written: Written) -> Decimal | None:
+    """Read a figure written in 万 ("2.8万平方米" is 28000), as areas and volumes often are."""
+    compact = _strip_unit(written.compact, _blank_units(written, _MEASURE_WORDS))
+    if not compact.endswith("万"):
+        return None
+    number = read_number(compact[:-1])
+    return None if number is None else number * 10_000
 
 
 class PercentKind(Kind):

@@ -42,9 +42,13 @@ def _row_finders(index: LabelIndex, field: FieldSpec) -> list[tuple[Table, Cell]
         # followed by anything, the next numbered clause included ("…规范；②…").
         is_code = _ITEM_CODE.fullmatch(code) is not None
         for table, cell, key in index.by_initial.get(code[:1], ()):
-            if (key.startswith(code) and len(key) > len(code)
-                    and not (is_code and key[len(code)].isdigit())
-                    and cell.col not in index.answer_columns(table)):
+            if cell.col in index.answer_columns(table) or not key.startswith(code):
+                continue
+            if len(key) > len(code) and not (is_code and key[len(code)].isdigit()):
+                return [(table, cell)]
+            if key == code and not _code_left_of(table, cell):
+                # The code alone in its cell (a 序号 column, a row name "小学"); a number
+                # right of another row's code is that row's points, not this item.
                 return [(table, cell)]
         return []
     wanted = label_key(field.label)
@@ -54,12 +58,24 @@ def _row_finders(index: LabelIndex, field: FieldSpec) -> list[tuple[Table, Cell]
     return found
 
 
+def _code_left_of(table: Table, cell: Cell) -> bool:
+    return any(other.row == cell.row and other.col < cell.col
+               and _ITEM_CODE.fullmatch(label_key(other.text))
+               for other in table.row_cells(cell.row))
+
+
 def _header_cell(table: Table, column: str, *, above: int) -> Cell | None:
+    """Return the header cell named `column` over row `above`.
+
+    A header printed twice ("间数" under 配备标准 and again under 本校现状) is the last one:
+    forms print the standard first and leave the school's columns after it.
+    """
+    found = None
     for r in range(0, above):
         for cell in table.row_cells(r):
-            if label_key(cell.text) == column:
-                return cell
-    return None
+            if label_key(cell.text) == column and (found is None or cell.col > found.col):
+                found = cell
+    return found
 
 
 def _sub_label_cell(table: Table, row_cell: Cell, column: str) -> Cell | None:

@@ -13,6 +13,20 @@ from parsers.grid import Cell, Grid, Table
 from parsers.locate.pdf_breaks import is_upper_half_of_label
 
 
+def printed_cell_keys(spec: FormSpec) -> set[str]:
+    """Return the keys of the texts the form prints in its table cells, headers included."""
+    keys: set[str] = set()
+    for block in spec.layout:
+        if block.table is None:
+            continue
+        for row in block.table.rows:
+            for cell in row.cells:
+                key = label_key(cell.text) if cell.blank is None else ""
+                if len(key) >= 2 and cell.text != "^":
+                    keys.add(key)
+    return keys
+
+
 class LabelIndex:
     """A file's cells by label key, the form's label keys, and the units schools printed."""
 
@@ -36,6 +50,8 @@ class LabelIndex:
         self.label_keys |= {label_key(f.column) for f in top
                             if f.locate == "grid" and f.column and not f.item}
         self.label_keys |= {label_key(c.header) for r in spec.repeats for c in r.columns}
+        # Whatever else the form prints in a table cell ("照片（二寸免冠）") is no answer.
+        self.label_keys |= printed_cell_keys(spec)
         self.item_columns = {label_key(f.column) for f in spec.fields if f.item and f.column}
         # A unit of its kind a school's label prints ("投入资金（万元）"), by field id.
         self.units: dict[str, str] = {}

@@ -32,4 +32,19 @@ def line_value(index: LabelIndex, field: FieldSpec) -> str | None:
         if field.after:
             value = re.sub(spaced(field.after) + r"\s*$", "", value.strip())
         return SEAL_TAIL.sub("", value).strip(" _\u3000\t")
+    in_sentence = _in_sentence(texts, field)
+    if in_sentence is not None:
+        return in_sentence
     return right_value(index, field)
+
+
+def _in_sentence(texts: list[str], field: FieldSpec) -> str | None:
+    """Read a blank inside a sentence: between its words and those after it ("共有__人，")."""
+    if not field.after:
+        return None
+    pattern = re.compile(spaced(field.label) + r"(.*?)" + spaced(field.after))
+    for text in texts:
+        match = pattern.search(text)
+        if match is not None:
+            return match[1].strip(" _＿\u3000\t")
+    return None
