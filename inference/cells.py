@@ -50,13 +50,19 @@ def is_empty(text: str) -> bool:
     return not _FILL.sub("", text)
 
 
-def read_cell(text: str, *, alone: bool) -> CellRead:
-    """Return what the cell holding `text` is; `alone`: no blank cell beside or under it."""
+def read_cell(text: str, *, alone: bool, labelled: bool = True) -> CellRead:
+    """Return what the cell holding `text` is.
+
+    `alone`: no blank cell beside or under it (it may hold its own blank under its label);
+    `labelled`: a printed cell left of it may be its label (it may be only signer lines).
+    """
     if is_empty(text):
         return CellRead("blank")
     lines = [line.strip() for line in text.split("\n")]
     parts = _parts(lines)
-    if parts is not None:
+    first = next((line for line in lines if line), "")
+    if labelled and parts and (not lines[0] or _SEAL_WORDS.search(first)
+                               or _DATE_LINE.match(first)):
         # Only signer, seal and date lines: an opinion left to write, labelled beside it.
         return CellRead("blank", parts=parts)
     signed = _signed_statement(lines)
@@ -134,7 +140,7 @@ def _parts(lines: list[str]) -> list[Part] | None:
         if _SEAL_ONLY.match(column):
             continue
         parts.append(Part(column, guess_kind(column).kind, stripped))
-    return parts if any(line for line in lines) else None
+    return parts
 
 
 def _signed_statement(lines: list[str]) -> CellRead | None:

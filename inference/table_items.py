@@ -24,7 +24,8 @@ from parsers.grid import Cell, Table
 _POINTS_WORDS = ("分值", "标准分", "满分", "分数", "配分", "权重", "基准分", "赋分", "应得分")
 _NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*分?\s*$")
 _POINTS_IN_TEXT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*[。.]?\s*$")
-_CODE = re.compile(r"^\s*([A-Za-z]?\d+(?:\.\d+)*|[A-Za-z]\d*)\s*[.．、\s]\s*\S")
+_CODE = re.compile(r"^\s*(?:([A-Za-z]?\d+(?:\.\d+)*|[A-Za-z]\d*)\s*[.．、\s]\s*\S"
+                   r"|([A-Za-z]\d+)(?=[\u4e00-\u9fff]))")
 _CODE_ONLY = re.compile(r"^\s*([A-Za-z]?\d+(?:\.\d+)*)\s*[.．、]?\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:（(]")
 _TOTAL = re.compile(r"合\s*计|总\s*分|总\s*计|小\s*计")
@@ -37,8 +38,8 @@ PAGE_WIDTH_CM = 15.6
 def item_table(table: Table, found: Inferred) -> dict[str, Any] | None:
     """Return the layout of `table` as an item table, or None when it is not one."""
     header_row = _header_row(table)
-    if header_row is None:
-        return None
+    if header_row is None or table.n_cols < 3:
+        return None  # label | blank rows under a heading row are a form, not items
     fill_cols = _fill_columns(table, header_row)
     if not fill_cols:
         return None
@@ -172,10 +173,11 @@ def _item_name(table: Table, row: int, first_fill: int) -> tuple[str, str | None
     if len(text) <= _ITEM_TEXT and not _CODE_ONLY.match(text):
         return text, id_for(text) or f"item{row}", text  # a row name: "3102.音乐教室", "小学"
     coded = _CODE.match(text)
-    if coded and "." not in coded[1]:
-        return coded[1], None, text
-    if coded:
-        return coded[1], "n" + coded[1].lower().replace(".", "_"), text
+    code = coded and (coded[1] or coded[2])
+    if code and "." not in code:
+        return code, None, text
+    if code:
+        return code, "n" + code.lower().replace(".", "_"), text
     clause = _CLAUSE.split(text, maxsplit=1)[0]
     item = clause if 2 <= len(clause) <= _ITEM_TEXT else text[:_ITEM_TEXT]
     return item, id_for(item) or f"item{row}", text

@@ -56,7 +56,9 @@ def table_layout(table: Table, found: Inferred, *, heading: str = "", scope: str
             read = reads[cell]
             if read.role == "label":
                 continue
-            names[cell] = _blank(table, cell, read, found, reads)
+            name = _blank(table, cell, read, found, reads)
+            if name:
+                names[cell] = name
     entry: dict[str, Any] = {"widths": widths(table),
                              "rows": _rows(table, rows_end, names, reads)}
     if scope:
@@ -68,7 +70,8 @@ def table_layout(table: Table, found: Inferred, *, heading: str = "", scope: str
 
 def _reads(table: Table) -> dict[Cell, CellRead]:
     """Read every cell; a label cell with no blank beside or under it may hold its blank."""
-    first = {cell: read_cell(cell.text, alone=False) for cell in table.cells}
+    first = {cell: read_cell(cell.text, alone=False, labelled=_text_left(table, cell))
+             for cell in table.cells}
     reads: dict[Cell, CellRead] = {}
     for cell in table.cells:
         if first[cell].role != "label":
@@ -78,8 +81,13 @@ def _reads(table: Table) -> dict[Cell, CellRead]:
         below = table.below(cell)
         alone = (right is None or first[right].role == "label") and (
             below is None or first[below].role == "label" or cell.colspan < table.n_cols)
-        reads[cell] = read_cell(cell.text, alone=alone)
+        reads[cell] = read_cell(cell.text, alone=alone, labelled=_text_left(table, cell))
     return reads
+
+
+def _text_left(table: Table, cell: Cell) -> bool:
+    left = table.cell_at(cell.row, cell.col - 1) if cell.col else None
+    return left is not None and not is_empty(left.text)
 
 
 def _starting(table: Table, row: int) -> list[Cell]:
@@ -177,10 +185,8 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
         label = _label_left(table, cell, reads) or _label_above(table, cell, reads)
     column = None
     if not printed_label(label):
-        label = "空格"
-        why.append("左边和上面都没有文字，标签是猜的，请改成表上的叫法")
-        entry["label"] = label
-    elif read.role == "blank" and label_key(label) in {label_key(v) for v in found.labels.values()
+        return ""  # nothing names it: spacing in the layout, not a blank to fill
+    if read.role == "blank" and label_key(label) in {label_key(v) for v in found.labels.values()
                                                        }:
         # A label printed twice (手机号码 for 负责人 and for 联系人): the second is named by
         # its row's first label, the printed one as its column ("联系人" / "手机号码").
