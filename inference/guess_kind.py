@@ -136,6 +136,9 @@ def _from_label(guess: Guess, label: str, *, wide: bool, tall: bool) -> Guess:
         return _set(guess, "percent", f"标签“{label}”写着 %")
     if unit == "分" or _has(bare, _SCORE_WORDS):
         return _set(guess, "score", f"标签“{label}”是分数")
+    if unit in _INTEGER_UNITS and _has(bare, ("每百", "百名", "生均", "平均", "人均")):
+        guess.unit = unit
+        return _set(guess, "number", f"标签“{label}”是平均数，可有小数")
     if unit in _INTEGER_UNITS:
         guess.unit = unit
         return _set(guess, "integer", f"标签“{label}”写着单位“{unit}”")
@@ -144,13 +147,15 @@ def _from_label(guess: Guess, label: str, *, wide: bool, tall: bool) -> Guess:
         return _set(guess, "number", f"标签“{label}”写着单位“{unit}”")
     if _has(bare, _EMAIL_WORDS):
         return _set(guess, "email", f"标签“{label}”是邮箱")
-    if _has(bare, _PHONE_WORDS) and not _has(bare, ("地址",)):
+    if _has(bare, _PHONE_WORDS) and not _has(bare, ("地址", "负责人", "联系人", "姓名")):
         return _set(guess, "phone", f"标签“{label}”是电话")
     if _has(bare, _PERIOD_WORDS):
         return _set(guess, "period", f"标签“{label}”是起止时间")
     if _has(bare, _MONEY_WORDS) and not _has(bare, ("来源", "用途", "说明", "情况")):
         guess.unit = "元"
         return _set(guess, "money", f"标签“{label}”是金额，没写单位，按元")
+    if _has(bare, ("每百", "百名", "生均", "平均", "人均", "比值")):
+        return _set(guess, "number", f"标签“{label}”是平均数，可有小数")
     if _has(bare, _INTEGER_WORDS):
         return _set(guess, "integer", f"标签“{label}”是个数")
     if _has(bare, _PERCENT_WORDS) and bare.endswith(_PERCENT_WORDS):

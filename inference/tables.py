@@ -159,6 +159,25 @@ def _label_left(table: Table, cell: Cell, reads: dict[Cell, CellRead]) -> str:
     return ""
 
 
+def _main_label(table: Table, cell: Cell, reads: dict[Cell, CellRead]) -> str:
+    """Return the label printed over several rows left of this row's own label, if any."""
+    own = None
+    for col in range(cell.col - 1, -1, -1):
+        other = table.cell_at(cell.row, col)
+        if other is None or reads[other].role != "label" or not other.text.strip():
+            if own is not None:
+                break
+            continue
+        if own is None:
+            own = other
+            continue
+        # Not a group printed down the first column (基本信息, 网络安全): a label mid-row.
+        if other.rowspan > own.rowspan and other.last_col + 1 == own.col and other.col > 0:
+            return other.text
+        break
+    return ""
+
+
 def _first_label(table: Table, cell: Cell, reads: dict[Cell, CellRead]) -> str:
     for other in table.row_cells(cell.row):
         if other.row == cell.row and reads[other].role == "label" and other.text.strip():
@@ -179,15 +198,20 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
     """Name the blank in `cell`, add its field to `found`, return its layout cell."""
     entry: dict[str, Any] = {}
     why: list[str] = []
+    column = None
     if read.role == "inline":
         label = read.label
     else:
         label = _label_left(table, cell, reads) or _label_above(table, cell, reads)
-    column = None
+        main = _main_label(table, cell, reads)
+        if main and label and label_key(main) != label_key(label):
+            # A label over several rows, each row naming its part (获奖数量（项） | 县级及以上).
+            label, column = main, printed_label(label)
+            why.append(f"“{printed_label(main)}”分几行填：这一行是“{column}”")
     if not printed_label(label):
         return ""  # nothing names it: spacing in the layout, not a blank to fill
-    if read.role == "blank" and label_key(label) in {label_key(v) for v in found.labels.values()
-                                                       }:
+    printed_before = {label_key(v) for v in found.labels.values()}
+    if column is None and read.role == "blank" and label_key(label) in printed_before:
         # A label printed twice (手机号码 for 负责人 and for 联系人): the second is named by
         # its row's first label, the printed one as its column ("联系人" / "手机号码").
         first = _first_label(table, cell, reads)
@@ -197,6 +221,8 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
     wide = cell.colspan >= max(2, table.n_cols - 1) and table.n_cols > 1
     guess = guess_kind(column or label, read.text, wide=wide or read.role == "inline",
                        tall=cell.rowspan >= 2 and wide)
+    if column and guess.kind == "text":  # the sub-label says nothing: the label may (（项）)
+        guess = guess_kind(label, read.text, wide=wide, tall=cell.rowspan >= 2 and wide)
     field_id = found.namer.name(f"{label}{column}" if column else label)
     entry = {"id": field_id, **entry, "kind": guess.kind}
     if column:

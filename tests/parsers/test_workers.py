@@ -40,7 +40,8 @@ def test_a_job_that_kills_its_worker_is_reported_and_the_rest_are_answered():
 
 
 def test_work_is_spread_over_the_workers():
-    pids = set(run_in_workers(_pid_after_a_while, range(200), workers=2, when_worker_dies=_reported_dead))
+    pids = set(run_in_workers(_pid_after_a_while, range(200), workers=2,
+                              when_worker_dies=_reported_dead))
     assert os.getpid() not in pids
     assert len(pids) == 2
 
