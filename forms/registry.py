@@ -102,16 +102,14 @@ def office_folders() -> tuple[Path, ...]:
 
 def all_forms() -> tuple[FormSpec, ...]:
     """Return every form: the built-in ones by id, then the office's own by file."""
-    stamps = tuple(_stamp(path) for folder in office_folders()
-                   for path in sorted(folder.iterdir())
-                   if path.suffix.lower() in SUFFIXES and path.is_file())
-    return _forms_with(stamps)
+    return _forms_with(_office_stamps())
 
 
 def clear_cache() -> None:
     """Forget every definition read so far: the next look-up reads the files again."""
     _builtin_forms.cache_clear()
     _forms_with.cache_clear()
+    _forms_by_file.cache_clear()
     _own_form.cache_clear()
     _named_by_path.clear()
 
@@ -146,12 +144,12 @@ def form_at(path: Path) -> FormSpec:
     if not path.is_file():
         raise UnknownFormError(f"找不到表单定义文件 {path}", code="no_definition_file")
     resolved = path.resolve()
-    known = all_forms()
-    for form in known:
-        if definition_file(form).resolve() == resolved:
-            return form
+    stamps = _office_stamps()
+    known = _forms_by_file(stamps).get(resolved)
+    if known is not None:
+        return known
     spec = _own_form(_stamp(resolved), str(path))
-    taken = next((f for f in known if f.id == spec.id), None)
+    taken = next((f for f in _forms_with(stamps) if f.id == spec.id), None)
     if taken is not None:
         raise _clash(spec.id, definition_file(taken), path)
     # The file named last holds the id in this process (a clerk's edited copy, say).
@@ -166,6 +164,13 @@ def find_by_title(text: str) -> FormSpec | None:
         if label_key(form.title) == key:
             return form
     return None
+
+
+def _office_stamps() -> tuple[_FileStamp, ...]:
+    """Return a stamp of each definition file in the TIANBIAO_FORMS folders, as they are now."""
+    return tuple(_stamp(path) for folder in office_folders()
+                 for path in sorted(folder.iterdir())
+                 if path.suffix.lower() in SUFFIXES and path.is_file())
 
 
 def _stamp(path: Path) -> _FileStamp:
@@ -185,6 +190,11 @@ def _forms_with(stamps: tuple[_FileStamp, ...]) -> tuple[FormSpec, ...]:
     forms = [*_builtin_forms(), *(_own_form(stamp, stamp[0]) for stamp in stamps)]
     _refuse_clashes(forms)
     return tuple(forms)
+
+
+@lru_cache(maxsize=8)
+def _forms_by_file(stamps: tuple[_FileStamp, ...]) -> dict[Path, FormSpec]:
+    return {definition_file(f).resolve(): f for f in _forms_with(stamps)}
 
 
 @lru_cache(maxsize=64)
