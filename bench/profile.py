@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.inputs import REPORT_FORM, ReturnedFiles, write_roster  # noqa: E402
 from forms.model import FormSpec  # noqa: E402
-from forms.registry import all_forms, get_form  # noqa: E402
+from forms.registry import all_forms, clear_cache, get_form  # noqa: E402
 from generator.render import generate_copies  # noqa: E402
 from parsers.batch import parse_file, parse_paths  # noqa: E402
 from rosters.roster import read_roster  # noqa: E402
@@ -73,7 +73,7 @@ def main() -> None:
 def _time_pool(spec: FormSpec, count: int) -> None:
     with tempfile.TemporaryDirectory(prefix="tianbiao-profile-") as scratch:
         files = [str(p) for p in ReturnedFiles(spec).write(Path(scratch), count)]
-        all_forms.cache_clear()
+        clear_cache()
         for label in ("as shipped", "as shipped", "definitions loaded before the workers start"):
             if label.startswith("definitions"):
                 all_forms()

@@ -21,7 +21,7 @@ import click
 
 from cli.wording import speak_chinese_in_click
 from forms.errors import TianbiaoError
-from forms.registry import all_forms, get_form
+from forms.registry import all_forms, get_form, is_definition_path
 
 EXIT_DONE = 0
 EXIT_ERROR = 1  # the data has problems
@@ -99,6 +99,29 @@ def cli() -> None:
 
 
 ROSTER_HELP = "名单文件（.xlsx、.csv、.docx、.doc、.pdf）"
+FORM_HELP = "表单 id（见 tianbiao forms list），或表单定义文件（.yaml）的路径"
+
+
+class FormName(click.ParamType):
+    """A form: a form id, or the path of a definition file (a missing file is wrong usage)."""
+
+    name = "表单"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        """Return `value` as given, failing when it names a definition file that is not there."""
+        text = str(value)
+        if is_definition_path(text) and not Path(text).is_file():
+            self.fail(f"找不到表单定义文件 {text}", param, ctx)
+        return text
+
+
+FORM = FormName()
+
+
+def form_id_of(name: str | None) -> str | None:
+    """Return the id records are stored under for form `name` (an id, or a file's path)."""
+    return get_form(name).id if name is not None and is_definition_path(name) else name
 
 
 def roster_for_form(spec: Any, roster_file: Path) -> Any:

@@ -9,10 +9,12 @@ from typing import Any
 import click
 
 from cli.common import (
+    FORM,
     ROSTER_HELP,
     STORE_OPTION,
     TODAY_OPTION,
     cli,
+    form_id_of,
     judged_day,
     progress_bar,
     roster_for_form,
@@ -22,7 +24,7 @@ from forms.registry import get_form
 
 
 @cli.command("status")
-@click.argument("form_id", metavar="表单")
+@click.argument("form_id", metavar="表单", type=FORM)
 @click.option("--roster", "roster_file", required=True, metavar="名单文件",
               type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ROSTER_HELP)
 @STORE_OPTION
@@ -71,7 +73,7 @@ def status_command(form_id: str, roster_file: Path, db: Path, today: Any, year: 
 
 
 @cli.command("feedback")
-@click.argument("form_id", metavar="表单")
+@click.argument("form_id", metavar="表单", type=FORM)
 @click.option("--out", "out_dir", required=True, metavar="文件夹",
               type=click.Path(file_okay=False, path_type=Path), help="退回意见写到这个文件夹")
 @STORE_OPTION
@@ -85,21 +87,22 @@ def feedback_command(form_id: str, out_dir: Path, db: Path, today: Any,
 
     spec = get_form(form_id)
     with Store(db, create=False) as store:
-        written = write_feedback(spec, store.latest(form_id), out_dir, today=judged_day(today),
+        written = write_feedback(spec, store.latest(spec.id), out_dir, today=judged_day(today),
                                  year=year)
     click.echo(f"已写出 {len(written)} 份退回意见：{out_dir}")
 
 
 @cli.command("history")
 @click.argument("school", metavar="学校")
-@click.option("--form", "form_id", metavar="表单", help="只看这张表")
+@click.option("--form", "form_id", metavar="表单", type=FORM,
+              help="只看这张表（表单 id 或定义文件路径）")
 @STORE_OPTION
 def history_command(school: str, form_id: str | None, db: Path) -> None:
     """列出某校（校名或名单编号）交过的每一版，以及每版改了什么。"""
     from records.store import Store, changed_fields
 
     with Store(db, create=False) as store:
-        versions = store.history(school, form_id)
+        versions = store.history(school, form_id_of(form_id))
     if not versions:
         raise TianbiaoError(f"数据文件 {db} 里没有“{school}”的报送记录")
     previous = None
@@ -126,7 +129,7 @@ def _shown(value: Any) -> str:
 
 
 @cli.command("grade")
-@click.argument("form_id", metavar="表单")
+@click.argument("form_id", metavar="表单", type=FORM)
 @click.argument("key", required=False, metavar="[编号]")
 @click.argument("grade", required=False, metavar="[等级]")
 @click.option("--year", type=int, required=True, metavar="年份", help="专家评估的年份")
@@ -151,19 +154,19 @@ def grade_command(form_id: str, key: str | None, grade: str | None, year: int, w
             known = {row.key for row in roster_for_form(spec, roster_file).rows}
             where = f"名单 {roster_file.name}"
         else:
-            known = {s.roster_key for s in store.latest(form_id) if s.roster_key}
+            known = {s.roster_key for s in store.latest(spec.id) if s.roster_key}
             where = f"数据文件 {db} 已收到的报告"
         with store.transaction():
             for entry_key, entry_grade, entry_waste in entries:
                 validate_grade(spec, entry_key, entry_grade)
                 if entry_key not in known:
                     raise TianbiaoError(_unknown_key(entry_key, known, where))
-                store.set_grade(form_id, entry_key, year, entry_grade, waste=entry_waste)
+                store.set_grade(spec.id, entry_key, year, entry_grade, waste=entry_waste)
     click.echo(f"已记录 {len(entries)} 个评估结果（{year}年）")
 
 
 @cli.command("summary")
-@click.argument("form_id", metavar="表单")
+@click.argument("form_id", metavar="表单", type=FORM)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[文件或文件夹…]")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               metavar="文件.xlsx", help="汇总表写到这里")
@@ -185,13 +188,13 @@ def summary_command(form_id: str, paths: tuple[str, ...], out: Path, db: Path | 
         from records.store import Store
 
         with Store(db, create=False) as store:
-            if not store.latest(form_id):
+            if not store.latest(spec.id):
                 raise TianbiaoError(
                     f"数据文件 {db} 里还没有《{spec.title}》的任何报送，汇总表无内容可写；"
                     "请先用 tianbiao ingest 收入学校交回的文件")
             # Streamed from the store sheet by sheet: a province's returns are never all held.
-            result = write_summary(spec, store.latest_records(form_id), out, roster=roster,
-                                   grades=store.grades(form_id))
+            result = write_summary(spec, store.latest_records(spec.id), out, roster=roster,
+                                   grades=store.grades(spec.id))
     else:
         from parsers.batch import parse_paths
 

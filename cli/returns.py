@@ -10,6 +10,7 @@ import click
 
 from cli.common import (
     DB_OPTION,
+    FORM,
     cli,
     exit_on_problems,
     form_and_roster,
@@ -21,8 +22,8 @@ from cli.common import (
 @cli.command("parse")
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹…",
                 type=click.Path(exists=True))
-@click.option("--form", "form_id", metavar="表单",
-              help="把每个文件都当作这张表读（不给时逐个文件认定）")
+@click.option("--form", "form_id", metavar="表单", type=FORM,
+              help="把每个文件都当作这张表读：表单 id 或定义文件路径（不给时逐个文件认定）")
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]),
               default="jsonl", show_default=True, help="jsonl 给其他程序读，table 给人看")
 @click.option("--out", "out_file", type=click.File("w", encoding="utf-8"), default="-",
@@ -68,7 +69,8 @@ def parse_command(paths: tuple[str, ...], form_id: str | None, output_format: st
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹…",
                 type=click.Path(exists=True))
-@click.option("--form", "form_id", metavar="表单", help="把每个文件都当作这张表读")
+@click.option("--form", "form_id", metavar="表单", type=FORM,
+              help="把每个文件都当作这张表读：表单 id 或定义文件路径")
 @click.option("--roster", "roster_file", metavar="名单文件",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="把每个文件对应到名单的一行，并核对预填的内容是否被改动")
@@ -82,7 +84,8 @@ def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Pat
     roster = None
     if roster_file is not None:
         spec, roster = form_and_roster(form_id, roster_file)
-        form_id = spec.id
+        # A form given as a path stays a path: each worker process reads the file itself.
+        form_id = form_id or spec.id
     skipped: list[tuple[str, str]] = []
     with Store(db) as store, progress_bar("入库") as progress:
         outcomes = ingest(store, paths, form_id=form_id, roster=roster, on_progress=progress,

@@ -248,7 +248,10 @@ class _Loader:
             for column in dict.fromkeys(f.column for f in scored):
                 total = sum(f.max_score or 0 for f in scored if f.column == column)
                 if abs(total - float(spec.points)) > 1e-9:
+                    unscored = [f.item or f.id for f in scored
+                                if f.column == column and f.max_score is None]
+                    missing = f"（没有写 max 的项：{'、'.join(unscored)}）" if unscored else ""
                     raise self.fail(f"“{column}”各项分值合计 {total:g} 分，"
-                                    f"与规定的总分 {spec.points} 分不符")
+                                    f"与规定的总分 {spec.points} 分不符{missing}")
         if spec.kind == "list" and len(spec.repeats) != 1:
             raise self.fail("名单表（kind: list）应恰好有一个重复表 repeat")

@@ -64,6 +64,7 @@ class LayoutReader:
         self.fail = fail
         self.blanks: list[LayoutBlank] = []
         self.repeats: list[RepeatSpec] = []
+        self.tables = 0  # tables met so far: messages say which one ("第 2 个表格第 3 行")
 
     def read(self) -> tuple[BlockSpec, ...]:
         """Return the layout's blocks, top to bottom."""
@@ -113,10 +114,12 @@ class LayoutReader:
     def _table(self, raw: Any) -> TableSpec:
         if not isinstance(raw, dict) or "widths" not in raw:
             raise self.fail("表格需要 widths（各列宽度，厘米）")
+        self.tables += 1
         widths = tuple(float(w) for w in raw["widths"])
         items = raw.get("items") or {}
         rows = _merge_up(
-            [self._row(r) for r in raw.get("rows") or ()], len(widths), self.fail
+            [self._row(r) for r in raw.get("rows") or ()], len(widths),
+            lambda message: self.fail(f"第 {self.tables} 个表格{message}"),
         )
         # An item row's "{score}" names its blank in `items`; its field is "c1_score".
         rows = [
@@ -244,7 +247,7 @@ def _merge_up(rows: list[RowSpec], n_cols: int, fail: Any) -> list[RowSpec]:
                 col += 1
             if cell.text == _MERGED_UP:
                 if (r - 1, col) not in owner:
-                    raise fail(f"表格第 {r + 1} 行的“^”上面没有格子可以合并")
+                    raise fail(f"第 {r + 1} 行的“^”上面没有格子可以合并")
                 above_r, above_i = owner[(r - 1, col)]
                 above = cells[above_r][above_i]
                 cells[above_r][above_i] = replace(above, rowspan=above.rowspan + 1)
@@ -259,7 +262,7 @@ def _merge_up(rows: list[RowSpec], n_cols: int, fail: Any) -> list[RowSpec]:
                     owner[(r + dr, col + dc)] = (r, kept_index)
             col += cell.colspan
         if col > n_cols:
-            raise fail(f"表格第 {r + 1} 行的格子超出了 {n_cols} 列")
+            raise fail(f"第 {r + 1} 行的格子超出了 widths 写的 {n_cols} 列")
         cells[r] = kept
     return [replace(row, cells=tuple(c)) for row, c in zip(rows, cells, strict=True)]
 

@@ -269,6 +269,7 @@ class FormSpec:
     assessment: AssessmentSpec | None = None
     layout: tuple[BlockSpec, ...] = ()
     origin: str = ""
+    own_file: str | None = None  # the file of an office's own definition; None: built-in
     school: str | None = None  # the blank naming the school or unit that fills the form
     project: tuple[str, ...] = ()  # the blanks telling one of its projects from another
     _by_id: dict[str, FieldSpec] = field(default_factory=dict, repr=False, compare=False)

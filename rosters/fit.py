@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from forms.errors import RosterError
 from forms.labels import label_key, printed_label
@@ -34,9 +33,11 @@ def looks_like_data(text: str) -> bool:
                 or _NAMED_PLACE.fullmatch(text))
 
 
-@lru_cache(maxsize=1)
 def _known_header_keys() -> frozenset[str]:
-    """Return every column title a shipped form knows: its list columns and roster columns."""
+    """Return every column title a known form knows: its list columns and roster columns.
+
+    Not cached: the forms known change with TIANBIAO_FORMS, and a roster is read once.
+    """
     keys = {label_key("序号"), label_key("编号")}
     for form in all_forms():
         keys.update(label_key(c.header) for r in form.repeats for c in r.columns)

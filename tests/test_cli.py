@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from cli import cli
 from forms.registry import all_forms
 
-COMMANDS = [[], ["forms"], ["forms", "list"], ["forms", "template"], ["roster"],
+COMMANDS = [[], ["forms"], ["forms", "list"], ["forms", "template"], ["forms", "check"], ["roster"],
             ["generate"], ["parse"], ["summary"]]
 
 
