@@ -188,7 +188,8 @@ def test_a_roster_names_the_columns_that_prefill_blanks(application, tmp_path):
     assert result.exit_code == 0, result.output
     spec = load_definition(yaml.safe_load(out.read_text(encoding="utf-8")), origin="form.yaml")
     prefilled = {f.label: f.prefill for f in spec.fields if f.prefill}
-    assert prefilled == {"学校名称": "学校名称", "校长": "校长", "投入资金（万元）": "投入资金（万元）"}
+    assert prefilled == {"学校名称": "学校名称", "校长": "校长",
+                         "投入资金（万元）": "投入资金（万元）"}
     assert spec.school_field.label == "学校名称"  # the blank the list's school column fills
 
 
