@@ -161,8 +161,11 @@ def _item_name(table: Table, row: int, first_fill: int) -> tuple[str, str | None
     texts = [c for c in _item_texts(table, row, first_fill) if c.rowspan == 1] or \
         _item_texts(table, row, first_fill)
     with_points = [c for c in texts if _POINTS_IN_TEXT.search(c.text)]
+    coded = [c for c in texts if _CODE.match(printed_label(c.text))]
     if with_points:
         texts = [with_points[-1]]
+    elif coded and not _CODE_ONLY.match(texts[0].text):
+        texts = coded  # "35.学校在…" beside a group name printed in a single row
     elif len(texts) > 1 and (number := _CODE_ONLY.match(texts[0].text)):
         # A 序号 column: the number is the item's code, the text beside it what it is.
         code = number[1]
