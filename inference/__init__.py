@@ -22,7 +22,7 @@ import yaml
 from forms.labels import label_key
 from forms.loader import load_definition
 from forms.model import FormSpec
-from inference.document import walk
+from inference.document import as_outline, walk
 from inference.found import Inferred
 from inference.naming import id_for
 from inference.source import read_attachment
@@ -89,6 +89,8 @@ def infer_grid(grid: Grid, *, name: str, form_id: str | None = None, roster: Any
     }
     if _is_list(found):
         data["kind"] = "list"
+    elif as_outline(found):
+        data["kind"] = "outline"
     for key in ("due", "contact"):
         if meta.get(key):
             data[key] = meta[key]

@@ -85,6 +85,37 @@ def walk(grid: Grid, found: Inferred) -> dict[str, Any]:
     return meta
 
 
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、")
+
+
+def as_outline(found: Inferred) -> bool:
+    """Turn a form of headings and their guidance, with no blanks, into an outline's sections.
+
+    A 编写提纲 prints "一、概述" and what to write under it ("1．项目名称；"); a school writes
+    its text under each heading, which is each section's blank.
+    """
+    if found.fields or any("table" in block for block in found.layout):
+        return False
+    headings = [b for b in found.layout if _HEADING.match(b.get("paragraph", ""))]
+    if len(headings) < 2:
+        return False
+    layout: list[Any] = []
+    section: dict[str, Any] | None = None
+    for block in found.layout:
+        text = block.get("paragraph") or block.get("note")
+        if text is not None and _HEADING.match(text):
+            section_id = found.namer.name(_HEADING.sub("", text), fallback="section")
+            section = {"id": section_id, "heading": text, "guidance": []}
+            layout.append({"section": section})
+            found.notes[section_id] = ["提纲的一节：学校在标题下面写"]
+        elif section is not None and text is not None:
+            section["guidance"].append(text)
+        else:
+            layout.append(block)
+    found.layout[:] = layout
+    return True
+
+
 def _title_like(text: str) -> bool:
     label = printed_label(text)
     return 4 <= len(label) <= 45 and not re.search(r"[：:。；]", label[:-1]) and \

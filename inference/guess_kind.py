@@ -24,7 +24,7 @@ _MONEY_UNIT = re.compile(r"万元|元")
 _LONG_WORDS = (
     "简介", "措施", "意见", "情况", "事迹", "说明", "方案", "要点", "内容", "理由", "成果",
     "做法", "概况", "介绍", "计划", "总结", "经验", "特色", "目标", "效益", "建议", "评价",
-    "摘要", "描述", "举措", "问题", "思路", "简历", "经历", "材料", "清单",
+    "摘要", "描述", "举措", "问题", "思路", "简历", "经历", "材料", "清单", "效果",
 )
 _LONG_HINTS = ("可另附页", "另附", "字以内", "不超过", "限", "附页")
 _EMAIL_WORDS = ("邮箱", "电子邮件", "E-mail", "e-mail", "Email", "EMAIL", "邮件")
@@ -35,7 +35,8 @@ _INTEGER_UNITS = ("人", "台", "间", "个", "所", "套", "项", "名", "次",
 _NUMBER_UNITS = ("㎡", "平方米", "m2", "m²", "米", "千米", "公里", "亩", "Mbps", "M", "G", "T",
                  "GB", "TB", "kW", "千瓦", "吨")
 _PERCENT_WORDS = ("比例", "比率", "占比", "百分比", "覆盖率", "使用率", "达标率", "率")
-_SCORE_WORDS = ("自评分", "得分", "考核分", "评分", "评估分", "实得分", "复评分", "核定分")
+_SCORE_WORDS = ("自评分", "得分", "考核分", "评分", "评估分", "实得分", "复评分", "核定分",
+                "总分")
 _MONEY_WORDS = ("金额", "经费", "资金", "投资", "投入", "预算", "费用", "价格", "单价",
                 "总价", "补助", "资助", "奖金", "工资", "收入", "造价", "款")
 _INTEGER_WORDS = ("人数", "数量", "年龄", "序号", "人口数", "口数", "台数", "间数", "个数",
@@ -77,7 +78,7 @@ def is_date_printed(text: str) -> bool:
 def unit_of(label: str) -> str | None:
     """Return the unit a label prints in brackets ("投入资金（万元）" → "万元")."""
     for inner in reversed(_BRACKETED.findall(label)):
-        inner = inner.replace(" ", "")
+        inner = inner.replace(" ", "").split("/")[0].split("／")[0]  # "台/套" counts in 台
         if inner in ("万元", "元") or inner in _INTEGER_UNITS or inner in _NUMBER_UNITS \
                 or inner in ("%", "分"):
             return inner

@@ -74,6 +74,14 @@ def _block(block: dict[str, Any] | str, notes: dict[str, list[str]]) -> list[str
     if isinstance(block, str):
         return [f"  - {block}"]
     ((kind, value),) = block.items()
+    if kind == "section":
+        lines = _comments(notes.get(value["id"]), "  ")
+        lines += ["  - section:", f"      id: {scalar(value['id'])}",
+                  f"      heading: {scalar(value['heading'])}"]
+        if value["guidance"]:
+            lines.append("      guidance:")
+            lines += [f"        - {scalar(line)}" for line in value["guidance"]]
+        return lines
     if kind != "table":
         return [f"  - {kind}: {scalar(value)}"]
     lines = ["  - table:", f"      widths: {scalar(value['widths'])}"]
