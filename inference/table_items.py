@@ -31,7 +31,9 @@ _CLAUSE = re.compile(r"[，,。；;：:（(]")
 _TOTAL = re.compile(r"合\s*计|总\s*分|总\s*计|小\s*计")
 _FULL_MARKS = re.compile(r"(?:满分|总分|合计|共)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE_HEADER = re.compile(r"分")
-_ITEM_TEXT = 16
+_ITEM_TEXT = 24
+_ROW_NAME = 16
+_LETTER_CODE = re.compile(r"^\s*[A-Za-z]\d")
 PAGE_WIDTH_CM = 15.6
 
 
@@ -162,7 +164,12 @@ def _item_name(table: Table, row: int, first_fill: int) -> tuple[str, str | None
         _item_texts(table, row, first_fill)
     with_points = [c for c in texts if _POINTS_IN_TEXT.search(c.text)]
     coded = [c for c in texts if _CODE.match(printed_label(c.text))]
-    if with_points:
+    plain = [c for c in texts if c not in with_points and not _CODE_ONLY.match(c.text)]
+    if with_points and coded:
+        texts = [next((c for c in reversed(with_points) if c in coded), with_points[-1])]
+    elif with_points and plain:
+        texts = plain  # "特色管理（6分）" names the indicator, the text beside it the item
+    elif with_points:
         texts = [with_points[-1]]
     elif coded and not _CODE_ONLY.match(texts[0].text):
         texts = coded  # "35.学校在…" beside a group name printed in a single row
@@ -173,7 +180,8 @@ def _item_name(table: Table, row: int, first_fill: int) -> tuple[str, str | None
         return (code, None, text) if "." not in code else (
             code, "n" + code.lower().replace(".", "_"), text)
     text = printed_label(texts[0].text)
-    if len(text) <= _ITEM_TEXT and not _CODE_ONLY.match(text):
+    if (len(text) <= _ROW_NAME and not _CODE_ONLY.match(text)
+            and not _POINTS_IN_TEXT.search(text) and not _LETTER_CODE.match(text)):
         return text, id_for(text) or f"item{row}", text  # a row name: "3102.音乐教室", "小学"
     coded = _CODE.match(text)
     code = coded and (coded[1] or coded[2])
@@ -265,6 +273,9 @@ def _form_points(found: Inferred, table: Table, maxima: list[float], printed_tot
     printed = printed_total if printed_total is not None else max(marks, default=None)
     if printed is not None and abs(printed - total) < 1e-9 and found.points is None:
         found.points = total
+    elif printed is None and total == 100 and found.points is None:
+        found.points = total  # no total printed, but the items make the usual hundred
+        found.notes["points"] = ["表上没印总分；各项分值加起来正好 100 分"]
     score = next((name for name, spec in items.items() if spec["kind"] == "score"), None)
     if score and total_ids:
         found.checks.append({"sum": {"items": score}, "equals": total_ids[0],

@@ -19,6 +19,7 @@ def to_yaml(data: dict[str, Any], notes: dict[str, list[str]], header: list[str]
     lines = [f"# {line}" for line in header]
     for key in _TOP_KEYS:
         if key in data and data[key] not in (None, "", []):
+            lines += _comments(notes.get(key), "")
             lines.append(f"{key}: {scalar(data[key])}")
     if data.get("fields"):
         lines += ["", "# 每个空格：id（程序用）、种类 kind、单位 unit、选项 options、"
