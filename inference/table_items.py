@@ -141,7 +141,12 @@ def _is_total(table: Table, row: int, first_fill: int) -> bool:
 def _points_column(table: Table, header_row: int) -> int | None:
     for cell in table.row_cells(header_row):
         key = label_key(cell.text)
-        if any(w in key for w in _POINTS_WORDS) and len(key) <= 8:
+        if not (any(w in key for w in _POINTS_WORDS) and len(key) <= 8):
+            continue
+        numbers = sum(1 for r in range(header_row + 1, table.n_rows)
+                      if (c := table.cell_at(r, cell.col)) is not None and c.row == r
+                      and _NUMBER.match(c.text))
+        if numbers >= 2:  # "督查项目与权重" names the groups, its cells hold no points
             return cell.col
     return None
 

@@ -45,6 +45,7 @@ def _in_sentence(texts: list[str], field: FieldSpec) -> str | None:
     pattern = re.compile(spaced(field.label) + r"(.*?)" + spaced(field.after))
     for text in texts:
         match = pattern.search(text)
-        if match is not None:
-            return match[1].strip(" _＿\u3000\t")
-    return None
+        value = match[1].strip(" _＿\u3000\t") if match is not None else ""
+        if value:
+            return value
+    return None  # left empty, or the line is printed another way: read it as `right`
