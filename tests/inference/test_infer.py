@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from attachments import application_form, put_table
 from click.testing import CliRunner
 from docx import Document
 
@@ -23,40 +24,9 @@ from parsers.extract import extract
 from parsers.record import build_record
 
 
-def _table(doc, rows: list[list[str]], merges: tuple[tuple[int, int, int, int], ...] = ()):
-    table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    for r1, c1, r2, c2 in merges:
-        merged = table.cell(r1, c1).merge(table.cell(r2, c2))
-        merged.text = rows[r1][c1]
-    return table
-
-
 @pytest.fixture(scope="module")
 def application(tmp_path_factory) -> Path:
-    """An application form: lines, label|blank pairs, boxes, units, an opinion, family rows."""
-    doc = Document()
-    doc.add_paragraph("附件3")
-    doc.add_paragraph("某某市中小学智慧校园示范校申报表")
-    doc.add_paragraph("申报学校（盖章）：______________    填报日期：    年   月   日")
-    _table(doc, [
-        ["学校名称", "", "校长", ""],
-        ["联系电话", "", "传真", ""],
-        ["电子邮箱", "", "学生人数（人）", ""],
-        ["投入资金（万元）", "", "建设起止时间", ""],
-        ["是否已建校园网", "□是    □否", "办学类型", "□小学  □初中  □九年一贯制"],
-        ["建设内容简介（可另附页）", "", "", ""],
-        ["学校意见", "\n\n负责人：        （盖章）\n年    月    日", "", ""],
-    ], merges=((5, 1, 5, 3), (6, 1, 6, 3)))
-    doc.add_paragraph("项目经费预算")
-    _table(doc, [["序号", "支出内容", "金额（元）", "备注"], ["", "", "", ""],
-                 ["", "", "", ""], ["", "", "", ""]])
-    doc.add_paragraph("注：本表请于2024年5月20日前报送市教育局，联系人：王明，电话：0731-1234567。")
-    path = tmp_path_factory.mktemp("attachment") / "application.docx"
-    doc.save(str(path))
-    return path
+    return application_form(tmp_path_factory.mktemp("attachment") / "application.docx")
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +123,7 @@ def test_hostile_text_in_the_attachment_stays_text_in_the_yaml(tmp_path):
     doc.add_paragraph("申报表 #{x} !!python/object")
     doc.add_paragraph('说明"}: {x: !!python/object:os.system ls} # 注释')
     doc.add_paragraph("单位{school}：____")
-    _table(doc, [['名称: {evil}', ""], ["备注 #\"'", ""], ["{school}", "附"]])
+    put_table(doc, [['名称: {evil}', ""], ["备注 #\"'", ""], ["{school}", "附"]])
     path = tmp_path / "hostile.docx"
     doc.save(str(path))
     result = infer(path)
