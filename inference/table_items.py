@@ -168,16 +168,16 @@ def _item_name(table: Table, row: int, first_fill: int) -> tuple[str, str | None
     texts = [c for c in _item_texts(table, row, first_fill) if c.rowspan == 1] or \
         _item_texts(table, row, first_fill)
     with_points = [c for c in texts if _POINTS_IN_TEXT.search(c.text)]
-    coded = [c for c in texts if _CODE.match(printed_label(c.text))]
+    with_code = [c for c in texts if _CODE.match(printed_label(c.text))]
     plain = [c for c in texts if c not in with_points and not _CODE_ONLY.match(c.text)]
-    if with_points and coded:
-        texts = [next((c for c in reversed(with_points) if c in coded), with_points[-1])]
+    if with_points and with_code:
+        texts = [next((c for c in reversed(with_points) if c in with_code), with_points[-1])]
     elif with_points and plain:
         texts = plain  # "特色管理（6分）" names the indicator, the text beside it the item
     elif with_points:
         texts = [with_points[-1]]
-    elif coded and not _CODE_ONLY.match(texts[0].text):
-        texts = coded  # "35.学校在…" beside a group name printed in a single row
+    elif with_code and not _CODE_ONLY.match(texts[0].text):
+        texts = with_code  # "35.学校在…" beside a group name printed in a single row
     elif len(texts) > 1 and (number := _CODE_ONLY.match(texts[0].text)):
         # A 序号 column: the number is the item's code, the text beside it what it is.
         code = number[1]
