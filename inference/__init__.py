@@ -101,6 +101,9 @@ def infer_grid(grid: Grid, *, name: str, form_id: str | None = None, roster: Any
     if school:
         data["school"] = school
     data["project"] = project
+    for entry in found.fields:
+        if entry["id"] == school or entry["id"] in project:
+            entry["required"] = True  # what names the return: a copy without it is no one's
     if "attachment" not in meta:
         found.layout.insert(0, {"attachment": data["attachment"]})
     data["fields"] = found.fields
