@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from forms.errors import UnreadableFileError
-from parsers.batch import read_grid
+from parsers.batch import read_converted, read_grid
 from parsers.grid import Grid
 from parsers.office import WORD_2007, convert_batch
 from parsers.safety import office_filter
@@ -29,12 +29,12 @@ def read_attachment(path: Path) -> Grid:
         converted = convert_batch([path], WORD_2007, Path(scratch), infilter=infilter)[path]
         if not isinstance(converted, Path):
             raise UnreadableFileError(converted.message, file=str(path), code=converted.code)
-        return _read(converted, str(path))
+        return _read(converted, str(path), word97=infilter == "MS Word 97")
 
 
-def _read(path: Path, named: str) -> Grid:
+def _read(path: Path, named: str, *, word97: bool = False) -> Grid:
     try:
-        grid = read_grid(str(path))
+        grid = read_converted(str(path), named) if word97 else read_grid(str(path))
     except UnreadableFileError as error:
         error.file = named
         raise

@@ -246,3 +246,8 @@ def _convert_through_office(files: list[str], scratch: Path) -> dict[str, str | 
             else:
                 outcome[file] = unreadable_record(file, result.code, result.message)
     return outcome
+
+
+def read_converted(converted: str, original: str) -> Grid:
+    """Read `converted`, LibreOffice's .docx of the Word 97 file `original`, tables restored."""
+    return _with_lost_tables(read_grid(converted), original)
