@@ -118,8 +118,12 @@ def _print_roster(roster: Any) -> None:
     from rosters.roster import list_columns
 
     columns = list_columns(roster.form) if roster.form else ()
-    summed = [c.header for c in columns if c.total or c.value_kind.sums]
-    totals = "，".join(f"{h}合计 {roster.total(h):,.0f}" for h in summed)
+    summed = [c for c in columns if c.total or c.value_kind.sums]
+    # Each total as its kind writes it: "金额合计 13,893,577 元", a 万元 column to its places.
+    totals = "，".join(
+        f"{c.header}合计 {c.value_kind.message_text(roster.total(c.header), c.blank(c.header))}"
+        for c in summed
+    )
     console.print(f"共 {len(roster.rows)} 行" + (f"，{totals}" if totals else ""))
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from forms.errors import DefinitionError
 from forms.kinds import KINDS, Kind
-from forms.labels import label_key, printed_label
+from forms.labels import printed_label
 from forms.model import BlockSpec, CellSpec, ColumnSpec, RepeatSpec, RowSpec, TableSpec
 
 _BLANK_REF = re.compile(r"^\{([a-z][a-z0-9_]*)\}$")
@@ -302,8 +302,3 @@ def _item_field_id(row: RowSpec, name: str) -> str:
 def _slug(code: str) -> str:
     slug = code.lower()
     return f"n{slug}" if slug[:1].isdigit() else slug
-
-
-def item_key(code: str) -> str:
-    """Return the key an item's code is matched by at the start of its row's text."""
-    return label_key(code)

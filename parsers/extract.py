@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from forms.model import FieldSpec, FormSpec
 from parsers.grid import Grid
-from parsers.locate import LabelIndex, locate, repeat_rows, split_printed_parts, strip_printed
+from parsers.locate import (
+    LabelIndex,
+    locate,
+    repeat_rows,
+    split_printed_parts,
+    strip_printed,
+    strip_retyped_hint,
+)
 
 __all__ = [
     "RawValue",
@@ -61,6 +68,7 @@ def _fields_of(index: LabelIndex) -> list[RawValue]:
             continue
         if field.printed:
             located = strip_printed(located, field.printed)
+        located = strip_retyped_hint(located, field.label)
         if not parts:
             values.append(RawValue(field, located, unit=index.units.get(field.id)))
             continue

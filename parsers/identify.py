@@ -184,7 +184,7 @@ class _Seen:
 
     def fingerprint(self, spec: FormSpec) -> Fingerprint:
         """Return how much of `spec` this file shows."""
-        labels, items, codes = _printed_words(spec)
+        labels, items, codes = _printed_words_of(spec)
         hits = sum(1 for label in labels if self._shows(label))
         hits += sum(1 for item in items if self._shows_item(item))
         # A table's headers count only together, as one header row: "单位名称", "项目名称",
@@ -223,6 +223,23 @@ class _Seen:
         wanted = {label_key(c.header) for c in repeat.columns}
         needed = max(2, -(-2 * len(wanted) // 3))
         return any(len(wanted & keys) >= needed for keys in self.rows)
+
+
+# What each form prints, worked out once per loaded form rather than once per file: by the
+# form object's id, the form kept beside it so a new object under a reused id is not mistaken.
+_PRINTED: dict[int, tuple[FormSpec, tuple[set[str], set[_ItemText], set[str]]]] = {}
+_PRINTED_LIMIT = 1024
+
+
+def _printed_words_of(spec: FormSpec) -> tuple[set[str], set[_ItemText], set[str]]:
+    """Return `_printed_words` of `spec`, from the cache when the same form was seen."""
+    cached = _PRINTED.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        if len(_PRINTED) >= _PRINTED_LIMIT:
+            _PRINTED.clear()  # forms loaded again and again (definition files): start afresh
+        cached = (spec, _printed_words(spec))
+        _PRINTED[id(spec)] = cached
+    return cached[1]
 
 
 def _printed_words(spec: FormSpec) -> tuple[set[str], set[_ItemText], set[str]]:

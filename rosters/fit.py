@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from forms.errors import RosterError
+from forms.kinds import kind_named
+from forms.kinds.base import half_width
 from forms.labels import label_key, printed_label
 from forms.model import ColumnSpec, FormSpec
 from forms.registry import all_forms
@@ -19,8 +21,11 @@ from rosters.model import Roster
 
 GENERIC_HINT = ("序号", "学校名称")
 # What a cell of data looks like, never a column title: a number or an amount ("150000",
-# "15.5万元"), a date, a phone number, or the name of a school or unit.
-_NUMBER = re.compile(r"[（(]?[+-]?\d[\d,，]*(\.\d+)?[)）]?\s*(元|万元|万|%|％)?")
+# "15.5万元", "85%"), a date, a phone number, or the name of a school or unit.
+_FIGURE_ENDINGS = sorted({ending for name in ("money", "percent")
+                          for ending in kind_named(name).written_endings}, key=len, reverse=True)
+_NUMBER = re.compile(r"[（(]?[+-]?\d[\d,，]*(\.\d+)?[)）]?\s*"
+                     rf"({'|'.join(map(re.escape, _FIGURE_ENDINGS))})?")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}.*")
 _NAMED_PLACE = re.compile(
     r".{3,}(学校|小学|中学|初中|高中|幼儿园|学院|大学|中心校|教育局|进修学校|职校|研究室)")
@@ -29,7 +34,7 @@ _NAMED_PLACE = re.compile(
 def looks_like_data(text: str) -> bool:
     """Return whether cell `text` reads as a value (number, amount, date, a school's name)."""
     text = printed_label(text)
-    return bool(_NUMBER.fullmatch(text) or _DATE.fullmatch(text)
+    return bool(_NUMBER.fullmatch(half_width(text)) or _DATE.fullmatch(text)
                 or _NAMED_PLACE.fullmatch(text))
 
 

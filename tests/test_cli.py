@@ -53,7 +53,7 @@ def test_roster_json_and_table(sample_roster):
                                "金额": 155651}
     table = CliRunner().invoke(cli, ["roster", str(SAMPLE_LIST)])
     assert table.exit_code == 0
-    assert "共 60 行，金额合计 13,893,577" in table.output
+    assert "共 60 行，金额合计 13,893,577 元" in table.output
 
 
 def test_unknown_form_is_a_plain_error():

@@ -84,9 +84,14 @@ class Kind:
     # What suggests this kind for a blank: words in its label, units printed beside it.
     label_words: ClassVar[tuple[str, ...]] = ()
     unit_words: ClassVar[tuple[str, ...]] = ()
+    # What a figure of this kind may end with as written ("元", "万", "%"): a list cell so
+    # ending is data, never a column title.
+    written_endings: ClassVar[tuple[str, ...]] = ()
     sums: ClassVar[bool] = False  # a summary adds its column up in a total row
     figures: ClassVar[bool] = False  # a summary sets its numbers flush right
     long_text: ClassVar[bool] = False  # paragraphs: a summary files them beside the table
+    # Known by its look, without a sub-label: a date on the last lines of an opinion cell.
+    known_by_look: ClassVar[bool] = False
     overflow_code: ClassVar[str] = "bad_number"
 
     def __repr__(self) -> str:
@@ -120,6 +125,20 @@ class Kind:
 
     def printed_unit(self, label_tail: str) -> str | None:
         """Return a unit of this kind printed after a school's label ("（万元）"), else None."""
+        return None
+
+    # -- known by its look (``known_by_look``): found on a line without a label ----------
+
+    def written_at_end(self, line: str) -> tuple[int, str] | None:
+        """Return where a value of this kind written at the end of `line` starts, and it."""
+        return None
+
+    def left_empty_at_end(self, line: str) -> tuple[int, str] | None:
+        """Return where this kind's printed blank, left empty, ends `line` after a gap, and it."""
+        return None
+
+    def printed_line(self, line: str) -> str | None:
+        """Return `line` as this kind's printed blank line, filled or not, else None."""
         return None
 
     # -- the definition ---------------------------------------------------------------

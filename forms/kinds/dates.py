@@ -17,7 +17,8 @@ from forms.kinds.numbers import chinese_numeral
 
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _CHINESE_YEAR = "[〇○零一二三四五六七八九]{4}"
-_CHINESE_SMALL = "[一二三四五六七八九十]{1,3}"
+_SMALL_NUMERALS = "一二三四五六七八九十"
+_CHINESE_SMALL = f"[{_SMALL_NUMERALS}]{{1,3}}"
 _BARE_YEAR = re.compile(r"\d{4}")
 _SEPARATED_DATE = re.compile(
     r"(?P<first>\d{4}|\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})(?:(?P=sep)(?P<third>\d{1,2}))?"
@@ -35,6 +36,20 @@ _WRITTEN_YEAR = re.compile(rf"(?P<year>\d{{4}}|{_CHINESE_YEAR})(?:年度|年)?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _ISO_END = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ISO_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# A date written at the end of a line: "同意上报。2023年3月6日", "王卫东  2018.9.10".
+_DATE_AT_END = re.compile(
+    rf"((?:\d{{4}}|{_CHINESE_YEAR})\s*年\s*[\d{_SMALL_NUMERALS}]{{1,3}}\s*月"
+    rf"\s*[\d{_SMALL_NUMERALS}]{{1,3}}\s*[日号]"
+    r"|(?<!\d)\d{4}\s*[./\-－]\s*\d{1,2}\s*[./\-－]\s*\d{1,2})\s*$"
+)
+# The printed "年  月  日" left empty after a name: "廖小光      年   月   日".
+_EMPTY_DATE_AT_END = re.compile(r"\s{2,}(年\s*月\s*日)\s*$")
+# A date line as printed or filled: "年  月  日", "日期：", "2023.3.6".
+_DATE_LINE = re.compile(
+    r"年.*月.*日\s*$|^\s*日期[:：]"
+    r"|^\d{4}\s*[./\-－—年]\s*\d{1,2}\s*[./\-－—月]\s*\d{1,2}\s*日?$"
+)
+_DATE_LABEL = re.compile(r"^日期[:：]")
 # A summary shows a date as written: a month written without its day is never the 1st.
 _EXCEL_DATE_FORMATS = {3: 'yyyy"年"m"月"d"日"', 2: 'yyyy"年"m"月"', 1: 'yyyy"年"'}
 
@@ -47,6 +62,20 @@ class DateKind(Kind):
     name, title = "date", "日期"
     label_words = ("日期", "时间")
     overflow_code = "bad_date"
+    known_by_look = True
+
+    def written_at_end(self, line: str) -> tuple[int, str] | None:
+        found = _DATE_AT_END.search(line)
+        return (found.start(), found[1]) if found else None
+
+    def left_empty_at_end(self, line: str) -> tuple[int, str] | None:
+        found = _EMPTY_DATE_AT_END.search(line)
+        return (found.start(), found[1]) if found else None
+
+    def printed_line(self, line: str) -> str | None:
+        if not _DATE_LINE.search(line):
+            return None
+        return _DATE_LABEL.sub("", line).strip()
 
     def read(self, written: Written) -> str:
         parts = _date_parts(_written_date(written.compact))

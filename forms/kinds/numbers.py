@@ -154,6 +154,7 @@ class PercentKind(Kind):
     units = ("%",)
     label_words = ("比例", "率")
     unit_words = ("%",)
+    written_endings = ("%",)
     figures = True
     overflow_code = "bad_percent"
 
@@ -203,6 +204,7 @@ class MoneyKind(Kind):
     units = _MONEY_UNITS
     label_words = ("金额", "经费", "资金")
     unit_words = _MONEY_UNITS
+    written_endings = (*_MONEY_UNITS, *_MULTIPLIERS)  # "150000元", "15.5万", "2亿"
     sums = True
     figures = True
     overflow_code = "bad_money"

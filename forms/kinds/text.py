@@ -16,6 +16,8 @@ _PHONE_CHARACTERS = re.compile(r"\+?[0-9()\-—–]+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0[12]\d[2-9]\d{7}|0[3-9]\d{2}[2-9]\d{6,7}")
 _LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")
+# "无", "暂无": the school has no such number (most have no fax any more); not a wrong one.
+_NO_NUMBER = ("无", "暂无", "没有")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
 
@@ -40,13 +42,15 @@ class LongTextKind(Kind):
 
 
 class PhoneKind(Kind):
-    """A mobile, landline or local number as its digits, the country code dropped."""
+    """A phone or fax number as its digits, the country code dropped; "无" is no number."""
 
     name, title = "phone", "电话号码"
     label_words = ("电话", "手机", "传真")
 
-    def read(self, written: Written) -> str:
+    def read(self, written: Written) -> str | None:
         compact = written.compact
+        if compact in _NO_NUMBER:
+            return None
         digits = re.sub(r"\D", "", compact)
         if _PHONE_CHARACTERS.fullmatch(compact):
             if compact.startswith("+") or digits.startswith("0086"):

@@ -8,6 +8,7 @@ names it differently, and hands its body to parsers.docx.body.
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import zipfile
 import zlib
@@ -31,16 +32,20 @@ from parsers.safety import (
 # A .docx main part beyond this size is a zip bomb, not a school form.
 _MAX_PART_BYTES = 256 * 1024 * 1024
 
-# What zipfile and zlib raise on damaged archives, unsupported compression or zip passwords.
+# What opening a damaged archive and reading a damaged part raise, and nothing else: a bad
+# directory or header (BadZipFile), a negative seek or a name flagged UTF-8 that is not
+# (ValueError), an unknown compression method (NotImplementedError), a part flagged as
+# encrypted (RuntimeError), compressed data cut short or corrupt (EOFError, zlib.error, and
+# OSError or LZMAError for bzip2 and LZMA parts). Only the zip calls are guarded by it.
 _DAMAGED_ZIP_ERRORS = (
     zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    RuntimeError,
-    NotImplementedError,
-    OSError,
-    EOFError,
     ValueError,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    zlib.error,
+    OSError,
+    lzma.LZMAError,
 )
 
 
@@ -52,12 +57,13 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> Grid:
 def _read_docx_bytes(data: bytes) -> Grid:
     check_docx_bytes(data)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            check_zip_archive(package)
-            document_xml = _read_part(package, _main_document_name(package))
-            custom_xml = _read_optional_part(package, "docProps/custom.xml")
+        package = zipfile.ZipFile(io.BytesIO(data))
     except _DAMAGED_ZIP_ERRORS as error:
         raise UnreadableFileError(NOT_DOCX_MESSAGE, code="corrupt") from error
+    with package:
+        check_zip_archive(package)
+        document_xml = _read_part(package, _main_document_name(package))
+        custom_xml = _read_optional_part(package, "docProps/custom.xml")
     if W_STRICT.encode() in document_xml:
         # Strict Open XML differs from the usual kind only in its namespace for what we read.
         document_xml = document_xml.replace(W_STRICT.encode(), W.encode())
@@ -97,8 +103,11 @@ def _read_optional_part(package: zipfile.ZipFile, name: str) -> bytes | None:
 
 
 def _read_part(package: zipfile.ZipFile, name: str) -> bytes:
-    with package.open(name) as part:
-        data = part.read(_MAX_PART_BYTES + 1)
+    try:
+        with package.open(name) as part:
+            data = part.read(_MAX_PART_BYTES + 1)
+    except _DAMAGED_ZIP_ERRORS as error:
+        raise UnreadableFileError(NOT_DOCX_MESSAGE, code="corrupt") from error
     if len(data) > _MAX_PART_BYTES:
         raise UnreadableFileError(UNSAFE_DOCX_MESSAGE, code="unsafe_xml")
     return data

@@ -22,7 +22,7 @@ from parsers.locate.index import LabelIndex
 from parsers.locate.inline import inline_value
 from parsers.locate.line import line_value
 from parsers.locate.part import split_printed_parts
-from parsers.locate.printed import strip_printed
+from parsers.locate.printed import strip_printed, strip_retyped_hint
 from parsers.locate.right import right_value
 from parsers.locate.rows import repeat_rows
 from parsers.locate.section import section_value
@@ -41,4 +41,11 @@ def locate(index: LabelIndex, field: FieldSpec) -> str | None:
     return _WAYS.get(field.locate, right_value)(index, field)
 
 
-__all__ = ["LabelIndex", "locate", "repeat_rows", "split_printed_parts", "strip_printed"]
+__all__ = [
+    "LabelIndex",
+    "locate",
+    "repeat_rows",
+    "split_printed_parts",
+    "strip_printed",
+    "strip_retyped_hint",
+]

@@ -13,55 +13,55 @@ from forms.labels import label_key
 from forms.model import FieldSpec
 from parsers.locate.printed import SEAL_LINE, SEAL_TAIL
 
-_DATE_LINE = re.compile(
-    r"年.*月.*日\s*$|^\s*日期[:：]"
-    r"|^\d{4}\s*[./\-－—年]\s*\d{1,2}\s*[./\-－—月]\s*\d{1,2}\s*日?$"
-)
-_TRAILING_DATE = re.compile(
-    r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]"
-    r"|(?<!\d)\d{4}\s*[./\-－]\s*\d{1,2}\s*[./\-－]\s*\d{1,2})\s*$"
-)
-_BLANK_DATE_TAIL = re.compile(r"\s{2,}(年\s*月\s*日)\s*$")
-
 
 def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, dict[str, str]]:
     """Split an opinion cell into its own text and the text of each printed sub-blank."""
     found: dict[str, str] = {}
     kept: list[str] = []
-    date_part = next((p for p in parts if p.kind == "date"), None)
-    named = {label_key(p.column or ""): p for p in parts if p.kind != "date" and p.column}
+    # The part known by its look (the date) is found without its sub-label, by its kind.
+    looked = next((p for p in parts if p.value_kind.known_by_look), None)
+    named = {label_key(p.column or ""): p for p in parts if p is not looked and p.column}
+
+    def still_open() -> bool:
+        # Whether a date with figures is still to be found: one typed wins over the printed
+        # "年 月 日", which may stand on a line below it.
+        return looked is not None and not _has_digits(found.get(looked.id))
+
     for line in reversed(text.split("\n")):
         stripped = line.strip()
         segments = _named_segments(stripped, named)
-        written = _TRAILING_DATE.search(stripped)
-        if segments and date_part is not None and written and not _has_digits(
-            found.get(date_part.id)
-        ):
+        written = looked.value_kind.written_at_end(stripped) if looked else None
+        if segments and looked is not None and written and still_open():
             # "负责人：王卫东  盖章：2018年9月10日": a PDF ran the date line on the signer's.
-            found[date_part.id] = written[1]
-            segments = _named_segments(stripped[: written.start()].rstrip(), named)
+            found[looked.id] = written[1]
+            segments = _named_segments(stripped[: written[0]].rstrip(), named)
         if segments:
             for part, value in segments:
                 found.setdefault(part.id, value)
             continue
-        blank_date = _BLANK_DATE_TAIL.search(stripped)
-        if date_part is not None and blank_date and stripped[: blank_date.start()].strip():
+        if looked is None:
+            if not SEAL_LINE.match(stripped):
+                kept.append(line)
+            continue
+        kind = looked.value_kind
+        left_empty = kind.left_empty_at_end(stripped)
+        if left_empty and stripped[: left_empty[0]].strip():
             # "廖小光      年   月   日": a name written before the printed date, left empty.
-            if not _has_digits(found.get(date_part.id)):
-                found[date_part.id] = blank_date[1]
-            line = stripped = stripped[: blank_date.start()].rstrip()
-        written = _TRAILING_DATE.search(stripped)
-        if date_part is not None and written and not _has_digits(found.get(date_part.id)):
+            if still_open():
+                found[looked.id] = left_empty[1]
+            line = stripped = stripped[: left_empty[0]].rstrip()
+        written = kind.written_at_end(stripped)
+        printed = kind.printed_line(stripped)
+        if written and still_open():
             # "同意上报。2023年3月6日": the date typed at the end of the opinion's last line.
-            found[date_part.id] = written[1]
-            line = stripped = stripped[: written.start()].rstrip()
+            found[looked.id] = written[1]
+            line = stripped = stripped[: written[0]].rstrip()
             if not stripped:
                 continue
-        elif date_part is not None and _DATE_LINE.search(stripped):
+        elif printed is not None:
             # Printed "年  月  日" left as it is: keep looking for a date the school typed.
-            if not _has_digits(found.get(date_part.id)):
-                found[date_part.id] = re.sub(r"^日期[:：]", "", stripped).strip()
+            if still_open():
+                found[looked.id] = printed
             continue
         if SEAL_LINE.match(stripped):
             continue
@@ -70,6 +70,7 @@ def split_printed_parts(text: str, parts: tuple[FieldSpec, ...]) -> tuple[str, d
 
 
 def _has_digits(text: str | None) -> bool:
+    """Return whether `text` holds a figure, Arabic or Chinese."""
     return bool(text) and any(ch.isdigit() or ch in "〇零一二三四五六七八九十" for ch in text or "")
 
 

@@ -228,7 +228,8 @@ TYPED_IDS = (
     "smart_classrooms", "school_course_resources", "teacher_space_rate", "student_space_rate",
     "awards_county_and_above", "awards_district",
 )
-TEXT_IDS = ("school", "address", "contact_person", "fax", "email", "it_department_name")
+TEXT_IDS = ("school", "address", "contact_person", "email", "it_department_name")
+PHONE_IDS = ("contact_phone", "fax")  # digits only; "无" (no fax) is no number
 CHOICE = {"是": True, "否": False, "空": None, "双": "both"}
 
 # case: the day saved, who saved it, how the boxes were ticked (a style of corpuskit.marks),
@@ -362,8 +363,8 @@ def read_as_typed(key: str, typed: str) -> Any:
         return None
     if key in TEXT_IDS:
         return typed
-    if key == "contact_phone":
-        return re.sub(r"\D", "", typed)
+    if key in PHONE_IDS:
+        return None if typed == "无" else re.sub(r"\D", "", typed)
     figure = re.match(r"\d+(\.\d+)?", typed)
     if figure is None:
         raise ValueError(f"say in RECORDED what a reader records from {typed!r}")

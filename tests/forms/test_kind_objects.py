@@ -163,6 +163,8 @@ def test_a_message_sets_the_money_unit_apart() -> None:
         ("起止时间", "", "period"),
         ("联系电话", "", "phone"),
         ("手机", "", "phone"),
+        ("学校传真", "", "phone"),
+        ("传真号码", "", "phone"),
         ("电子邮箱", "", "email"),
         ("是否建成校园网", "", "yesno"),
         ("网络安全等级保护", "□是 □否", "yesno"),

@@ -315,6 +315,12 @@ def test_phone_reads_as_digits(raw: str, expected: str) -> None:
     assert parse_value("phone", raw, label="联系电话") == expected
 
 
+@pytest.mark.parametrize("raw", ["无", "暂无", " 无 "])
+def test_a_phone_written_none_is_no_number(raw: str) -> None:
+    # Most schools have no fax any more and write 无: no number, not a wrong one.
+    assert parse_value("phone", raw, label="学校传真") is None
+
+
 @pytest.mark.parametrize(
     "raw",
     [

@@ -41,7 +41,7 @@ SELF_TYPED = {
     "address": ("忠县忠州街道州屏环路1号", "忠县忠州街道州屏环路1号"),
     "contact_person": ("谭老师", "谭老师"),
     "contact_phone": ("023-5445 1234", "02354451234"),
-    "fax": ("无", "无"),
+    "fax": ("无", None),
     "email": ("zzyx@163.com", "zzyx@163.com"),
     "staff": ("126", 126),
     "students": ("2,315人", 2315),

@@ -518,12 +518,19 @@ def build_self(v, style, font, units, school_type_text, fullwidth_pct=False, spa
     return d
 
 
-@case("zhongxian-2021-smart-campus-self", "a-ticked-units", SELF_A)
+def self_read(v):
+    """What a reader records from 附件3-1 typed with `v`: 传真 is a phone number (digits;
+    "无" is no fax)."""
+    fax = v["fax"]
+    return dict(v, fax=None if fax in ("无", "", None) else re.sub(r"\D", "", fax))
+
+
+@case("zhongxian-2021-smart-campus-self", "a-ticked-units", self_read(SELF_A))
 def self_a():
     return build_self(SELF_A, "tick", "宋体", True, "□中职学校　　☑普通中小学校")
 
 
-@case("zhongxian-2021-smart-campus-self", "b-check-fullwidth-pct", SELF_B)
+@case("zhongxian-2021-smart-campus-self", "b-check-fullwidth-pct", self_read(SELF_B))
 def self_b():
     return build_self(SELF_B, "check", "仿宋", False, "√中职学校       □普通中小学校",
                       fullwidth_pct=True)
@@ -1070,7 +1077,7 @@ SELF_C = dict(SELF_A, school="忠县花桥小学", school_type="普通中小学�
               cq_smart_campus_pilot=False)
 
 
-@case("zhongxian-2021-smart-campus-self", "c-block-and-deleted-options", SELF_C)
+@case("zhongxian-2021-smart-campus-self", "c-block-and-deleted-options", self_read(SELF_C))
 def self_c():
     d = build_self(SELF_C, "block", "宋体", True, "普通中小学校")   # unchosen type deleted
     # a few answers where the school deleted the unchosen option instead of marking

@@ -564,7 +564,7 @@ DOC_STREAMS = ("the .doc's only table is lost by LibreOffice and read from the f
 
 R2_SELF_A = dict(
     school="忠县实验中学", school_type="普通中小学校", address="忠县忠州街道州屏环路68号",
-    contact_person="冉小兵", contact_phone="02354221234", fax="无", email="zxsyzx@163.com",
+    contact_person="冉小兵", contact_phone="02354221234", fax=None, email="zxsyzx@163.com",
     staff=86, students=1235, has_leading_group=True, has_it_department=True,
     it_department_name="信息中心", it_staff=3, has_plan=False, investment=35,
     has_campus_network=True, bandwidth=1000, wireless_aps=48, wireless_full_coverage=False,

@@ -397,6 +397,7 @@ def build_self(case, size):
     merge_down(t, 0, [i for i, r in enumerate(SELF_ROWS) if r[0]], len(SELF_ROWS))
     exp = dict(v)
     exp["contact_phone"] = re.sub(r"\D", "", v["contact_phone"])
+    exp["fax"] = None if v["fax"] == "无" else re.sub(r"\D", "", v["fax"])
     return d, {"form": "zhongxian-2021-smart-campus-self", "fields": exp}
 
 
@@ -597,7 +598,7 @@ CASES = [  # (case name, builder, notes)
     ("r3-wuhao-awards-sub-rows",
      lambda: build_self(1, WUHAO),
      "五号 (10.5 pt), seed 6-column layout; awards split in 县级及以上 / 区县级 sub-rows; "
-     "☑/□ choices; 传真 written 无 (kept as text); phone with a dash (expected: digits only)"),
+     "☑/□ choices; 传真 written 无 (no fax: null); phone with a dash (expected: digits only)"),
     ("r3-xiaosi-awards-sub-rows-long-address",
      lambda: build_self(2, XIAOSI),
      "小四 (12 pt), seed 6-column layout; awards split in 县级及以上 / 区县级 sub-rows; long "

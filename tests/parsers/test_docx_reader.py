@@ -470,6 +470,33 @@ def test_damaged_bytes_only_ever_raise_unreadable_file_error(tmp_path: Path) -> 
             assert error.code in {"not_docx", "corrupt", "unsafe_xml", "zip_bomb"}
 
 
+def test_a_bug_in_the_reader_is_not_taken_for_a_damaged_file(tmp_path: Path, monkeypatch) -> None:
+    # Only what zipfile raises on a damaged archive means "not a valid Word document"; an
+    # error of our own must surface as itself, not as a file the school is asked to resend.
+    def broken(package: object) -> None:
+        raise ValueError("a bug in the archive check")
+
+    monkeypatch.setattr("parsers.docx.package.check_zip_archive", broken)
+    with pytest.raises(ValueError, match="a bug in the archive check"):
+        read_body(tmp_path, paragraph(run("x")))
+
+
+def test_a_damaged_lzma_part_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "lzma.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_LZMA) as package:
+        package.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        package.writestr("word/document.xml", "".join(f"<w:p>{n}</w:p>" for n in range(3000)))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as package:
+        # Into the compressed data, past the part's local header and name.
+        start = package.getinfo("word/document.xml").header_offset + 30 + 17 + 20
+    data[start : start + 8] = b"\xff" * 8
+    with pytest.raises(UnreadableFileError) as caught:
+        read_docx(bytes(data))
+    assert caught.value.code == "corrupt"
+    assert "不是有效的 Word 文档" in caught.value.message
+
+
 def test_zip_without_document_is_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "hollow.docx"
     with zipfile.ZipFile(path, "w") as package:

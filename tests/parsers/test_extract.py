@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from forms.loader import load_definition
+from forms.model import FormSpec
 from forms.registry import get_form
 from parsers.extract import extract, split_printed_parts
 from parsers.grid import Cell, Grid, Table
+from parsers.record import build_record
 
 HENGYANG = get_form("hengyang-2018-application")
 
@@ -85,3 +88,57 @@ def test_a_label_a_page_break_split_over_two_rows_is_found():
     assert found["cq_smart_campus_pilot"] == "□是   ☑否"
     assert found["awards_county_and_above"] == "2"
     assert found["awards_district"] == "0"
+
+
+def _deeds_form() -> FormSpec:
+    return load_definition({
+        "id": "deeds", "title": "先进集体推荐表", "source": "S", "attachment": "附件1",
+        "version": 1,
+        "fields": [{"id": "school", "kind": "text"}, {"id": "deeds", "kind": "longtext"},
+                   {"id": "computers", "kind": "integer", "unit": "台"}],
+        "layout": [{"table": {"widths": [3, 9], "rows": [
+            {"cells": ["学校", "{school}"]},
+            {"cells": ["主要事迹（可另附页）", "{deeds}"]},
+            {"cells": ["学生用计算机（台）", "{computers}"]},
+        ]}}],
+    }, origin="deeds.yaml")
+
+
+def _read(spec: FormSpec, grid: Grid) -> dict[str, object]:
+    values, rows = extract(grid, spec)
+    return {f.id: f.value for f in build_record("x.docx", spec, values, rows).fields}
+
+
+def test_a_label_hint_the_school_retyped_is_not_its_answer():
+    spec = _deeds_form()
+    grid = Grid([Table([
+        Cell("学校", 0, 0), Cell("第一中学", 0, 1),
+        Cell("主要事迹（可另附页）", 1, 0), Cell("（可另附页）：我校坚持……\n成效显著。", 1, 1),
+        Cell("学生用计算机（台）", 2, 0), Cell("( 台 ) 120", 2, 1),
+    ], n_rows=3, n_cols=2)])
+    values = _read(spec, grid)
+    assert values["deeds"] == "我校坚持……\n成效显著。"
+    assert values["computers"] == 120
+    assert values["school"] == "第一中学"
+
+
+def test_a_hint_retyped_alone_leaves_the_blank_empty_and_one_inside_the_answer_stays():
+    spec = _deeds_form()
+    grid = Grid([Table([
+        Cell("主要事迹（可另附页）", 0, 0), Cell("（可另附页）：", 0, 1),
+        Cell("学生用计算机（台）", 1, 0), Cell("共120台", 1, 1),
+    ], n_rows=2, n_cols=2)])
+    assert _read(spec, grid)["deeds"] is None
+    grid = Grid([Table([
+        Cell("主要事迹（可另附页）", 0, 0), Cell("我校事迹较多（可另附页），见附页。", 0, 1),
+    ], n_rows=1, n_cols=2)])
+    assert _read(spec, grid)["deeds"] == "我校事迹较多（可另附页），见附页。"
+
+
+def test_a_hint_retyped_in_the_row_added_under_an_inline_label():
+    plan = "1.建设人工智能创客教室2间。"
+    grid = _plan_grid(
+        [Cell("试点实施方案要点（可另附页）：", 0, 0, colspan=4)],
+        [Cell("（可另附页）：" + plan, 1, 0, colspan=4)],
+    )
+    assert _read(HENGYANG, grid)["plan_points"] == plan
