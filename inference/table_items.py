@@ -18,6 +18,7 @@ from forms.labels import label_key, printed_label
 from inference.cells import is_empty
 from inference.found import Inferred
 from inference.guess_kind import guess_kind
+from inference.layout_rows import blank_entry, layout_cells, widths
 from inference.naming import Namer, id_for
 from parsers.grid import Cell, Table
 
@@ -34,7 +35,6 @@ _SCORE_HEADER = re.compile(r"分")
 _ITEM_TEXT = 24
 _ROW_NAME = 16
 _LETTER_CODE = re.compile(r"^\s*[A-Za-z]\d")
-PAGE_WIDTH_CM = 15.6
 
 
 def item_table(table: Table, found: Inferred) -> dict[str, Any] | None:
@@ -93,7 +93,9 @@ def item_table(table: Table, found: Inferred) -> dict[str, Any] | None:
             total_ids = _total_fields(table, r, fill_cols, headers, found)
             blanks = dict(zip(sorted(c.col for c in _row_blanks(table, r, fill_cols)),
                               total_ids, strict=False))
-        row["cells"] = _cells(table, r, blanks)
+        row["cells"] = layout_cells(table, r, {
+            c: blank_entry(c, blanks[c.col]) for c in table.row_cells(r)
+            if c.row == r and c.col in blanks and is_empty(c.text)})
         rows.append(row)
     _form_points(found, table, maxima, printed_total, items, total_ids)
     return {"widths": widths(table), "items": items, "rows": rows}
@@ -228,40 +230,6 @@ def _total_fields(table: Table, row: int, fill_cols: set[int], headers: dict[int
                         [f"“{label}”一行的“{header}”"], label=label)
         names.append(field_id)
     return names
-
-
-def _cells(table: Table, row: int, blanks: dict[int, str]) -> list[Any]:
-    cells: list[Any] = []
-    col = 0
-    while col < table.n_cols:
-        cell = table.cell_at(row, col)
-        if cell is None:
-            cells.append("")
-            col += 1
-            continue
-        if cell.row < row:
-            cells.append("^")  # merged down: written once, "^" in the rows under it
-        elif cell.col in blanks and is_empty(cell.text):
-            name = blanks[cell.col]
-            cells.append({"blank": name, "span": cell.colspan} if cell.colspan > 1
-                         else f"{{{name}}}")
-        else:
-            text = cell.text.rstrip()
-            cells.append({"text": text, "span": cell.colspan} if cell.colspan > 1
-                         else {"text": text} if text.startswith("{") else text)
-        col = cell.last_col + 1
-    return cells
-
-
-def widths(table: Table) -> list[float]:
-    """Return column widths sharing the page by the longest printed line in each column."""
-    longest = [3] * table.n_cols
-    for cell in table.cells:
-        if cell.colspan == 1:
-            size = max((len(line) for line in cell.text.split("\n")), default=0)
-            longest[cell.col] = max(longest[cell.col], min(size, 12))
-    total = sum(longest)
-    return [round(PAGE_WIDTH_CM * n / total, 1) for n in longest]
 
 
 def _slug(code: str) -> str:

@@ -18,11 +18,11 @@ from forms.labels import ORDINAL, label_key, printed_label
 from inference.cells import CellRead, is_empty, read_cell
 from inference.found import Inferred
 from inference.guess_kind import guess_kind
+from inference.layout_rows import blank_entry, layout_cells, widths
 from inference.naming import Namer
-from inference.table_items import item_table, widths
+from inference.table_items import item_table
 from parsers.grid import Cell, Table
 
-_BLANK_REF = re.compile(r"^\{[a-z][a-z0-9_]*\}$")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 _TOTAL_WORDS = ("合计", "总计", "小计", "总分", "得分合计")
 
@@ -60,7 +60,8 @@ def table_layout(table: Table, found: Inferred, *, heading: str = "", scope: str
             if name:
                 names[cell] = name
     entry: dict[str, Any] = {"widths": widths(table),
-                             "rows": _rows(table, rows_end, names, reads)}
+                             "rows": [{"cells": layout_cells(table, row, names)}
+                                      for row in range(rows_end)]}
     if scope:
         entry["scope"] = scope
     if repeat_at is not None:
@@ -241,17 +242,7 @@ def _blank(table: Table, cell: Cell, read: CellRead, found: Inferred,
     elif read.role == "inline" and read.text and guess.kind not in ("yesno", "choice"):
         entry.setdefault("printed", read.text)
     found.add_field(entry, why + guess.why, label=label)
-    layout: dict[str, Any] = {"blank": field_id}
-    if cell.colspan > 1:
-        layout["span"] = cell.colspan
-    if read.role == "inline":
-        layout["label"] = read.label
-    return layout if len(layout) > 1 else f"{{{field_id}}}"
-
-
-def looks_like_blank(text: str) -> bool:
-    """Tell whether printed `text` would read as a blank reference ("{name}") in a layout."""
-    return bool(_BLANK_REF.match(text.strip()))
+    return blank_entry(cell, field_id, label=read.label if read.role == "inline" else "")
 
 
 def _own_words(column: str, label: str) -> str:
@@ -275,36 +266,6 @@ def _describe(entry: dict[str, Any], guess: Any) -> None:
         entry["max"] = guess.max_score
     if guess.printed and guess.kind not in ("yesno", "choice"):
         entry["printed"] = guess.printed
-
-
-def _rows(table: Table, rows_end: int, names: dict[Cell, str | dict[str, Any]],
-          reads: dict[Cell, CellRead]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for row in range(rows_end):
-        cells: list[Any] = []
-        col = 0
-        while col < table.n_cols:
-            cell = table.cell_at(row, col)
-            if cell is None:
-                cells.append("")
-                col += 1
-                continue
-            if cell.row < row:
-                cells.append("^")
-            elif cell in names:
-                cells.append(names[cell])
-            else:
-                text = cell.text.rstrip()
-                cells.append(text if cell.colspan == 1 and not looks_like_blank(text)
-                             else {"text": text, **_spans(cell)})
-            col = cell.last_col + 1
-        rows.append({"cells": cells})
-    return rows
-
-
-def _spans(cell: Cell) -> dict[str, int]:
-    # A cell merged down is written once and as "^" in the rows under it.
-    return {"span": cell.colspan} if cell.colspan > 1 else {}
 
 
 def _repeat(table: Table, start: int, found: Inferred, heading: str) -> dict[str, Any]:
