@@ -28,8 +28,11 @@ from measured import (  # noqa: E402
     ReadScore,
     corpus_scores,
     definition_scores,
+    filled_copies,
+    infer_blank,
     infer_blanks,
     other_notice_scores,
+    round_trip_scores,
     total,
 )
 from measuring import Accuracy, DefinitionScore  # noqa: E402
@@ -71,7 +74,11 @@ def main() -> int:
         others = other_notice_forms()
         other_blanks = {form.name: form / "blank.docx" for form in others}
         cases = corpus_cases(subset=args.quick)
+        from_docx_blank = {name: infer_blank(path, name, "docx").spec
+                           for name, path in other_blanks.items()}
+        copies, unfilled = filled_copies(from_docx_blank, folder / "filled")
         returns = cases + [r for form in others for r in other_notice_returns(form)]
+        returns += [path for path, _ in copies.values()]
         print(f"LibreOffice: {len(blanks) + len(others)} blanks, {len(returns)} returns ...",
               flush=True)
         shapes = convert_shapes([*blanks.values(), *other_blanks.values()], returns, folder,
@@ -87,11 +94,16 @@ def main() -> int:
                      if shape == "docx"}
         corpus = corpus_scores(cases, shapes, RETURN_SHAPES, from_docx)
         other = other_notice_scores(others, shapes, RETURN_SHAPES, other_inferred)
+        trips = round_trip_scores(copies, shapes, RETURN_SHAPES, from_docx_blank)
     seconds = {shape: [one.seconds for (_, s), one in {**inferred, **other_inferred}.items()
                        if s == shape and one.inference] for shape in BLANK_SHAPES}
     text = render(definitions, corpus, other, seconds, quick=args.quick)
+    text += "\n" + render_round_trips(trips, unfilled)
     print(text)
     print(details(definitions, corpus, other))
+    for trip in trips:
+        for entry in trip.fields.wrong:
+            print(f"round trip: {entry}")
     if args.write:
         write_into_doc(text)
         print(f"wrote {DOC.relative_to(ROOT)}")
@@ -153,6 +165,22 @@ def render(definitions: list[DefinitionScore], corpus: list[ReadScore],
             mine = [s for s in other if s.shape == f"{blank}→{shape}"]
             cells.append(_percent(_values(mine)))
         lines.append(f"| {blank} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def render_round_trips(trips: list[ReadScore], unfilled: dict[str, str]) -> str:
+    """Return the table of tianbiao's own copies of the inferred definitions, read back."""
+    lines = ["", "### A copy made from the inferred definition, read back with it", "",
+             "tianbiao's blank form of each other notice's inferred definition (from"
+             " blank.docx), every blank filled (tests/filling.py), read in four shapes.", "",
+             "| form | " + " | ".join(RETURN_SHAPES) + " |",
+             "| --- |" + " ---: |" * len(RETURN_SHAPES)]
+    for form in dict.fromkeys(t.form for t in trips):
+        cells = [_percent(next(t.fields for t in trips if t.form == form and t.shape == shape))
+                 for shape in RETURN_SHAPES]
+        lines.append(f"| {form} | " + " | ".join(cells) + " |")
+    for form, why in unfilled.items():
+        lines.append(f"| {form} | not filled: {why} |" + " |" * (len(RETURN_SHAPES) - 1))
     return "\n".join(lines)
 
 

@@ -50,6 +50,11 @@ def matching_repeat(spec: FormSpec, headers: tuple[str, ...]) -> RepeatSpec | No
     return next((r for r in spec.repeats if repeat_columns(r) == headers), None)
 
 
+def unit_of(kind: str, unit: str | None) -> str | None:
+    """Return the unit a blank's value is in: money without one is in 元 (DESIGN.md)."""
+    return unit or ("元" if kind == "money" else None)
+
+
 @dataclass
 class DefinitionScore:
     """One inferred definition against the hand-written one."""
@@ -98,7 +103,7 @@ def compare_definitions(hand: FormSpec, inferred: FormSpec | None, shape: str,
             score.kinds_right += 1
         else:
             score.wrong_kinds.append(f"{_named(key)}: {other.kind}，应为 {blank.kind}")
-        if (other.unit or None) == (blank.unit or None):
+        if unit_of(other.kind, other.unit) == unit_of(blank.kind, blank.unit):
             score.units_right += 1
         else:
             score.wrong_units.append(f"{_named(key)}: {other.unit}，应为 {blank.unit}")
@@ -113,8 +118,8 @@ def compare_definitions(hand: FormSpec, inferred: FormSpec | None, shape: str,
             score.wrong_items.append(f"{item}（{points} 分）: {found}")
     for repeat in hand.repeats:
         mine = same_repeat(hand, repeat, inferred)
-        kinds = [(c.kind, c.unit) for c in repeat.columns]
-        if mine is not None and [(c.kind, c.unit) for c in mine.columns] == kinds:
+        kinds = [(c.kind, unit_of(c.kind, c.unit)) for c in repeat.columns]
+        if mine is not None and [(c.kind, unit_of(c.kind, c.unit)) for c in mine.columns] == kinds:
             score.repeats_right += 1
         else:
             score.wrong_repeats.append(_repeat_difference(repeat, inferred))
