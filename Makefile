@@ -51,5 +51,10 @@ summaries: $(STAMP) system-packages
 bench: $(STAMP) system-packages
 	$(BIN)/python bench/run.py
 
+# Measure `forms infer` on every blank and return (a few minutes); rewrite docs/inference.md.
+.PHONY: inference-report
+inference-report: $(STAMP) system-packages
+	$(BIN)/python bench/inference_report.py --write
+
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -122,6 +122,12 @@ def _summary(job: dict[str, Any]) -> dict[str, Any]:
             "outcome": outcome}
 
 
+def _infer(job: dict[str, Any]) -> dict[str, Any]:
+    from bench.inference_speed import time_inference
+
+    return time_inference(job["files"], whole=job.get("whole", False))
+
+
 _CPU_SECONDS: list[float] = []
 
 
@@ -165,6 +171,7 @@ _TASKS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "office": _office,
     "ingest": _ingest,
     "summary": _summary,
+    "infer": _infer,
 }
 
 if __name__ == "__main__":

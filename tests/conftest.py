@@ -32,8 +32,11 @@ def read_in_every_shape(cases: list[Path], base: Path, font_configs: dict[str, P
 
     LibreOffice converts all cases to a shape in one batch (re-saved .docx, .doc, and a .pdf
     for each font setup in `font_configs`, in folders under `base`); each shape is then
-    parsed as one batch.
+    parsed as one batch. The same cases are converted once a session, whoever asks first
+    (the corpus tests, tests/inference).
     """
+    if tuple(cases) in _READ_IN_EVERY_SHAPE:
+        return _READ_IN_EVERY_SHAPE[tuple(cases)]
     from parsers.batch import parse_paths
     from parsers.office import WORD_97, WORD_2007, WRITER_PDF, convert_batch
 
@@ -50,7 +53,11 @@ def read_in_every_shape(cases: list[Path], base: Path, font_configs: dict[str, P
     for shape, files in shapes.items():
         for case, record in zip(cases, parse_paths([str(files[c]) for c in cases]), strict=True):
             records[(shape, case)] = record
+    _READ_IN_EVERY_SHAPE[tuple(cases)] = records
     return records
+
+
+_READ_IN_EVERY_SHAPE: dict[tuple[Path, ...], dict[tuple[str, Path], object]] = {}
 
 
 @pytest.fixture(scope="session")
