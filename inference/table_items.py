@@ -119,7 +119,8 @@ def _fill_columns(table: Table, header_row: int) -> set[int]:
     counts: dict[int, int] = {}
     for r in range(header_row + 1, table.n_rows):
         for cell in table.row_cells(r):
-            if cell.row == r and is_empty(cell.text) and cell.col > 0:
+            # An empty cell over several rows is a merged group cut by a PDF's page break.
+            if cell.row == r and is_empty(cell.text) and cell.col > 0 and cell.rowspan == 1:
                 counts[cell.col] = counts.get(cell.col, 0) + 1
     return {col for col, count in counts.items() if count >= 2}
 

@@ -14,6 +14,7 @@ from docx.document import Document
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from forms.kinds.marks import bare_option
 from forms.layout import LINE_BLANK, build_blank_form, repeat_column_spans
 from forms.model import FieldSpec, FormSpec, RepeatSpec
 
@@ -59,7 +60,7 @@ def typed_value(kind: str, n: int, *, unit: str | None = None,
     if kind == "choice":
         ticked = "   ".join(("☑" if i == 1 else "□") + o for i, o in enumerate(options))
         chosen = options[1] if len(options) > 1 else options[0]
-        return ticked, chosen.lstrip("①②③④⑤⑥⑦⑧⑨⑩")
+        return ticked, bare_option(chosen)  # the record keeps the words, not "②" or "B "
     raise ValueError(kind)
 
 

@@ -76,13 +76,23 @@ def _has_digits(text: str | None) -> bool:
 
 def _named_segments(line: str, named: dict[str, FieldSpec]) -> list[tuple[FieldSpec, str]]:
     """Read "负责人：张三    盖章：" into [(负责人 part, "张三")]; [] if no sub-label starts it."""
-    pieces = re.split(r"\s*([^\s:：]{1,8})\s*[:：]", line)
+    pieces = re.split(r"\s*([^\s:：]{1,16})\s*[:：]", line)
     # split() gives: text before the first label, label, text, label, text ...
-    if len(pieces) < 3 or pieces[0].strip() or label_key(pieces[1]) not in named:
+    if len(pieces) < 3 or pieces[0].strip() or _named(pieces[1], named) is None:
         return []
     segments = []
     for number in range(1, len(pieces), 2):
-        part = named.get(label_key(pieces[number]))
+        part = _named(pieces[number], named)
         if part is not None:
             segments.append((part, SEAL_TAIL.sub("", pieces[number + 1]).strip()))
     return segments
+
+
+def _named(sub_label: str, named: dict[str, FieldSpec]) -> FieldSpec | None:
+    """Return the part a printed sub-label names: its column, or ending in it (…监护人）签字)."""
+    key = label_key(sub_label)
+    found = named.get(key)
+    if found is None:
+        found = next((part for column, part in named.items()
+                      if len(column) >= 2 and key.endswith(column)), None)
+    return found

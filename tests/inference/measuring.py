@@ -34,6 +34,33 @@ def field_keys(spec: FormSpec) -> dict[Key, FieldSpec]:
     return keys
 
 
+_SAME_TEXT = 6  # an item named by its text: two names of it share at least this much
+
+
+def same_item(one: str, other: str) -> bool:
+    """Tell whether two folded item names name one row: equal, or one the other's beginning.
+
+    An item is named by its code or the first words of its text ("①加强对特色学校建设工作
+    的组织领导"); the reader finds its row by that beginning, so a longer or shorter
+    beginning of the same text is the same item.
+    """
+    if one == other:
+        return True
+    short, long = sorted((one, other), key=len)
+    return len(short) >= _SAME_TEXT and long.startswith(short)
+
+
+def find_blank(spec: FormSpec, blank: FieldSpec) -> FieldSpec | None:
+    """Return the blank of `spec` printed where `blank` is: same label and column, or the
+    same item row (see `same_item`) under the same column."""
+    exact = field_keys(spec).get(key_of(blank.label, blank.column))
+    if exact is not None or not blank.item:
+        return exact
+    label, column = key_of(blank.label, blank.column)
+    return next((f for f in spec.fields if f.item and key_of(f.label, f.column)[1] == column
+                 and same_item(key_of(f.label, None)[0], label)), None)
+
+
 def item_rows(spec: FormSpec) -> dict[str, float | None]:
     """Return the item rows of `spec`'s tables: folded code or text → maximum points."""
     return {label_key(row.item): row.max_score for block in spec.layout if block.table
@@ -93,8 +120,11 @@ def compare_definitions(hand: FormSpec, inferred: FormSpec | None, shape: str,
         score.missed = [_named(k) for k in want]
         return score
     got = field_keys(inferred)
+    matched: set[Key] = set()
     for key, blank in want.items():
-        other = got.get(key)
+        other = find_blank(inferred, blank)
+        if other is not None:
+            matched.add(key_of(other.label, other.column))
         if other is None:
             score.missed.append(_named(key))
             continue
@@ -107,14 +137,14 @@ def compare_definitions(hand: FormSpec, inferred: FormSpec | None, shape: str,
             score.units_right += 1
         else:
             score.wrong_units.append(f"{_named(key)}: {other.unit}，应为 {blank.unit}")
-    score.extra = [_named(k) for k in got if k not in want]
+    score.extra = [_named(k) for k in got if k not in want and k not in matched]
     inferred_items = item_rows(inferred)
     for item, points in item_rows(hand).items():
-        if item in inferred_items and inferred_items[item] == points:
+        mine = next((k for k in inferred_items if same_item(k, item)), None)
+        if mine is not None and inferred_items[mine] == points:
             score.items_right += 1
         else:
-            found = ("无此项" if item not in inferred_items
-                     else f"{inferred_items[item]} 分")
+            found = ("无此项" if mine is None else f"{inferred_items[mine]} 分")
             score.wrong_items.append(f"{item}（{points} 分）: {found}")
     for repeat in hand.repeats:
         mine = same_repeat(hand, repeat, inferred)
@@ -175,14 +205,15 @@ def corpus_accuracy(record: Record, expected: dict[str, Any], hand: FormSpec,
     The expectation names the hand-written definition's ids; each is looked up in `spec`
     by its printed label and column. Computed values (not a blank of the form) are left out.
     """
-    values = {key_of(f.label, f.column): f.value for f in record.fields}
+    values = {f.id: f.value for f in record.fields}
     fields = Accuracy()
     for field_id, want in expected["fields"].items():
         if not hand.has_field(field_id):
             continue
         blank = hand.field(field_id)
         key = key_of(blank.label, blank.column)
-        got = values.get(key, _MISSING)
+        mine = find_blank(spec, blank)
+        got = values.get(mine.id, _MISSING) if mine is not None else _MISSING
         fields.total += 1
         if got == want:
             fields.right += 1
