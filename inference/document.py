@@ -20,7 +20,8 @@ from inference.lines import line_blanks
 from inference.tables import table_layouts
 from parsers.grid import Grid, Paragraph, Table
 
-_ATTACHMENT = re.compile(r"^附\s*[件表]\s*[0-9０-９一二三四五六七八九十]+(?:[-－—][0-9]+)?\s*[:：]?$")
+_ATTACHMENT = re.compile(
+    r"^附\s*[件表]\s*[0-9０-９一二三四五六七八九十]+(?:[-－—][0-9]+)?\s*[:：]?$")
 _TITLE_ENDINGS = ("表", "书", "单", "细则", "标准", "清单", "目录", "报告", "方案", "提纲",
                   "汇总", "名单", "登记", "台账", "指标", "体系", "办法", "情况")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明|填表说明|填报说明|附注)\s*[0-9１-９]?\s*[:：.．、]|"

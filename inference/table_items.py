@@ -227,8 +227,11 @@ def _total_fields(table: Table, row: int, fill_cols: set[int], headers: dict[int
     for cell in _row_blanks(table, row, fill_cols):
         header = headers[cell.col]
         field_id = found.namer.name(f"{label}{header}", fallback="total")
-        found.add_field({"id": field_id, "label": label, "kind": _column_kind(header)},
-                        [f"“{label}”一行的“{header}”"], label=label)
+        entry = {"id": field_id, "label": label, "kind": _column_kind(header)}
+        unit = guess_kind(header).unit
+        if unit and entry["kind"] in ("money", "integer", "number"):
+            entry["unit"] = unit
+        found.add_field(entry, [f"“{label}”一行的“{header}”"], label=label)
         names.append(field_id)
     return names
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from forms.errors import ValueProblem
-from forms.kinds.base import Blank, Kind, Written
+from forms.kinds.base import Blank, Kind, Written, half_width
 
 EMPTY_BOX = "□"
 TICKED_BOX = "☑"
@@ -165,7 +165,7 @@ def _locate_options(text: str, options: tuple[str, ...]) -> list[tuple[int, int,
     by_length = sorted(range(len(options)), key=lambda i: -len(bare_option(options[i])))
     found = set()
     for index in by_length:
-        option = options[index].strip()
+        option = half_width(options[index]).strip()  # as the text it is looked for in
         bare = bare_option(option)
         number = option[: len(option) - len(bare)].strip()
         words = r"\s*".join(re.escape(c) for c in "".join(bare.split()))
