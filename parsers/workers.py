@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +28,7 @@ Result = TypeVar("Result")
 WORKER_MEMORY_LIMIT = 480 * 1024 * 1024
 _CHUNKS_PER_WORKER = 4  # chunks in flight per worker: enough to keep every core busy
 _LARGEST_CHUNK = 16
+_PARENT_CHECK_SECONDS = 0.5
 
 
 def default_workers() -> int:
@@ -50,7 +53,8 @@ def run_in_workers(
     size = chunk_size(len(pending), count)
     while pending:
         broken: list[Job] = []
-        with ProcessPoolExecutor(max_workers=count, initializer=limit_memory) as pool:
+        with ProcessPoolExecutor(max_workers=count, initializer=_start_worker,
+                                 initargs=(os.getpid(),)) as pool:
             window: deque[tuple[list[Job], Future[list[Result]]]] = deque()
             while pending or window:
                 try:
@@ -94,6 +98,22 @@ def _alone(function: Callable[[Job], Result], job: Job,
             yield pool.submit(function, job).result()
         except BrokenProcessPool:
             yield when_worker_dies(job)
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker: its memory ceiling, and an end when the process that started it ends.
+
+    A tianbiao killed in the middle of a batch (the clerk closes the window, the machine
+    shuts the program down) must not leave its workers waiting for work forever.
+    """
+    limit_memory()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def limit_memory(limit: int = WORKER_MEMORY_LIMIT) -> None:

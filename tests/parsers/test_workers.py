@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import mmap
 import os
+import subprocess
+import sys
+import textwrap
 import time
+from pathlib import Path
 
 from parsers.workers import chunk_size, run_in_workers
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _square_or_die(job: int) -> int:
@@ -67,3 +73,34 @@ def test_a_parent_holding_much_memory_still_has_working_workers():
         assert len(held) == 700 * 1024 * 1024
     assert results == [50 * 1024 * 1024] * 2
 
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(f"""
+        import os, signal, time
+        from parsers.workers import run_in_workers
+        def note_and_wait(job):
+            with open({str(pids)!r}, "a") as out:
+                out.write(f"{{os.getpid()}}\\n")
+            if job == 0:
+                os.kill(os.getppid(), signal.SIGKILL)  # the program is killed mid-batch
+            time.sleep(60)
+        list(run_in_workers(note_and_wait, range(2), workers=2, when_worker_dies=str))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False, timeout=60)
+    assert result.returncode == -9
+    workers = [int(line) for line in pids.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
