@@ -27,7 +27,7 @@ def grid_value(index: LabelIndex, field: FieldSpec) -> str | None:
         if sub_label is not None:
             value = table.right_of(sub_label)
             return "" if value is None or index.is_label(value) else value.text
-        header = _header_cell(table, column, above=row_cell.row)
+        header = index.header_cell(table, column, above=row_cell.row)
         if header is not None:
             cell = table.cell_at(row_cell.row, header.col)
             return "" if cell is None or cell is row_cell else cell_text(cell, field)
@@ -42,7 +42,7 @@ def _row_finders(index: LabelIndex, field: FieldSpec) -> list[tuple[Table, Cell]
         # followed by anything, the next numbered clause included ("…规范；②…").
         is_code = _ITEM_CODE.fullmatch(code) is not None
         for table, cell, key in index.by_initial.get(code[:1], ()):
-            if cell.col in index.answer_columns(table) or not key.startswith(code):
+            if not key.startswith(code) or cell.col in index.answer_columns(table):
                 continue
             if len(key) > len(code) and not (is_code and key[len(code)].isdigit()):
                 return [(table, cell)]
@@ -62,20 +62,6 @@ def _code_left_of(table: Table, cell: Cell) -> bool:
     return any(other.row == cell.row and other.col < cell.col
                and _ITEM_CODE.fullmatch(label_key(other.text))
                for other in table.row_cells(cell.row))
-
-
-def _header_cell(table: Table, column: str, *, above: int) -> Cell | None:
-    """Return the header cell named `column` over row `above`.
-
-    A header printed twice ("间数" under 配备标准 and again under 本校现状) is the last one:
-    forms print the standard first and leave the school's columns after it.
-    """
-    found = None
-    for r in range(0, above):
-        for cell in table.row_cells(r):
-            if label_key(cell.text) == column and (found is None or cell.col > found.col):
-                found = cell
-    return found
 
 
 def _sub_label_cell(table: Table, row_cell: Cell, column: str) -> Cell | None:

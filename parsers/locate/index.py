@@ -56,6 +56,7 @@ class LabelIndex:
         # A unit of its kind a school's label prints ("投入资金（万元）"), by field id.
         self.units: dict[str, str] = {}
         self._answers: dict[int, set[int]] = {}
+        self._headers: dict[tuple[int, str], list[Cell]] = {}
 
     def is_label(self, cell: Cell, table: Table | None = None) -> bool:
         """Return whether `cell` is one of the form's labels (or, given `table`, its top half)."""
@@ -82,3 +83,18 @@ class LabelIndex:
                         cached.update(range(cell.col, cell.last_col + 1))
             self._answers[id(table)] = cached
         return cached
+
+    def header_cell(self, table: Table, column: str, *, above: int) -> Cell | None:
+        """Return the cell of `table` reading `column` (a key) above row `above`.
+
+        A header printed twice ("间数" under 配备标准 and again under 本校现状) is the last
+        one: forms print the standard first and leave the school's columns after it. The
+        cells naming a column are looked for once per table.
+        """
+        key = (id(table), column)
+        found = self._headers.get(key)
+        if found is None:
+            found = [cell for cell in table.cells if label_key(cell.text) == column]
+            self._headers[key] = found
+        above_row = [cell for cell in found if cell.row < above]
+        return max(above_row, key=lambda cell: cell.col, default=None)
