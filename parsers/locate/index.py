@@ -27,6 +27,33 @@ def printed_cell_keys(spec: FormSpec) -> set[str]:
     return keys
 
 
+_FORM_KEYS: dict[int, tuple[FormSpec, frozenset[str], frozenset[str]]] = {}
+
+
+def _form_keys(spec: FormSpec) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the keys that end a value in `spec`'s returns, and its item columns' keys.
+
+    Worked out once per loaded form, not once per file.
+    """
+    known = _FORM_KEYS.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1], known[2]
+    top = spec.top_fields()
+    labels = {label_key(f.label) for f in top
+              if f.locate in ("right", "inline", "line") or (f.locate == "grid" and not f.item)}
+    # Sub-labels printed beside a blank ("手机号码", "县级及以上") end a value too.
+    labels |= {label_key(f.column) for f in top
+               if f.locate == "grid" and f.column and not f.item}
+    labels |= {label_key(c.header) for r in spec.repeats for c in r.columns}
+    # Whatever else the form prints in a table cell ("照片（二寸免冠）") is no answer.
+    labels |= printed_cell_keys(spec)
+    items = frozenset(label_key(f.column) for f in spec.fields if f.item and f.column)
+    if len(_FORM_KEYS) > 64:
+        _FORM_KEYS.clear()
+    _FORM_KEYS[id(spec)] = (spec, frozenset(labels), items)
+    return frozenset(labels), items
+
+
 class LabelIndex:
     """A file's cells by label key, the form's label keys, and the units schools printed."""
 
@@ -42,17 +69,7 @@ class LabelIndex:
             self.by_key.setdefault(key, []).append((table, cell))
             if key:
                 self.by_initial.setdefault(key[0], []).append((table, cell, key))
-        top = spec.top_fields()
-        self.label_keys = {label_key(f.label) for f in top
-                           if f.locate in ("right", "inline", "line")
-                           or (f.locate == "grid" and not f.item)}
-        # Sub-labels printed beside a blank ("手机号码", "县级及以上") end a value too.
-        self.label_keys |= {label_key(f.column) for f in top
-                            if f.locate == "grid" and f.column and not f.item}
-        self.label_keys |= {label_key(c.header) for r in spec.repeats for c in r.columns}
-        # Whatever else the form prints in a table cell ("照片（二寸免冠）") is no answer.
-        self.label_keys |= printed_cell_keys(spec)
-        self.item_columns = {label_key(f.column) for f in spec.fields if f.item and f.column}
+        self.label_keys, self.item_columns = _form_keys(spec)
         # A unit of its kind a school's label prints ("投入资金（万元）"), by field id.
         self.units: dict[str, str] = {}
         self._answers: dict[int, set[int]] = {}

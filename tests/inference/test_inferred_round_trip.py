@@ -7,12 +7,16 @@ LibreOffice, as Word 97 (.doc) and printed to PDF — the same values every time
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from attachments import application_form
+from click.testing import CliRunner
 from docx import Document
+from openpyxl import load_workbook
 
+from cli import cli
 from forms.registry import form_at
 from generator.render import generate_copies
 from inference import infer
@@ -101,3 +105,26 @@ def test_the_copy_carries_the_list_row_it_was_made_for(returns):
     assert record.key == "1"
     values = {f.label: f.value for f in record.fields}
     assert values["校长"] == "李华"  # pre-filled from the list's 校长 column
+
+
+def test_the_office_commands_take_the_inferred_form_as_they_take_a_built_in_one(
+        returns, tmp_path):
+    definition, files = returns
+    roster = definition.parent / "名单.csv"
+    db = tmp_path / "campaign.db"
+    runner = CliRunner()
+    ingested = runner.invoke(cli, ["ingest", str(files[("pdf", "copy")]), "--form",
+                                   str(definition), "--roster", str(roster), "--db", str(db)])
+    assert ingested.exit_code == 0, ingested.output
+    status = runner.invoke(cli, ["status", str(definition), "--roster", str(roster),
+                                 "--db", str(db), "--format", "json", "--today", "2024-05-10"])
+    assert status.exit_code == 0, status.output
+    states = {row["key"]: row["state"] for row in json.loads(status.output)}
+    assert states["1"] == "returned" and states["2"] in ("missing", "overdue")
+    workbook = tmp_path / "summary.xlsx"
+    summary = runner.invoke(cli, ["summary", str(definition), "--db", str(db),
+                                  "--out", str(workbook)])
+    assert summary.exit_code == 0, summary.output
+    cells = [c.value for sheet in load_workbook(workbook) for row in sheet.iter_rows()
+             for c in row]
+    assert "长沙市实验小学" in cells and "073188886666" in cells and 35.5 in cells
