@@ -49,12 +49,14 @@ OTHER_NOTICES = 95.0
 # the inferred definition reads below the hand-written one). Raise these as inference
 # improves; docs/inference.md explains each gap.
 RECORDED: dict[str, dict[str, float]] = {
-    "blanks found": {"docx": 89.0, "doc": 89.0, "pdf": 71.8},
-    "kinds right": {"docx": 74.4, "doc": 74.4, "pdf": 68.3},
-    "points below hand-written": {"docx": 8.1, "libreoffice": 8.1, "doc": 8.1, "pdf": 9.3},
-    "other notices": {"docx": 40.3, "doc": 32.6, "pdf": 40.2},
+    # Measured 2026-12-05 on this subset; where a target is met the target is what holds.
+    "blanks found": {"docx": 99.0, "doc": 99.0, "pdf": 99.0},
+    "kinds right": {"docx": 100.0, "doc": 100.0, "pdf": 100.0},
+    "points below hand-written": {"docx": 0.0, "libreoffice": 0.0, "doc": 0.0, "pdf": 1.4},
+    # .doc: the Word 97 streams join the rows of aid-application's tables (docs/inference.md)
+    "other notices": {"docx": 97.1, "doc": 87.8, "pdf": 97.0},
     # tianbiao's own copy of an inferred definition, every blank filled, read back with it
-    "round trip": {"docx": 83.4, "libreoffice": 83.4, "doc": 83.4, "pdf": 82.5},
+    "round trip": {"docx": 100.0, "libreoffice": 100.0, "doc": 100.0, "pdf": 99.2},
 }
 OTHER_SHAPES = ("docx", "doc", "pdf")
 
