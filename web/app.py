@@ -88,4 +88,8 @@ async def _http_error(request: Request, exc: Any) -> Response:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    return error_page(request, 500)
+    # Sent from outside every middleware: the headers are added here.
+    response = error_page(request, 500)
+    for name, value in SECURITY_HEADERS:
+        response.headers[name.decode()] = value.decode()
+    return response

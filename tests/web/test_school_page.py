@@ -146,3 +146,17 @@ def test_every_page_carries_the_security_headers(client, site):
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_failure_inside_is_a_page_in_words_never_a_trace(client, site, monkeypatch):
+    import web.school
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(web.school, "_view", broken)
+    answer = client.get(f"/s/{site.tokens['2']}")
+    assert answer.status_code == 500
+    assert "服务器处理时出错" in answer.text
+    assert "secret internal detail" not in answer.text and "Traceback" not in answer.text
+    assert answer.headers["x-content-type-options"] == "nosniff"
