@@ -2,6 +2,9 @@
 
 A file that is none of the known forms (or could not be read at all) is not stored: it is
 no return of any form. It is still listed, as not taken, with the reason the office reads.
+One file sent on its own (through a school's link) is parsed first and then stored in a
+short transaction of its own, so parsing never holds the store's lock; the caller may refuse
+its record (another school's copy, another form) before anything is stored.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 
 from forms.registry import get_form
 from parsers.batch import parse_paths
+from parsers.record import Record
 from records.attribution import attribute
 from records.store import IngestOutcome, Store
 from rosters.roster import Roster
@@ -44,16 +48,35 @@ def ingest(
     records = parse_paths(paths, form_id, on_progress=on_progress, on_skipped=on_skipped)
     if roster is not None and form_id:
         records = attribute(records, get_form(form_id), roster)
-    outcomes: list[IngestOutcome] = []
     with store.transaction():
-        for record in records:
-            if not record.form:
-                reason = record.problems[0].message if record.problems else ""
-                outcomes.append(NotTaken(record.file, NOT_TAKEN, 0, record.status, reason))
-                continue
-            name_field = get_form(record.form).school_field
-            value = record.value(name_field.id) if name_field else None
-            school = str(value) if value else None
-            content = Path(record.file).read_bytes()
-            outcomes.append(store.add(record, content, school=school))
-    return outcomes
+        return [_take(store, record, None) for record in records]
+
+
+def ingest_file(store: Store, path: str, *, roster_form: str, roster: Roster,
+                admit: Callable[[Record], str | None]) -> tuple[IngestOutcome, Record]:
+    """Parse the file at `path`, then store it in a transaction of its own, unless refused.
+
+    The form is identified from the file, and the record tied to `roster` as a list of
+    `roster_form`; `admit` returns a reason to refuse the record (then it comes back as
+    `NotTaken`) or None to store it.
+    """
+    records = list(parse_paths([path], None))
+    record = next(attribute(iter(records), get_form(roster_form), roster))
+    with store.transaction():
+        return _take(store, record, admit), record
+
+
+def _take(store: Store, record: Record, admit: Callable[[Record], str | None] | None
+          ) -> IngestOutcome:
+    """Store `record` (inside a transaction), or say why it is not taken."""
+    if not record.form:
+        reason = record.problems[0].message if record.problems else ""
+        return NotTaken(record.file, NOT_TAKEN, 0, record.status, reason)
+    refusal = admit(record) if admit is not None else None
+    if refusal is not None:
+        return NotTaken(record.file, NOT_TAKEN, 0, record.status, refusal)
+    name_field = get_form(record.form).school_field
+    value = record.value(name_field.id) if name_field else None
+    school = str(value) if value else None
+    content = Path(record.file).read_bytes()
+    return store.add(record, content, school=school)

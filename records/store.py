@@ -76,6 +76,7 @@ class StoredSubmission:
     status: str
     received: str
     record: Record
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,13 @@ class Store:
             if row["roster_key"] == school or (row["school"] and wanted in label_key(row["school"]))
         ]
 
+    def versions(self, form: str, roster_key: str) -> list[StoredSubmission]:
+        """Return every version of roster row `roster_key`'s submission of `form`, oldest first."""
+        rows = self.connection.execute(
+            "SELECT * FROM submissions WHERE form = ? AND roster_key = ? ORDER BY version",
+            (form, roster_key)).fetchall()
+        return [_stored(row) for row in rows]
+
     def forms(self) -> list[str]:
         """Return the ids of the forms that have submissions."""
         rows = self.connection.execute("SELECT DISTINCT form FROM submissions ORDER BY form")
@@ -267,4 +275,4 @@ def _stored(row: sqlite3.Row) -> StoredSubmission:
     record.key = row["roster_key"]
     return StoredSubmission(row["id"], row["form"], row["slot"], row["roster_key"],
                             row["school"], row["version"], row["file"], row["status"],
-                            row["received"], record)
+                            row["received"], record, row["sha256"])

@@ -1,0 +1,187 @@
+"""Commands for the office's web page: campaigns, the schools' links, the password, the server."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cli.common import DB_OPTION, FORM, ROSTER_HELP, STORE_OPTION, cli, roster_for_form
+from forms.errors import TianbiaoError
+from forms.registry import get_form
+
+
+@cli.group("campaign")
+def campaign_group() -> None:
+    """征集：把一张表发给名单上的每所学校（网页收件用）。"""
+
+
+@campaign_group.command("add")
+@click.argument("form_id", metavar="表单", type=FORM)
+@click.option("--roster", "roster_file", required=True, metavar="名单文件",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ROSTER_HELP)
+@click.option("--due", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="年-月-日", help="截止日期（不给时按表单自己的截止日期）")
+@click.option("--name", default=None, metavar="名称", help="征集的名称（默认用表单标题）")
+@DB_OPTION
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="json 给其他程序读：{\"id\": 编号}")
+def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db: Path,
+                 output_format: str) -> None:
+    """建立一次征集：表单、名单（存入数据文件，之后不再需要名单文件）、截止日期。"""
+    from records.campaigns import add_campaign
+    from records.store import Store
+
+    spec = get_form(form_id)
+    roster = roster_for_form(spec, roster_file)
+    with Store(db) as store:
+        campaign = add_campaign(store, form_id, roster, due=due.date() if due else None,
+                                name=name)
+    if output_format == "json":
+        click.echo(json.dumps({"id": campaign.id}, ensure_ascii=False))
+        return
+    click.echo(f"已建立征集 {campaign.id}：{campaign.name}（{len(roster.rows)} 行）")
+    click.echo(f"下一步：tianbiao links {campaign.id} --db {db} --base-url 网址", err=True)
+
+
+@campaign_group.command("list")
+@STORE_OPTION
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="json 给其他程序读")
+def campaign_list(db: Path, output_format: str) -> None:
+    """列出数据文件里的征集。"""
+    from records.campaigns import campaigns
+    from records.store import Store
+
+    with Store(db, create=False) as store:
+        found = campaigns(store)
+    if output_format == "json":
+        click.echo(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("还没有征集；用 tianbiao campaign add 建立")
+    for campaign in found:
+        due = campaign.due.isoformat() if campaign.due else "按表单"
+        click.echo(f"{campaign.id}  {campaign.name}  {campaign.form_id}  "
+                   f"{len(campaign.roster.rows)} 行  截止 {due}")
+
+
+@cli.command("links")
+@click.argument("campaign_id", metavar="征集编号", type=int)
+@STORE_OPTION
+@click.option("--base-url", required=True, metavar="网址",
+              help="学校打开的网址开头，如 http://192.168.1.10:8000")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="文件.xlsx", help="同时写出链接表（学校、项目、链接），可直接粘贴到群里")
+@click.option("--renew", is_flag=True,
+              help="重新生成全部链接：旧链接随即失效（已发给学校的要重发）")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True,
+              help='json 给其他程序读：[{"key", "school", "url"}]')
+def links_command(campaign_id: int, db: Path, base_url: str, out: Path | None, renew: bool,
+                  output_format: str) -> None:
+    """为名单每一行生成一个学校专用链接（每个项目一个链接）。
+
+    \b
+    链接只在生成时显示一次：数据文件里只存链接的摘要，无法再查出原链接。
+    再次运行会拒绝，以免已发出的链接失效；确要重发时加 --renew，旧链接全部作废。
+    """
+    from records.campaigns import get_campaign, has_links, make_links
+    from records.store import Store
+
+    if not base_url.startswith(("http://", "https://")):
+        raise click.BadParameter("网址须以 http:// 或 https:// 开头", param_hint="--base-url")
+    with Store(db, create=False) as store:
+        campaign = get_campaign(store, campaign_id)
+        if has_links(store, campaign) and not renew:
+            raise TianbiaoError(
+                f"征集 {campaign.id} 已经生成过链接（只在生成时显示一次）；确要作废旧链接、"
+                "重新生成时，请加 --renew")
+        links = make_links(store, campaign)
+    base = base_url.rstrip("/")
+    rows = [{"key": link.key, "school": link.school, "project": link.project,
+             "url": f"{base}/s/{link.token}"} for link in links]
+    if out is not None:
+        _write_links(out, campaign.name, rows)
+    if output_format == "json":
+        click.echo(json.dumps([{k: r[k] for k in ("key", "school", "url")} for r in rows],
+                              ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            click.echo(f"{row['key']}  {row['school']}  {row['project']}  {row['url']}")
+    click.echo(f"已生成 {len(rows)} 个链接{f'，已写出 {out}' if out else ''}；"
+               "链接只显示这一次，请妥善保存", err=True)
+
+
+def _write_links(out: Path, title: str, rows: list[dict[str, str]]) -> None:
+    """Write the links as a plain sheet of text cells: school, project, link."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "链接"
+    sheet.append(["编号", "学校", "项目", "链接"])
+    for row in rows:
+        sheet.append([row["key"], row["school"], row["project"], row["url"]])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            cell.data_type = "s"  # text, never a formula, whatever a name starts with
+    for column, width in zip("ABCD", (8, 30, 24, 70), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    book.properties.title = title
+    out.parent.mkdir(parents=True, exist_ok=True)
+    book.save(out)
+
+
+@cli.command("passwd")
+@DB_OPTION
+def passwd_command(db: Path) -> None:
+    """设置网页办公室页面（/office）的密码；不在终端时从标准输入读一行。"""
+    from records.campaigns import set_password
+    from records.store import Store
+
+    if sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("新密码：")
+        if getpass.getpass("再输入一次：") != password:
+            raise TianbiaoError("两次输入的密码不一样，未修改")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    with Store(db) as store:
+        set_password(store, password)
+    click.echo(f"已设置办公室密码（{db}）")
+
+
+@cli.command("serve")
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
+              help="监听地址；局域网使用时填本机的局域网地址或 0.0.0.0")
+@click.option("--port", default=8000, show_default=True, type=int, metavar="端口")
+def serve_command(db: Path, host: str, port: int) -> None:
+    """启动收件网页：学校用链接交表，办公室在 /office 看报送情况。"""
+    import uvicorn
+
+    from web.app import create_app
+
+    if not _is_loopback(host):
+        click.echo(f"注意：网页在 {host} 上对外开放，同一网络里的人都能访问；"
+                   "请先用 tianbiao passwd 设置办公室密码，只在单位内网使用", err=True)
+    app = create_app(db)
+    click.echo(f"收件网页已启动：http://{host}:{port}/office （按 Ctrl+C 停止）", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,294 @@
+"""Campaigns in the store: a form sent to a roster, each row's link, the office's password.
+
+A campaign keeps its roster rows, so the web page never needs the list's file again. Each
+row's link carries a random token (``secrets.token_urlsafe(24)``: 192 bits); only the token's
+SHA-256 is stored, so the store alone cannot give a link away. A token is looked up by its
+hash and the hash compared in constant time. The office password is kept as a salted scrypt
+hash. The tables are created beside the store's own, in the same file, when first needed.
+
+One campaign per form in a store: submissions are filed by form (records/store.py), so a
+second campaign of the same form (next year's round) goes in another store file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass, replace
+from typing import Any
+
+from forms.errors import TianbiaoError
+from forms.model import FormSpec
+from forms.registry import get_form
+from records.status import RowStatus, roster_status
+from records.store import Store
+from rosters.model import Roster, RosterRow
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS campaigns (
+    id INTEGER PRIMARY KEY,
+    form TEXT NOT NULL,              -- as the clerk named it: a form id or a definition's path
+    form_id TEXT NOT NULL UNIQUE,    -- the id its submissions are stored under
+    name TEXT NOT NULL,
+    due TEXT,                        -- YYYY-MM-DD, or NULL: the form's own due date
+    roster TEXT NOT NULL,            -- the roster as JSON: source, title, headers, rows
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links (
+    campaign INTEGER NOT NULL REFERENCES campaigns (id),
+    roster_key TEXT NOT NULL,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL,
+    PRIMARY KEY (campaign, roster_key)
+);
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY,
+    campaign INTEGER NOT NULL REFERENCES campaigns (id),
+    roster_key TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    name TEXT NOT NULL,              -- the file's name as the school sent it
+    received TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS office (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A form sent to every row of a roster, with its due date."""
+
+    id: int
+    form: str
+    form_id: str
+    name: str
+    due: dt.date | None
+    roster: Roster
+    created: str
+
+    @property
+    def spec(self) -> FormSpec:
+        """Return the campaign's form definition."""
+        return get_form(self.form)
+
+    def row(self, key: str) -> RosterRow | None:
+        """Return the roster row with `key`, or None."""
+        return next((row for row in self.roster.rows if row.key == key), None)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the campaign as plain data."""
+        return {"id": self.id, "form": self.form_id, "name": self.name,
+                "due": self.due.isoformat() if self.due else None,
+                "rows": len(self.roster.rows), "created": self.created}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A school's link: a fresh token for one roster row (the token is never stored)."""
+
+    key: str
+    school: str
+    project: str
+    token: str
+
+
+def prepare(store: Store) -> None:
+    """Create the campaign tables in `store` when they are not there yet (once per opening)."""
+    if getattr(store, "_campaign_tables", False):
+        return
+    store.connection.executescript(_SCHEMA)
+    setattr(store, "_campaign_tables", True)  # noqa: B010  (Store does not know campaigns)
+
+
+def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None = None,
+                 name: str | None = None) -> Campaign:
+    """Store a new campaign of `form` (an id or a definition's path) over `roster`."""
+    prepare(store)
+    spec = get_form(form)
+    taken = store.connection.execute(
+        "SELECT id FROM campaigns WHERE form_id = ?", (spec.id,)).fetchone()
+    if taken is not None:
+        raise TianbiaoError(
+            f"数据文件 {store.path} 里已有《{spec.title}》的征集（编号 {taken['id']}）；"
+            "同一张表的新一轮征集请用另一个数据文件（--db）", code="campaign_exists")
+    if not roster.rows:
+        raise TianbiaoError("名单里没有任何一行，无法建立征集", code="empty_roster")
+    data = {"source": roster.source, "title": roster.title, "headers": roster.headers,
+            "form": roster.form.id if roster.form else None,
+            "rows": [{"key": r.key, "position": r.position, "values": r.values}
+                     for r in roster.rows]}
+    created = dt.datetime.now().isoformat(timespec="seconds")
+    with store.transaction():
+        cursor = store.connection.execute(
+            "INSERT INTO campaigns (form, form_id, name, due, roster, created)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (form, spec.id, name or spec.title, due.isoformat() if due else None,
+             json.dumps(data, ensure_ascii=False, default=str), created))
+    number = cursor.lastrowid
+    assert number is not None
+    return get_campaign(store, number)
+
+
+def campaigns(store: Store) -> list[Campaign]:
+    """Return every campaign in `store`, oldest first."""
+    prepare(store)
+    rows = store.connection.execute("SELECT * FROM campaigns ORDER BY id").fetchall()
+    return [_campaign(row) for row in rows]
+
+
+def get_campaign(store: Store, number: int) -> Campaign:
+    """Return campaign `number`, or fail naming the campaigns there are."""
+    prepare(store)
+    row = store.connection.execute("SELECT * FROM campaigns WHERE id = ?", (number,)).fetchone()
+    if row is None:
+        known = ("、".join(str(c.id) for c in campaigns(store))
+                 or "（还没有，先用 tianbiao campaign add）")
+        raise TianbiaoError(f"数据文件 {store.path} 里没有编号为 {number} 的征集；已有：{known}",
+                            code="no_campaign")
+    return _campaign(row)
+
+
+def has_links(store: Store, campaign: Campaign) -> bool:
+    """Return whether links were already made for `campaign`."""
+    prepare(store)
+    return store.connection.execute(
+        "SELECT 1 FROM links WHERE campaign = ? LIMIT 1", (campaign.id,)).fetchone() is not None
+
+
+def make_links(store: Store, campaign: Campaign) -> list[Link]:
+    """Make a fresh token for every roster row of `campaign`; earlier links stop working."""
+    prepare(store)
+    spec = campaign.spec
+    links = [Link(row.key, school_of(spec, row), project_of(spec, row),
+                  secrets.token_urlsafe(24)) for row in campaign.roster.rows]
+    created = dt.datetime.now().isoformat(timespec="seconds")
+    with store.transaction():
+        store.connection.execute("DELETE FROM links WHERE campaign = ?", (campaign.id,))
+        store.connection.executemany(
+            "INSERT INTO links (campaign, roster_key, token_sha256, created) VALUES (?, ?, ?, ?)",
+            [(campaign.id, link.key, token_hash(link.token), created) for link in links])
+    return links
+
+
+def token_hash(token: str) -> str:
+    """Return the hex SHA-256 a token is stored as."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def find_link(store: Store, token: str) -> tuple[Campaign, RosterRow] | None:
+    """Return the campaign and roster row `token` opens, or None for any other text."""
+    prepare(store)
+    wanted = token_hash(token)
+    row = store.connection.execute(
+        "SELECT campaign, roster_key, token_sha256 FROM links WHERE token_sha256 = ?",
+        (wanted,)).fetchone()
+    if row is None or not hmac.compare_digest(row["token_sha256"], wanted):
+        return None
+    campaign = get_campaign(store, row["campaign"])
+    roster_row = campaign.row(row["roster_key"])
+    return (campaign, roster_row) if roster_row is not None else None
+
+
+def note_upload(store: Store, campaign: Campaign, key: str, sha256: str, name: str) -> None:
+    """Remember the name a school's file had when it was sent through its link."""
+    prepare(store)
+    store.connection.execute(
+        "INSERT INTO uploads (campaign, roster_key, sha256, name, received)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (campaign.id, key, sha256, name, dt.datetime.now().isoformat(timespec="seconds")))
+
+
+def sent_names(store: Store, campaign: Campaign, key: str) -> dict[str, str]:
+    """Return {sha256: the name the file was sent under} for roster row `key`."""
+    prepare(store)
+    rows = store.connection.execute(
+        "SELECT sha256, name FROM uploads WHERE campaign = ? AND roster_key = ? ORDER BY id",
+        (campaign.id, key)).fetchall()
+    return {row["sha256"]: row["name"] for row in rows}
+
+
+def set_password(store: Store, password: str) -> None:
+    """Keep the office password as a salted scrypt hash, replacing any earlier one."""
+    if len(password) < MIN_PASSWORD:
+        raise TianbiaoError(f"密码太短：至少 {MIN_PASSWORD} 个字符", code="short_password")
+    prepare(store)
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
+    _set(store, "password", f"scrypt${salt.hex()}${digest.hex()}")
+
+
+def has_password(store: Store) -> bool:
+    """Return whether the office password has been set."""
+    return _get(store, "password") is not None
+
+
+def check_password(store: Store, password: str) -> bool:
+    """Return whether `password` is the office password (False when none is set)."""
+    stored = _get(store, "password")
+    if stored is None:
+        return False
+    _, salt, digest = stored.split("$")
+    tried = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), **_SCRYPT)
+    return hmac.compare_digest(tried.hex(), digest)
+
+
+def session_secret(store: Store) -> str:
+    """Return the secret that signs office sessions, made once and kept in the store."""
+    secret = _get(store, "session_secret")
+    if secret is None:
+        store.connection.execute(
+            "INSERT OR IGNORE INTO office (name, value) VALUES ('session_secret', ?)",
+            (secrets.token_urlsafe(32),))
+        secret = _get(store, "session_secret")
+    assert secret is not None
+    return secret
+
+
+def campaign_status(store: Store, campaign: Campaign, today: dt.date) -> list[RowStatus]:
+    """Return every roster row's state, judged by the campaign's due date when it has one."""
+    rows = roster_status(campaign.spec, campaign.roster, store, today=today)
+    if campaign.due is None:
+        return rows
+    late = today > campaign.due
+    return [replace(r, state="overdue" if late else "missing")
+            if r.state in ("missing", "overdue") else r for r in rows]
+
+
+def school_of(spec: FormSpec, row: RosterRow) -> str:
+    """Return the school's name in `row`, by the column the form's name blank is filled from."""
+    field = spec.school_field
+    header = field.prefill if field is not None and field.prefill else "学校名称"
+    return str(row.get(header) or "")
+
+
+def project_of(spec: FormSpec, row: RosterRow) -> str:
+    """Return the row's other pre-filled words (its project), joined."""
+    return "，".join(str(row.get(f.prefill)) for f in spec.project_fields
+                    if f.prefill and row.get(f.prefill) is not None)
+
+
+def _set(store: Store, name: str, value: str) -> None:
+    prepare(store)
+    store.connection.execute(
+        "INSERT INTO office (name, value) VALUES (?, ?)"
+        " ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+
+
+def _get(store: Store, name: str) -> str | None:
+    prepare(store)
+    row = store.connection.execute("SELECT value FROM office WHERE name = ?", (name,)).fetchone()
+    return None if row is None else str(row["value"])
+
+
+def _campaign(row: Any) -> Campaign:
+    data = json.loads(row["roster"])
+    rows = [RosterRow(r["key"], r["position"], r["values"]) for r in data["rows"]]
+    roster = Roster(data["source"], data["headers"], rows, data["title"],
+                    get_form(data["form"]) if data["form"] else None)
+    due = dt.date.fromisoformat(row["due"]) if row["due"] else None
+    return Campaign(row["id"], row["form"], row["form_id"], row["name"], due, roster,
+                    row["created"])

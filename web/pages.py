@@ -1,0 +1,67 @@
+"""What every page shares: the templates, the error pages in words, the store per request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.templating import Jinja2Templates
+
+from records.store import Store
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
+
+Result = TypeVar("Result")
+
+ERRORS = {
+    400: ("请求有误", "请返回上一页重试。"),
+    403: ("无法提交", "页面已过期或来自别处，请返回、刷新页面后再提交。"),
+    404: ("找不到这个页面", "请检查链接是否完整；链接请向教育局办公室索取。"),
+    405: ("请求有误", "请返回上一页重试。"),
+    413: ("文件太大", "请压缩图片或只提交需要填写的表格。"),
+    500: ("出错了", "服务器处理时出错，请稍后再试；如一再出现，请联系教育局办公室。"),
+}
+
+
+def page(request: Request, template: str, context: dict[str, Any],
+         status_code: int = 200) -> HTMLResponse:
+    """Render `template` with `context` into a page."""
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def error_page(request: Request, status_code: int, detail: str | None = None) -> Response:
+    """Return the page for an error: what happened and what to do, never a trace."""
+    title, advice = ERRORS.get(status_code, ERRORS[400])
+    return page(request, "error.html", {"title": title, "detail": detail, "advice": advice},
+                status_code=status_code)
+
+
+@contextmanager
+def opened(request: Request) -> Iterator[Store]:
+    """Open the app's store for one request."""
+    with Store(request.app.state.db, create=False) as store:
+        yield store
+
+
+async def in_thread(function: Callable[..., Result], *args: Any) -> Result:
+    """Run `function` off the event loop: the store and the readers block."""
+    return await run_in_threadpool(function, *args)
+
+
+def download(content: bytes, name: str, media_type: str) -> Response:
+    """Return `content` as a file download named `name` (any characters, safely quoted)."""
+    disposition = f"attachment; filename=\"download\"; filename*=UTF-8''{quote(name)}"
+    return Response(content, media_type=media_type,
+                    headers={"content-disposition": disposition})
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
