@@ -8,6 +8,7 @@ import click
 
 from cli.blank_forms import forms_group
 from cli.common import ROSTER_HELP
+from forms.errors import TianbiaoError
 
 
 @forms_group.command("infer")
@@ -39,6 +40,10 @@ def forms_infer(attachment: Path, form_id: str | None, roster_file: Path | None,
         raise click.BadParameter("只能用英文小写字母、数字和“-”，以字母开头", param_hint="--id")
     roster = read_roster(roster_file) if roster_file is not None else None
     result = infer(attachment, form_id=form_id, roster=roster)
+    if not result.spec.fields and not result.spec.repeats:
+        raise TianbiaoError(
+            f"{attachment}：没有找到要填写的空格（表格里的空白格、“名称：____”一类的横线），"
+            "未写出定义。请确认这是空白的表格附件，而不是通知正文或已填好的表")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(result.yaml_text, encoding="utf-8")
     spec = result.spec

@@ -181,3 +181,16 @@ def test_the_report_is_json_free_chinese_lines(inferred):
     assert lines[0].startswith("空格 school：申报学校（盖章） → text")
     assert any(line.startswith("可增减行的表") for line in lines)
     json.dumps(lines, ensure_ascii=False)
+
+
+def test_a_notice_without_blanks_is_refused_with_a_word_of_why(tmp_path):
+    doc = Document()
+    doc.add_paragraph("关于开展教育信息化应用检查的通知")
+    doc.add_paragraph("各学校：请认真组织自查，于3月10日前报送。")
+    notice = tmp_path / "通知.docx"
+    doc.save(str(notice))
+    out = tmp_path / "x.yaml"
+    result = CliRunner().invoke(cli, ["forms", "infer", str(notice), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "没有找到要填写的空格" in result.output
+    assert not out.exists()
