@@ -178,16 +178,20 @@ class Store:
         return [_stored(row) for row in rows]
 
     def history(self, school: str, form: str | None = None) -> list[StoredSubmission]:
-        """Return every version of the submissions of `school` (a name or a roster key)."""
+        """Return every version of the submissions of `school` (a roster key, or a name).
+
+        A roster key names its row only: "2" is row 2, not every school whose name holds a 2.
+        """
         wanted = label_key(school)
         rows = self.connection.execute(
             "SELECT * FROM submissions WHERE (? IS NULL OR form = ?) ORDER BY form, slot, version",
             (form, form),
         ).fetchall()
-        return [
-            _stored(row) for row in rows
-            if row["roster_key"] == school or (row["school"] and wanted in label_key(row["school"]))
-        ]
+        by_key = [_stored(row) for row in rows if row["roster_key"] == school]
+        if by_key:
+            return by_key
+        return [_stored(row) for row in rows
+                if row["school"] and wanted and wanted in label_key(row["school"])]
 
     def versions(self, form: str, roster_key: str) -> list[StoredSubmission]:
         """Return every version of roster row `roster_key`'s submission of `form`, oldest first."""

@@ -19,6 +19,8 @@ from openpyxl import load_workbook
 from school_returns import ANSWERS
 
 from cli import cli
+from parsers.record import Record
+from records.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = "ruian-2022-report"
@@ -204,3 +206,13 @@ def test_the_summary_streams_from_the_store_and_matches_the_one_from_the_files(t
     *returned, total = rows  # three returns, then the total of the amounts
     assert len(returned) == 3
     assert total[0] is None and total[4] == sum(row[4] for row in returned) == 500_000
+
+
+def test_history_by_roster_key_is_that_row_only(tmp_path):
+    with Store(tmp_path / "campaign.db") as store, store.transaction():
+        store.add(Record("a.docx", FORM, "ok", key="2"), b"a", school="瑞安市塘下镇中心小学")
+        store.add(Record("b.docx", FORM, "ok", key="7"), b"b", school="瑞安市第2中学")
+    with Store(tmp_path / "campaign.db") as store:
+        assert [v.school for v in store.history("2")] == ["瑞安市塘下镇中心小学"]
+        assert [v.school for v in store.history("第2中学")] == ["瑞安市第2中学"]
+        assert [v.school for v in store.history("塘下镇")] == ["瑞安市塘下镇中心小学"]
