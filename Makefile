@@ -9,7 +9,7 @@ OUT := out
 APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
 	fonts-noto-cjk fonts-dejavu-core fonts-liberation2 fonts-wqy-zenhei
 
-.PHONY: demo test lint forms bench system-packages clean
+.PHONY: demo test serve lint forms bench system-packages clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ system-packages:
 
 demo: $(STAMP) system-packages
 	$(BIN)/python samples/demo.py --out $(OUT)
+
+# The web page over the demo's store (make demo first, if it has not run): open the address
+# it prints; Ctrl+C stops it.
+serve: $(STAMP) system-packages
+	@[ -f $(OUT)/tianbiao.db ] || $(BIN)/python samples/demo.py --out $(OUT)
+	$(BIN)/python samples/serve_demo.py --out $(OUT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
