@@ -51,3 +51,6 @@ def _key(text: str) -> str:
 ORDINAL = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])\s*"
 )
+
+# The seal and signature prompts a form prints beside a blank: "（盖 章）", "公章", "签字".
+SEAL_WORDS = r"盖\s*章|公\s*章|签\s*[字名章]"

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from forms.labels import printed_label
+from forms.labels import SEAL_WORDS, printed_label
 from inference.guess_kind import boxed_options, circled_options, guess_kind, is_date_printed
 
 _FILL = re.compile(r"[\s_＿\u3000]+")
-_SEAL_ONLY = re.compile(r"^[（(]?\s*(?:盖\s*章|公\s*章|签\s*[字名章]|印\s*章)\s*[）)]?\s*[:：]?$")
-_SEAL_WORDS = re.compile(r"盖\s*章|公\s*章|签\s*[字名章]")
+_SEAL_ONLY = re.compile(rf"^[（(]?\s*(?:{SEAL_WORDS}|印\s*章)\s*[）)]?\s*[:：]?$")
+_SEAL_WORDS = re.compile(SEAL_WORDS)
 _SUB_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,11}?)\s*[:：]")
 _HEAD_LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,29}?)\s*[:：]")
-_DATE_LINE = re.compile(r"^\s*(?:日\s*期\s*[:：])?\s*(?:\d{4}|20\s*)?\s*年\s*月\s*日\s*$")
+_DATE_LABEL = re.compile(r"^\s*日\s*期\s*[:：]")
 _YEAR_MONTH = r"(?:\d{4})?年(?:\d{1,2})?月(?:\d{1,2}日)?"
 _PERIOD = re.compile(rf"^{_YEAR_MONTH}(?:至|到|—|－|-|~|～){_YEAR_MONTH}$")
 _UNITS_ALONE = ("万元", "元", "%", "％", "人", "台", "间", "个", "所", "套", "项", "名", "㎡")
@@ -62,7 +62,7 @@ def read_cell(text: str, *, alone: bool, labelled: bool = True) -> CellRead:
     parts = _parts(lines)
     first = next((line for line in lines if line), "")
     if labelled and parts and (not lines[0] or _SEAL_WORDS.search(first)
-                               or _DATE_LINE.match(first)):
+                               or _is_date_line(first)):
         # Only signer, seal and date lines: an opinion left to write, labelled beside it.
         return CellRead("blank", parts=parts)
     signed = _signed_statement(lines)
@@ -129,7 +129,7 @@ def _parts(lines: list[str]) -> list[Part] | None:
     for stripped in lines:
         if not stripped or _SEAL_ONLY.match(_FILL.sub("", stripped)):
             continue
-        if _DATE_LINE.match(stripped) or (is_date_printed(_tail_date(stripped))
+        if _is_date_line(stripped) or (is_date_printed(_tail_date(stripped))
                                           and _SEAL_WORDS.search(stripped)):
             parts.append(Part("日期", "date", stripped))
             continue
@@ -158,6 +158,11 @@ def _only_fill_after(text: str) -> bool:
     """Tell whether a signer line prints nothing after its label but gaps and seal words."""
     rest = _SEAL_WORDS.sub("", re.sub(r"[（()）:：]", "", text))
     return is_empty(rest)
+
+
+def _is_date_line(line: str) -> bool:
+    """Tell whether `line` is a printed date to fill, "日期：" before it or not."""
+    return is_date_printed(_DATE_LABEL.sub("", line))
 
 
 def _tail_date(line: str) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from forms.labels import ORDINAL, printed_label
+from forms.labels import ORDINAL, SEAL_WORDS, printed_label
 
 _UNDERSCORES = re.compile(r"[_＿]{2,}")
 _LABEL_COLON = re.compile(r"([^\s:：_＿]{1,20}?)\s*[:：]")
 _GAP = r"[\s\u3000_＿]"
 _DATE_IN_GAP = re.compile(rf"^{_GAP}*((?:\d{{4}}|20{_GAP}*)?{_GAP}*年{_GAP}*月{_GAP}*日){_GAP}*")
-_SEAL = re.compile(r"^[（(]\s*(?:盖\s*章|公\s*章|签\s*[字名章])\s*[）)]")
+_SEAL = re.compile(rf"^[（(]\s*(?:{SEAL_WORDS})\s*[）)]")
 _UNIT_AFTER = re.compile(r"\s*(万元|元|平方米|㎡|人次|人|个|台|套|间|所|项|名|次|件|班|年|%|％)")
 _SPACE_RUN = re.compile(rf"{_GAP}{{2,}}")
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from forms.labels import label_key
+from forms.labels import SEAL_WORDS, label_key
 
-_SEAL_WORDS = r"盖\s*章|公\s*章|签\s*[字名章]"
 # A line that is only a seal or signature prompt: "（盖章）", "签字：".
-SEAL_LINE = re.compile(rf"^[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
+SEAL_LINE = re.compile(rf"^[（(]?\s*({SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
 # The same prompt left at the end of a value: "王卫东  （签字）".
-SEAL_TAIL = re.compile(rf"[（(]?\s*({_SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
+SEAL_TAIL = re.compile(rf"[（(]?\s*({SEAL_WORDS})\s*[）)]?\s*[:：]?\s*$")
 # A part of a label in brackets: a hint or a unit after its words ("（可另附页）", "（万元）").
 _BRACKETED = re.compile(r"[（(]([^（）()]+)[)）]")
 

@@ -6,14 +6,10 @@ heading ("（主要包括……）") is not the school's text, also where a PDF 
 
 from __future__ import annotations
 
-import re
-
-from forms.labels import label_key
+from forms.labels import ORDINAL, label_key
 from forms.model import FieldSpec
 from parsers.grid import Paragraph
 from parsers.locate.index import LabelIndex
-
-_ORDINAL = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+[.．、]")
 
 
 def section_value(index: LabelIndex, field: FieldSpec) -> str | None:
@@ -43,7 +39,7 @@ def section_value(index: LabelIndex, field: FieldSpec) -> str | None:
 def _heading_keys(heading: str) -> set[str]:
     """Return the keys a heading is known by: as printed, and without its ordinal ("一、")."""
     key = label_key(heading)
-    bare = label_key(_ORDINAL.sub("", heading.strip()))
+    bare = label_key(ORDINAL.sub("", heading.strip()))
     return {key, bare}
 
 
