@@ -32,6 +32,10 @@ _FIB_FLAGS, _FIB_CCP_TEXT = 0x0A, 0x4C
 _FIB_CLX, _FIB_PAPX_BINS, _FIB_CHPX_BINS = 0x1A2, 0x102, 0xFA
 _WHICH_TABLE_STREAM = 0x0200
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_DEF_TABLE = 0x2416, 0x2417, 0xD608
+# A paragraph whose properties are too long for its page (a table row's, with borders and
+# shading per cell) keeps them in the Data stream: the operand is where (PrcData: a 2-byte
+# size, then the sprms).
+_SPRM_HUGE_PAPX = 0x6646
 _SPRM_VARIABLE = {_SPRM_DEF_TABLE, 0xC615}  # sprms whose operand size takes two bytes
 # Character properties that take text out of what a reader sees: deleted with revisions on,
 # struck through (crossed out), hidden. Their operand is 1 (on) or 0x81 (opposite of the
@@ -95,6 +99,7 @@ class _Document:
         flags = struct.unpack_from("<H", self.word, _FIB_FLAGS)[0]
         table_name = "1Table" if flags & _WHICH_TABLE_STREAM else "0Table"
         self.table = ole.openstream(table_name).read()
+        self.data = ole.openstream("Data").read() if ole.exists("Data") else b""
         ccp_text = struct.unpack_from("<i", self.word, _FIB_CCP_TEXT)[0]
         if not 0 <= ccp_text <= _MAX_CHARACTERS:
             raise ValueError("text length")
@@ -155,9 +160,19 @@ class _Document:
                     else:
                         data = page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
                 starts.append(edges[run])
-                sprms.append(data[2:])  # after the style index
+                sprms.append(self._huge_sprms(data[2:]))  # after the style index
         order = sorted(range(len(starts)), key=starts.__getitem__)
         return [starts[i] for i in order], [sprms[i] for i in order]
+
+    def _huge_sprms(self, sprms: bytes) -> bytes:
+        """Return `sprms` with a reference to the Data stream replaced by what it holds."""
+        if len(sprms) < 6 or struct.unpack_from("<H", sprms, 0)[0] != _SPRM_HUGE_PAPX:
+            return sprms
+        at = struct.unpack_from("<I", sprms, 2)[0]
+        size = struct.unpack_from("<h", self.data, at)[0]
+        if size < 0:
+            raise ValueError("huge paragraph properties")
+        return self.data[at + 2 : at + 2 + size] + sprms[6:]
 
     def _shown_characters(self) -> list[bool]:
         """Return, per character of the text, whether a reader sees it (see _SPRMS_NOT_SHOWN)."""
