@@ -57,6 +57,12 @@ forms: $(STAMP) system-packages
 summaries: $(STAMP) system-packages
 	$(BIN)/python docs/render_summaries.py
 
+# Screenshot the web page on the demo's data in headless chromium to docs/web/ (shown in the
+# README): a school's page after an upload with problems, at a phone's width, and the board.
+.PHONY: screenshots
+screenshots: $(STAMP) system-packages
+	$(BIN)/python docs/render_web.py
+
 bench: $(STAMP) system-packages
 	$(BIN)/python bench/run.py
 
