@@ -150,13 +150,12 @@ def landed_once(db: Path, keys: list[str]) -> tuple[bool, str]:
 
 def measure_uploads(scratch: Path) -> tuple[list[LevelResult], bool, str]:
     """Set the campaign up, serve it, post every level; return results and the landing check."""
-    from tests.web.browsing import clerk_starts_campaign, serving, set_office_password
+    from tests.web.browsing import clerk_starts_campaign, serving
 
     count = sum(LEVELS.values())
     write_roster(REPORT_FORM, count, scratch / "list.csv")
     db = scratch / "tianbiao.db"
-    set_office_password(db, "bench-password")
-    with serving(db) as server:
+    with serving(db, "bench-password") as server:
         links = {link["key"]: link["url"] for link in
                  clerk_starts_campaign(server, roster=scratch / "list.csv")}
         print(f"  {count} schools' returns filled in, `tianbiao serve` at {server.base}",

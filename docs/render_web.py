@@ -28,17 +28,17 @@ from browsing import (  # noqa: E402
     fill_copy,
     office_logs_in,
     serving,
-    set_office_password,
     upload,
 )
 from PIL import Image  # noqa: E402  (pdfplumber's own dependency)
+from playwright.sync_api import ViewportSize  # noqa: E402
 
 OUT = ROOT / "docs" / "web"
 ANSWERS = ROOT / "samples" / "ruian-2022-answers.yaml"
 DEMO_PASSWORD = "tianbiao-demo"
 DUE = "2023-03-10"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 860}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 860}
 COLOURS = 64
 
 
@@ -49,8 +49,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tianbiao-screenshots-") as scratch_name:
         scratch = Path(scratch_name)
         db = scratch / "tianbiao.db"
-        set_office_password(db, DEMO_PASSWORD)
-        with serving(db) as server, chromium(**DESKTOP) as browser:
+        with serving(db, DEMO_PASSWORD) as server, chromium(**DESKTOP) as browser:
             links = {link["key"]: link for link in clerk_starts_campaign(server, due=DUE)}
             page = browser.new_page()
             *complete, last = answers
@@ -60,7 +59,7 @@ def main() -> None:
             _hand_in(page, links[last]["url"], answers[last], scratch / last)
             _save(page.screenshot(full_page=True), OUT / "school.png")
             page.set_viewport_size(DESKTOP)
-            office_logs_in(page, server, DEMO_PASSWORD)
+            office_logs_in(page, server)
             page.locator("ul.campaigns a").first.click()
             _save(page.screenshot(), OUT / "board.png")
     for picture in ("school.png", "board.png"):

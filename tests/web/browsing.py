@@ -62,22 +62,24 @@ def free_port() -> int:
 
 @dataclass(frozen=True)
 class Server:
-    """A running `tianbiao serve`: where it answers and the store it serves."""
+    """A running `tianbiao serve`: where it answers, the store it serves, the office password."""
 
     base: str
     db: Path
+    password: str
 
 
 @contextmanager
-def serving(db: Path, *, timeout: float = 30.0) -> Iterator[Server]:
-    """Run `tianbiao serve` on the store `db` on a free loopback port until the block ends."""
+def serving(db: Path, password: str, *, timeout: float = 30.0) -> Iterator[Server]:
+    """Set the office `password` of the store `db` and serve it on loopback till the block ends."""
+    set_office_password(db, password)
     port = free_port()
     process = subprocess.Popen([str(TIANBIAO), "serve", "--db", str(db), "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_answering(base + "/office/login", process, timeout)
-        yield Server(base, db)
+        yield Server(base, db, password)
     finally:
         process.terminate()
         try:
@@ -189,9 +191,9 @@ def fill_copy(copy: Path, answers: dict[str, Any], target: Path,
     return target
 
 
-def office_logs_in(page: Page, server: Server, password: str) -> None:
+def office_logs_in(page: Page, server: Server) -> None:
     """Open the office page, type the password into the login form and log in."""
     page.goto(server.base + "/office")
-    page.get_by_label("密码").fill(password)
+    page.get_by_label("密码").fill(server.password)
     with page.expect_navigation():
         page.get_by_role("button", name="登录").click()

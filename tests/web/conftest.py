@@ -78,11 +78,9 @@ def filled(tmp_path, generated_reports):
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """Return a real `tianbiao serve` on loopback over a new store with the office password."""
-    from browsing import serving, set_office_password
+    from browsing import serving
 
-    db = tmp_path_factory.mktemp("served") / "tianbiao.db"
-    set_office_password(db, PASSWORD)
-    with serving(db) as server:
+    with serving(tmp_path_factory.mktemp("served") / "tianbiao.db", PASSWORD) as server:
         yield server
 
 

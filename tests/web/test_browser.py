@@ -8,7 +8,6 @@ page; the office logs in through the login form and downloads the summary workbo
 from __future__ import annotations
 
 from browsing import clerk_starts_campaign, download, fill_copy, office_logs_in, upload
-from conftest import PASSWORD
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 from school_returns import ANSWERS
@@ -58,7 +57,7 @@ def test_a_school_hands_in_through_its_link_and_the_office_sees_it(
     assert SCHOOL not in page.content()
 
     # The office logs in through the form; the board shows the school returned, and counts.
-    office_logs_in(page, served, PASSWORD)
+    office_logs_in(page, served)
     page.get_by_role("link", name="瑞安市教育信息化应用“回头看”项目建设报告").click()
     row = page.locator("table.board tr", has_text=SCHOOL).filter(has_text="智慧校园")
     expect(row.locator("td").nth(3)).to_have_text("已交，合格")
