@@ -6,8 +6,11 @@ STAMP := $(VENV)/.installed
 OUT := out
 # The PDF corpora are printed under two font setups (tests/fontsetups.py): Noto CJK + DejaVu,
 # and Liberation + WenQuanYi Zen Hei, as two schools' machines would print them.
+# chromium: the web page's end-to-end test (tests/web/test_browser.py) and `make screenshots`
+# drive Debian's browser through Playwright; Playwright never downloads a browser of its own.
 APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
-	fonts-noto-cjk fonts-dejavu-core fonts-liberation2 fonts-wqy-zenhei
+	fonts-noto-cjk fonts-dejavu-core fonts-liberation2 fonts-wqy-zenhei chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test serve lint forms bench system-packages clean
 
@@ -53,6 +56,12 @@ forms: $(STAMP) system-packages
 .PHONY: summaries
 summaries: $(STAMP) system-packages
 	$(BIN)/python docs/render_summaries.py
+
+# Screenshot the web page on the demo's data in headless chromium to docs/web/ (shown in the
+# README): a school's page after an upload with problems, at a phone's width, and the board.
+.PHONY: screenshots
+screenshots: $(STAMP) system-packages
+	$(BIN)/python docs/render_web.py
 
 bench: $(STAMP) system-packages
 	$(BIN)/python bench/run.py

@@ -73,3 +73,32 @@ def filled(tmp_path, generated_reports):
         return target
 
     return fill
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """Return a real `tianbiao serve` on loopback over a new store with the office password."""
+    from browsing import serving
+
+    with serving(tmp_path_factory.mktemp("served") / "tianbiao.db", PASSWORD) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Return Debian's chromium, headless, fresh profile; fail (never skip) when it is missing."""
+    from browsing import BrowserMissing, chromium
+
+    try:
+        with chromium() as context:
+            yield context
+    except BrowserMissing as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture()
+def page(chromium):
+    """Return a new browser tab, closed after the test."""
+    tab = chromium.new_page()
+    yield tab
+    tab.close()
