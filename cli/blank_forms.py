@@ -115,16 +115,9 @@ def _print_roster(roster: Any) -> None:
         table.add_row(row.key, *("" if v is None else str(v) for v in row.values.values()))
     console = Console(width=max(100, Console().width))
     console.print(table)
-    from rosters.roster import list_columns
+    from rosters.totals import roster_totals
 
-    columns = list_columns(roster.form) if roster.form else ()
-    summed = [c for c in columns if c.total or c.value_kind.sums]
-    # Each total as its kind writes it: "金额合计 13,893,577 元", a 万元 column to its places.
-    totals = "，".join(
-        f"{c.header}合计 {c.value_kind.message_text(roster.total(c.header), c.blank(c.header))}"
-        for c in summed
-    )
-    console.print(f"共 {len(roster.rows)} 行" + (f"，{totals}" if totals else ""))
+    console.print(roster_totals(roster))
 
 
 @cli.command("generate")

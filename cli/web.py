@@ -91,6 +91,7 @@ def links_command(campaign_id: int, db: Path, base_url: str, out: Path | None, r
     再次运行会拒绝，以免已发出的链接失效；确要重发时加 --renew，旧链接全部作废。
     """
     from records.campaigns import get_campaign, has_links, make_links
+    from records.links_sheet import link_rows, write_links_sheet
     from records.store import Store
 
     if not base_url.startswith(("http://", "https://")):
@@ -102,11 +103,10 @@ def links_command(campaign_id: int, db: Path, base_url: str, out: Path | None, r
                 f"征集 {campaign.id} 已经生成过链接（只在生成时显示一次）；确要作废旧链接、"
                 "重新生成时，请加 --renew")
         links = make_links(store, campaign)
-    base = base_url.rstrip("/")
-    rows = [{"key": link.key, "school": link.school, "project": link.project,
-             "url": f"{base}/s/{link.token}"} for link in links]
+    rows = link_rows(links, base_url)
     if out is not None:
-        _write_links(out, campaign.name, rows)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_links_sheet(out, campaign.name, rows)
     if output_format == "json":
         click.echo(json.dumps([{k: r[k] for k in ("key", "school", "url")} for r in rows],
                               ensure_ascii=False, indent=2))
@@ -115,28 +115,6 @@ def links_command(campaign_id: int, db: Path, base_url: str, out: Path | None, r
             click.echo(f"{row['key']}  {row['school']}  {row['project']}  {row['url']}")
     click.echo(f"已生成 {len(rows)} 个链接{f'，已写出 {out}' if out else ''}；"
                "链接只显示这一次，请妥善保存", err=True)
-
-
-def _write_links(out: Path, title: str, rows: list[dict[str, str]]) -> None:
-    """Write the links as a plain sheet of text cells: school, project, link."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "链接"
-    sheet.append(["编号", "学校", "项目", "链接"])
-    for row in rows:
-        sheet.append([row["key"], row["school"], row["project"], row["url"]])
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            cell.data_type = "s"  # text, never a formula, whatever a name starts with
-    for column, width in zip("ABCD", (8, 30, 24, 70), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    book.properties.title = title
-    out.parent.mkdir(parents=True, exist_ok=True)
-    book.save(out)
 
 
 @cli.command("passwd")

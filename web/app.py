@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from records.campaigns import session_secret
 from records.store import Store
-from web import office, school
+from web import clerk, office, school
 from web.pages import STATIC, error_page
 
 SECURITY_HEADERS = [
@@ -65,6 +65,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/static/site.css", _stylesheet, methods=["GET"]),
         *school.routes(),
         *office.routes(),
+        *clerk.routes(),
     ]
     app = Starlette(
         routes=routes,
