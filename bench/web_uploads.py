@@ -150,14 +150,14 @@ def landed_once(db: Path, keys: list[str]) -> tuple[bool, str]:
 
 def measure_uploads(scratch: Path) -> tuple[list[LevelResult], bool, str]:
     """Set the campaign up, serve it, post every level; return results and the landing check."""
-    from tests.web.browsing import clerk_starts_campaign, serving
+    from tests.web.browsing import campaign_by_commands, serving
 
     count = sum(LEVELS.values())
     write_roster(REPORT_FORM, count, scratch / "list.csv")
     db = scratch / "tianbiao.db"
     with serving(db, "bench-password") as server:
         links = {link["key"]: link["url"] for link in
-                 clerk_starts_campaign(server, roster=scratch / "list.csv")}
+                 campaign_by_commands(server, roster=scratch / "list.csv")}
         print(f"  {count} schools' returns filled in, `tianbiao serve` at {server.base}",
               flush=True)
         uploads = filled_returns(scratch, count, links)

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "tests" / "web"))
 
 import yaml  # noqa: E402
 from browsing import (  # noqa: E402
+    campaign_by_commands,
     chromium,
-    clerk_starts_campaign,
     download,
     fill_copy,
     office_logs_in,
@@ -50,7 +50,7 @@ def main() -> None:
         scratch = Path(scratch_name)
         db = scratch / "tianbiao.db"
         with serving(db, DEMO_PASSWORD) as server, chromium(**DESKTOP) as browser:
-            links = {link["key"]: link for link in clerk_starts_campaign(server, due=DUE)}
+            links = {link["key"]: link for link in campaign_by_commands(server, due=DUE)}
             page = browser.new_page()
             *complete, last = answers
             for key in complete:

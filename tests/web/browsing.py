@@ -110,18 +110,54 @@ def set_office_password(db: Path, password: str) -> None:
     tianbiao("passwd", "--db", str(db), stdin=password + "\n")
 
 
-def clerk_starts_campaign(server: Server, *, form: str = SAMPLE_FORM,
-                          roster: Path = SAMPLE_LIST, due: str = "2099-03-10"
-                          ) -> list[dict[str, str]]:
-    """Start a campaign of `form` over `roster` and return its links, as the clerk does.
+def campaign_by_commands(server: Server, *, form: str = SAMPLE_FORM,
+                         roster: Path = SAMPLE_LIST, due: str = "2099-03-10"
+                         ) -> list[dict[str, str]]:
+    """Start a campaign of `form` over `roster` with the commands; return its links.
 
-    Today through the command line (`campaign add`, `links --format json`); when the office
-    pages can start a campaign, this becomes the clerk's steps in the browser.
+    For the benchmark and the screenshots, where the clerk's pages are not what is measured
+    or shown; the end-to-end test goes through them (`clerk_starts_campaign`).
     """
     added = json.loads(tianbiao("campaign", "add", form, "--roster", str(roster), "--due", due,
                                 "--db", str(server.db), "--format", "json"))
     return json.loads(tianbiao("links", str(added["id"]), "--db", str(server.db),
                                "--base-url", server.base, "--format", "json"))
+
+
+def clerk_starts_campaign(page: Page, server: Server, folder: Path, *,
+                          form: str = SAMPLE_FORM, roster: Path = SAMPLE_LIST,
+                          due: str = "2099-03-10") -> tuple[str, list[dict[str, str]]]:
+    """Start a campaign in the office's pages as the clerk does; return what they showed.
+
+    The clerk logs in, uploads the notice's attachment (the blank `form`) and its list,
+    reads what the page recognised, sets the due date, creates the campaign, makes the links
+    and downloads links.xlsx. Return the page's words on the form, and the links as the
+    workbook lists them: [{"key", "school", "url"}].
+    """
+    from openpyxl import load_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    attachment = folder / "附件2.docx"
+    tianbiao("forms", "template", form, "-o", str(attachment))
+    office_logs_in(page, server)
+    page.get_by_role("link", name="新建征集").click()
+    page.get_by_label("1. 附件").set_input_files(str(attachment))
+    page.get_by_label("2. 名单").set_input_files(str(roster))
+    with page.expect_navigation():
+        page.get_by_role("button", name="上传并检查").click()
+    recognised = page.locator("main").inner_text()
+    page.get_by_label("截止日期").fill(due)
+    with page.expect_navigation():
+        page.get_by_role("button", name="创建").click()
+    with page.expect_download() as event:
+        page.get_by_role("button", name="生成链接").click()
+    sheet = folder / "links.xlsx"
+    event.value.save_as(sheet)
+    rows = list(load_workbook(sheet, read_only=True).worksheets[0].iter_rows(values_only=True))
+    header = [str(cell) for cell in rows[0]]
+    at = {name: header.index(name) for name in ("编号", "学校", "链接")}
+    return recognised, [{"key": str(row[at["编号"]]), "school": str(row[at["学校"]]),
+                         "url": str(row[at["链接"]])} for row in rows[1:]]
 
 
 @contextmanager

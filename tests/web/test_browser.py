@@ -1,7 +1,8 @@
 """End to end in Debian's chromium: a school hands in through its link, the office sees it.
 
 A real `tianbiao serve` on loopback, the real browser headless (tests/web/browsing.py): the
-school downloads its copy, fills it in Word's stead (python-docx), uploads it through the
+clerk starts the campaign in the office's pages and downloads the links; the school downloads
+its copy, fills it in Word's stead (python-docx), uploads it through the
 page; the office logs in through the login form and downloads the summary workbook.
 """
 
@@ -20,8 +21,13 @@ LEADER = ANSWERS[SCHOOL_KEY]["项目负责人及联系方式"]
 
 def test_a_school_hands_in_through_its_link_and_the_office_sees_it(
         served, page, tmp_path):
-    links = {link["key"]: link for link in clerk_starts_campaign(served)}
-    assert len(links) == 60
+    # The clerk starts the campaign in the office's pages: attachment and list uploaded, the
+    # form recognised, the due date set, the links made and downloaded as links.xlsx.
+    recognised, made = clerk_starts_campaign(page, served, tmp_path / "clerk")
+    assert "瑞安市教育信息化应用“回头看”项目建设报告" in recognised
+    assert "60" in recognised
+    links = {link["key"]: link for link in made}
+    assert len(links) == 60 and all(link["url"].startswith(served.base) for link in made)
     mine = links[SCHOOL_KEY]
     assert mine["school"] == SCHOOL
 
@@ -57,6 +63,7 @@ def test_a_school_hands_in_through_its_link_and_the_office_sees_it(
     assert SCHOOL not in page.content()
 
     # The office logs in through the form; the board shows the school returned, and counts.
+    page.context.clear_cookies()
     office_logs_in(page, served)
     page.get_by_role("link", name="瑞安市教育信息化应用“回头看”项目建设报告").click()
     row = page.locator("table.board tr", has_text=SCHOOL).filter(has_text="智慧校园")
