@@ -1,14 +1,13 @@
 """The office's pages under /office, behind the office password: campaigns and their board.
 
-A signed session cookie says the office has logged in; every form posted carries the
-session's CSRF token, compared in constant time, or is refused.
+The login, the campaigns and the board live here; one school's page, the downloads of
+copies and letters and the batch upload live in their own modules, registered here. The
+session and CSRF rules are in web/office_access.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hmac
-import secrets
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,8 @@ from records.campaigns import (
 from records.status import STATE_WORDS, STATES, unattributed
 from records.status_sheet import write_status_sheet
 from records.summary import write_summary
+from web import office_files, office_school
+from web.office_access import checked_form, csrf_token, logged_in, login_redirect
 from web.pages import XLSX, download, error_page, in_thread, opened, page
 
 
@@ -42,35 +43,9 @@ def routes() -> list[Route]:
         Route("/office/c/{number:int}", board, methods=["GET"]),
         Route("/office/c/{number:int}/summary.xlsx", summary_download, methods=["GET"]),
         Route("/office/c/{number:int}/status.xlsx", status_download, methods=["GET"]),
+        *office_school.routes(),
+        *office_files.routes(),
     ]
-
-
-def csrf_token(request: Request) -> str:
-    """Return the session's CSRF token, made on first use."""
-    token = request.session.get("csrf")
-    if not isinstance(token, str):
-        token = secrets.token_urlsafe(32)
-        request.session["csrf"] = token
-    return token
-
-
-async def _check_csrf(request: Request) -> dict[str, Any]:
-    """Return the posted form, refusing it (403) without the session's CSRF token."""
-    async with request.form(max_files=0, max_fields=10) as form:
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    expected = request.session.get("csrf")
-    sent = fields.get("csrf", "")
-    if not isinstance(expected, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise HTTPException(403)
-    return fields
-
-
-def _logged_in(request: Request) -> bool:
-    return request.session.get("office") is True
-
-
-def _login_redirect() -> Response:
-    return RedirectResponse("/office/login", status_code=303)
 
 
 async def login_page(request: Request) -> Response:
@@ -85,7 +60,7 @@ async def login_page(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     """Let the office in when the password is right."""
-    fields = await _check_csrf(request)
+    fields = await checked_form(request)
 
     def right() -> tuple[bool, bool]:
         with opened(request) as store:
@@ -103,15 +78,15 @@ async def login(request: Request) -> Response:
 
 async def logout(request: Request) -> Response:
     """End the office's session."""
-    await _check_csrf(request)
+    await checked_form(request)
     request.session.clear()
-    return _login_redirect()
+    return login_redirect()
 
 
 async def campaigns_page(request: Request) -> Response:
     """List the campaigns in the store."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
 
     def found() -> list[Any]:
         with opened(request) as store:
@@ -127,8 +102,8 @@ def _today(request: Request) -> dt.date:
 
 async def board(request: Request) -> Response:
     """Show the live status board of one campaign, filtered by state."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
     number = request.path_params["number"]
     wanted = request.query_params.get("state")
     if wanted not in STATES:
@@ -152,8 +127,8 @@ async def board(request: Request) -> Response:
 
 async def summary_download(request: Request) -> Response:
     """Send the campaign's summary workbook, written from the latest returns."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
     number = request.path_params["number"]
 
     def write() -> tuple[bytes | None, str]:
@@ -179,8 +154,8 @@ async def summary_download(request: Request) -> Response:
 
 async def status_download(request: Request) -> Response:
     """Send the campaign's status list as a workbook."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
     number = request.path_params["number"]
 
     def write() -> tuple[bytes, str]:
