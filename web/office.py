@@ -18,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from forms.errors import TianbiaoError
+from records.batches import recent_batches
 from records.campaigns import (
     campaign_status,
     campaigns,
@@ -28,7 +29,7 @@ from records.campaigns import (
 from records.status import STATE_WORDS, STATES, unattributed
 from records.status_sheet import write_status_sheet
 from records.summary import write_summary
-from web import office_files, office_school
+from web import office_batch, office_files, office_school
 from web.office_access import checked_form, csrf_token, logged_in, login_redirect
 from web.pages import XLSX, download, error_page, in_thread, opened, page
 
@@ -45,6 +46,7 @@ def routes() -> list[Route]:
         Route("/office/c/{number:int}/status.xlsx", status_download, methods=["GET"]),
         *office_school.routes(),
         *office_files.routes(),
+        *office_batch.routes(),
     ]
 
 
@@ -109,20 +111,22 @@ async def board(request: Request) -> Response:
     if wanted not in STATES:
         wanted = None
 
-    def rows() -> tuple[Any, list[Any]]:
+    def rows() -> tuple[Any, list[Any], list[Any]]:
         with opened(request) as store:
             campaign = get_campaign(store, number)
-            return campaign, campaign_status(store, campaign, _today(request))
+            return (campaign, campaign_status(store, campaign, _today(request)),
+                    recent_batches(store, campaign))
 
     try:
-        campaign, status = await in_thread(rows)
+        campaign, status, batches = await in_thread(rows)
     except TianbiaoError:
         raise HTTPException(404) from None
     counts = {state: sum(1 for r in status if r.state == state) for state in STATES}
     shown = [r for r in status if wanted is None or r.state == wanted]
     return page(request, "board.html", {
         "campaign": campaign, "rows": shown, "counts": counts, "words": STATE_WORDS,
-        "wanted": wanted, "total": len(status), "csrf": csrf_token(request)})
+        "wanted": wanted, "total": len(status), "batches": batches,
+        "csrf": csrf_token(request)})
 
 
 async def summary_download(request: Request) -> Response:

@@ -39,9 +39,13 @@ def row_17(tmp_path, generated_reports):
 def test_every_new_office_page_needs_the_password(client, site):
     number = site.campaign
     for path in (f"/office/c/{number}/r/17", f"/office/c/{number}/r/17/v/1",
-                 f"/office/c/{number}/copies.zip", f"/office/c/{number}/letters.zip"):
+                 f"/office/c/{number}/copies.zip", f"/office/c/{number}/letters.zip",
+                 f"/office/c/{number}/batch/1"):
         answer = client.get(path, follow_redirects=False)
         assert (answer.status_code, answer.headers["location"]) == (303, "/office/login"), path
+    answer = client.post(f"/office/c/{number}/batch", files={"files": ("a.docx", b"x")},
+                         follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/office/login")
 
 
 def test_the_board_links_each_row_to_its_page(office, site):
