@@ -211,6 +211,15 @@ def sent_names(store: Store, campaign: Campaign, key: str) -> dict[str, str]:
     return {row["sha256"]: row["name"] for row in rows}
 
 
+def campaign_sent_names(store: Store, campaign: Campaign) -> dict[str, str]:
+    """Return {sha256: the name the file was sent under} for every row of `campaign`."""
+    prepare(store)
+    rows = store.connection.execute(
+        "SELECT sha256, name FROM uploads WHERE campaign = ? ORDER BY id", (campaign.id,)
+    ).fetchall()
+    return {row["sha256"]: row["name"] for row in rows}
+
+
 def set_password(store: Store, password: str) -> None:
     """Keep the office password as a salted scrypt hash, replacing any earlier one."""
     if len(password) < MIN_PASSWORD:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from docx import Document
@@ -17,10 +18,17 @@ from rosters.naming import file_name, path_inside
 
 
 def write_feedback(spec: FormSpec, submissions: list[StoredSubmission], out_dir: Path, *,
-                   today: dt.date, year: int | None = None) -> list[Path]:
-    """Write a 退回意见 letter for each of `submissions` that has problems; return the files."""
+                   today: dt.date, year: int | None = None, due: dt.date | None = None,
+                   sent_names: Mapping[str, str] | None = None) -> list[Path]:
+    """Write a 退回意见 letter for each of `submissions` that has problems; return the files.
+
+    `due` (a campaign's own due date) replaces the form's; `sent_names` ({sha256: name})
+    gives the name a file was sent under when the store keeps it under its hash.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    due = spec.due.on(year or today.year) if spec.due else None
+    if due is None and spec.due:
+        due = spec.due.on(year or today.year)
+    names = sent_names or {}
     written: list[Path] = []
     with_problems = [s for s in submissions if s.status != "ok"]
     width = max(2, len(str(len(with_problems))))
@@ -28,13 +36,14 @@ def write_feedback(spec: FormSpec, submissions: list[StoredSubmission], out_dir:
         school = submission.school or Path(submission.file).stem
         name = file_name(number, width, [submission.roster_key or "", school, "退回意见"], ".docx")
         target = path_inside(out_dir, name)
-        _letter(spec, submission, school, due, today).save(str(target))
+        sent = names.get(submission.sha256) or Path(submission.file).name
+        _letter(spec, submission, school, sent, due, today).save(str(target))
         written.append(target)
     return written
 
 
-def _letter(spec: FormSpec, submission: StoredSubmission, school: str, due: dt.date | None,
-            today: dt.date) -> DocxDocument:
+def _letter(spec: FormSpec, submission: StoredSubmission, school: str, sent: str,
+            due: dt.date | None, today: dt.date) -> DocxDocument:
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -53,7 +62,7 @@ def _letter(spec: FormSpec, submission: StoredSubmission, school: str, due: dt.d
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_text(title, "退回意见", TITLE_STYLE)
     line(f"{school}：")
-    line(f"你单位报送的《{spec.title}》（文件“{Path(submission.file).name}”，"
+    line(f"你单位报送的《{spec.title}》（文件“{sent}”，"
          f"第 {submission.version} 次报送）经审核，存在以下问题，请修改：", indent=True)
     problems = [p for p in submission.record.problems if not p.is_notice]
     for number, problem in enumerate(problems, start=1):

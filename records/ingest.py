@@ -49,7 +49,7 @@ def ingest(
     if roster is not None and form_id:
         records = attribute(records, get_form(form_id), roster)
     with store.transaction():
-        return [_take(store, record, None) for record in records]
+        return [take(store, record, None) for record in records]
 
 
 def ingest_file(store: Store, path: str, *, roster_form: str, roster: Roster,
@@ -63,12 +63,12 @@ def ingest_file(store: Store, path: str, *, roster_form: str, roster: Roster,
     records = list(parse_paths([path], None))
     record = next(attribute(iter(records), get_form(roster_form), roster))
     with store.transaction():
-        return _take(store, record, admit), record
+        return take(store, record, admit), record
 
 
-def _take(store: Store, record: Record, admit: Callable[[Record], str | None] | None
-          ) -> IngestOutcome:
-    """Store `record` (inside a transaction), or say why it is not taken."""
+def take(store: Store, record: Record, admit: Callable[[Record], str | None] | None
+         ) -> IngestOutcome:
+    """Store `record` (call inside a transaction), or say why it is not taken."""
     if not record.form:
         reason = record.problems[0].message if record.problems else ""
         return NotTaken(record.file, NOT_TAKEN, 0, record.status, reason)

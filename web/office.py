@@ -1,14 +1,13 @@
 """The office's pages under /office, behind the office password: campaigns and their board.
 
-A signed session cookie says the office has logged in; every form posted carries the
-session's CSRF token, compared in constant time, or is refused.
+The login, the campaigns and the board live here; one school's page, the downloads of
+copies and letters and the batch upload live in their own modules, registered here. The
+session and CSRF rules are in web/office_access.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hmac
-import secrets
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from forms.errors import TianbiaoError
+from records.batches import recent_batches
 from records.campaigns import (
     campaign_status,
     campaigns,
@@ -29,6 +29,8 @@ from records.campaigns import (
 from records.status import STATE_WORDS, STATES, unattributed
 from records.status_sheet import write_status_sheet
 from records.summary import write_summary
+from web import office_batch, office_files, office_school
+from web.office_access import checked_form, csrf_token, logged_in, login_redirect
 from web.pages import XLSX, download, error_page, in_thread, opened, page
 
 
@@ -42,35 +44,10 @@ def routes() -> list[Route]:
         Route("/office/c/{number:int}", board, methods=["GET"]),
         Route("/office/c/{number:int}/summary.xlsx", summary_download, methods=["GET"]),
         Route("/office/c/{number:int}/status.xlsx", status_download, methods=["GET"]),
+        *office_school.routes(),
+        *office_files.routes(),
+        *office_batch.routes(),
     ]
-
-
-def csrf_token(request: Request) -> str:
-    """Return the session's CSRF token, made on first use."""
-    token = request.session.get("csrf")
-    if not isinstance(token, str):
-        token = secrets.token_urlsafe(32)
-        request.session["csrf"] = token
-    return token
-
-
-async def _check_csrf(request: Request) -> dict[str, Any]:
-    """Return the posted form, refusing it (403) without the session's CSRF token."""
-    async with request.form(max_files=0, max_fields=10) as form:
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    expected = request.session.get("csrf")
-    sent = fields.get("csrf", "")
-    if not isinstance(expected, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise HTTPException(403)
-    return fields
-
-
-def _logged_in(request: Request) -> bool:
-    return request.session.get("office") is True
-
-
-def _login_redirect() -> Response:
-    return RedirectResponse("/office/login", status_code=303)
 
 
 async def login_page(request: Request) -> Response:
@@ -85,7 +62,7 @@ async def login_page(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     """Let the office in when the password is right."""
-    fields = await _check_csrf(request)
+    fields = await checked_form(request)
 
     def right() -> tuple[bool, bool]:
         with opened(request) as store:
@@ -103,15 +80,15 @@ async def login(request: Request) -> Response:
 
 async def logout(request: Request) -> Response:
     """End the office's session."""
-    await _check_csrf(request)
+    await checked_form(request)
     request.session.clear()
-    return _login_redirect()
+    return login_redirect()
 
 
 async def campaigns_page(request: Request) -> Response:
     """List the campaigns in the store."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
 
     def found() -> list[Any]:
         with opened(request) as store:
@@ -127,33 +104,35 @@ def _today(request: Request) -> dt.date:
 
 async def board(request: Request) -> Response:
     """Show the live status board of one campaign, filtered by state."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
     number = request.path_params["number"]
     wanted = request.query_params.get("state")
     if wanted not in STATES:
         wanted = None
 
-    def rows() -> tuple[Any, list[Any]]:
+    def rows() -> tuple[Any, list[Any], list[Any]]:
         with opened(request) as store:
             campaign = get_campaign(store, number)
-            return campaign, campaign_status(store, campaign, _today(request))
+            return (campaign, campaign_status(store, campaign, _today(request)),
+                    recent_batches(store, campaign))
 
     try:
-        campaign, status = await in_thread(rows)
+        campaign, status, batches = await in_thread(rows)
     except TianbiaoError:
         raise HTTPException(404) from None
     counts = {state: sum(1 for r in status if r.state == state) for state in STATES}
     shown = [r for r in status if wanted is None or r.state == wanted]
     return page(request, "board.html", {
         "campaign": campaign, "rows": shown, "counts": counts, "words": STATE_WORDS,
-        "wanted": wanted, "total": len(status), "csrf": csrf_token(request)})
+        "wanted": wanted, "total": len(status), "batches": batches,
+        "csrf": csrf_token(request)})
 
 
 async def summary_download(request: Request) -> Response:
     """Send the campaign's summary workbook, written from the latest returns."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
     number = request.path_params["number"]
 
     def write() -> tuple[bytes | None, str]:
@@ -179,8 +158,8 @@ async def summary_download(request: Request) -> Response:
 
 async def status_download(request: Request) -> Response:
     """Send the campaign's status list as a workbook."""
-    if not _logged_in(request):
-        return _login_redirect()
+    if not logged_in(request):
+        return login_redirect()
     number = request.path_params["number"]
 
     def write() -> tuple[bytes, str]:

@@ -102,3 +102,15 @@ def page(chromium):
     tab = chromium.new_page()
     yield tab
     tab.close()
+
+
+@pytest.fixture()
+def office(client, site):
+    """Return the test client logged in as the office."""
+    import re
+
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/office/login").text).group(1)
+    answer = client.post("/office/login", data={"csrf": token, "password": site.password},
+                         follow_redirects=False)
+    assert answer.status_code == 303
+    return client
