@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import olefile
 
 from parsers.grid import Block, Cell, Paragraph, Table
+from parsers.marks import ANY_SYMBOL_FONT, SYMBOL_PAGE
 
 _CELL_MARK = "\x07"
 _PARAGRAPH_MARK = "\r"
@@ -48,6 +49,9 @@ _VERT_MERGE, _VERT_RESTART = 0x0020, 0x0040  # TC80 flags of a vertically merged
 _FIELD_BEGIN, _FIELD_SEPARATE, _FIELD_END = "\x13", "\x14", "\x15"
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x13\x14\x15\x1f"))
 _SHOWN = {ord("\x0b"): "\n", ord("\x1e"): "-", ord("\x0c"): "\n", ord("\t"): "\t"}
+# A symbol font's character (a Wingdings ☑ inserted as a symbol) is its code in the font at
+# U+F0xx; the font's name is not decoded here, and the two Wingdings tables share no code.
+_SHOWN.update({SYMBOL_PAGE + code: mark for code, mark in ANY_SYMBOL_FONT.items()})
 
 
 @dataclass(frozen=True)

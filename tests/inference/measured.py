@@ -47,11 +47,17 @@ class Inferred:
         return self.inference.spec if self.inference else None
 
 
-def infer_blank(path: Path, name: str, shape: str) -> Inferred:
-    """Infer the definition of the blank read from `path` (already a .docx or .pdf)."""
+def infer_blank(path: Path, name: str, shape: str, word97: Path | None = None) -> Inferred:
+    """Infer the definition of the blank read from `path` (already a .docx or .pdf).
+
+    `word97` is the .doc `path` was converted from: a table LibreOffice lost is read from it,
+    as `forms infer` does with a .doc.
+    """
     started = time.perf_counter()
     try:
         grid = read_grid(str(path))
+        if word97 is not None:
+            grid = _with_lost_tables(grid, str(word97))
         inference = infer_grid(grid, name=f"{name}.{shape}")
     except Exception as error:
         return Inferred(name, shape, None, time.perf_counter() - started,
@@ -69,7 +75,8 @@ def infer_blanks(blanks: Mapping[str, Path], shapes: Shapes) -> dict[tuple[str, 
                 inferred[(name, shape)] = Inferred(name, shape, None, 0.0,
                                                    "LibreOffice 未能转换")
             else:
-                inferred[(name, shape)] = infer_blank(path, name, shape)
+                word97 = shapes.word97[source] if shape == "doc" else None
+                inferred[(name, shape)] = infer_blank(path, name, shape, word97)
     return inferred
 
 

@@ -117,24 +117,44 @@ def test_damaged_doc_streams_give_nothing_or_a_reading_never_an_error(table_fina
         assert ends_in_table(str(damaged)) in (True, False)
 
 
-def test_rows_whose_properties_live_in_the_data_stream_keep_their_own_cells(tmp_path, soffice):
+AID = Path(__file__).resolve().parents[1] / "othernotices" / "aid-application"
+
+
+@pytest.fixture(scope="module")
+def aid_docs(tmp_path_factory, soffice):
+    """Return two aid applications (family table; Wingdings ticks) saved as Word 97 .doc."""
+    sources = [AID / "six-members-row-added-check-marks.docx",
+               AID / "wingdings-marks-commas-wan.docx"]
+    converted = convert_batch(sources, WORD_97, tmp_path_factory.mktemp("aid-doc"))
+    assert all(isinstance(path, Path) for path in converted.values()), converted
+    return {source.stem: (source, converted[source]) for source in sources}
+
+
+def _rows(doc: Path) -> dict[int, list[str]]:
+    tables = [block for block in read_word97(str(doc)) or [] if hasattr(block, "cells")]
+    rows: dict[int, list[str]] = {}
+    for cell in sorted(tables[0].cells, key=lambda c: (c.row, c.col)):
+        rows.setdefault(cell.row, []).append(cell.text)
+    return rows
+
+
+def test_rows_whose_properties_live_in_the_data_stream_keep_their_own_cells(aid_docs):
     # A table row with borders and shading per cell has properties too long for its page:
     # Word 97 keeps them in the Data stream (sprmPHugePapx). Read there, every row of the
     # aid application's family table ends where it ends, one family member a row.
-    source = (Path(__file__).resolve().parents[1] / "othernotices" / "aid-application"
-              / "six-members-row-added-check-marks.docx")
+    source, doc = aid_docs["six-members-row-added-check-marks"]
     docx_rows = [row for table in Document(str(source)).tables for row in table.rows]
-    converted = convert_batch([source], WORD_97, tmp_path)
-    doc = converted[source]
-    assert isinstance(doc, Path), converted
-    tables = [block for block in read_word97(str(doc)) or [] if hasattr(block, "cells")]
-    rows: dict[int, list[str]] = {}
-    for table in tables[:1]:
-        for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-            rows.setdefault(cell.row, []).append(cell.text)
+    rows = _rows(doc)
     assert len(rows) == len(docx_rows)
     header = next(texts for texts in rows.values() if texts[:2] == ["姓名", "年龄"])
     assert header[:4] == ["姓名", "年龄", "与学生关系", "工作（学习）单位"]
     members = [texts for texts in rows.values() if texts and texts[0] and len(texts) >= 7
                and texts[2] in {"父亲", "母亲", "祖父", "祖母", "弟弟", "妹妹", "哥哥", "姐姐"}]
     assert len(members) >= 5
+
+
+def test_a_wingdings_tick_inserted_as_a_symbol_reads_as_a_ticked_box(aid_docs):
+    _, doc = aid_docs["wingdings-marks-commas-wan"]
+    texts = [text for row in _rows(doc).values() for text in row]
+    assert any(text.startswith("☑城镇") and "□农村" in text for text in texts)
+    assert not any("\uf0fe" in text for text in texts)
