@@ -18,15 +18,23 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from forms.model import FormSpec
 from parsers.record import Record
 from records.campaigns import Campaign, campaign_status, project_of, school_of, sent_names
 from records.handin import kept_files, kept_path
 from records.status import STATE_WORDS
-from records.store import Store, StoredSubmission, changed_fields
+from records.store import Store, StoredSubmission
 from rosters.model import RosterRow
 from web.office_access import campaign_or_404, csrf_token, logged_in, login_redirect
-from web.pages import DOCX, download, error_page, in_thread, opened, page
+from web.pages import (
+    DOCX,
+    download,
+    error_page,
+    in_thread,
+    opened,
+    page,
+    shown_changes,
+    shown_value,
+)
 
 _MEDIA = {".docx": DOCX, ".pdf": "application/pdf", ".doc": "application/msword"}
 _STATUS_WORDS = {"ok": "合格", "incomplete": "有必填项未填", "invalid": "有填写错误",
@@ -78,7 +86,7 @@ def school_view(store: Store, campaign: Campaign, key: str) -> dict[str, Any]:
             "version": newer.version, "received": newer.received.replace("T", " "),
             "name": sent_name(store, newer, names), "state": status_words(newer.status),
             "problems": len(_problems(newer.record)),
-            "changes": [] if older is None else _changes(spec, older.record, newer.record),
+            "changes": [] if older is None else shown_changes(spec, older.record, newer.record),
             "fixed": [] if older is None else [
                 p for p in _problems(older.record) if p not in _problems(newer.record)],
             "new_problems": [] if older is None else [
@@ -113,32 +121,12 @@ def sent_name(store: Store, submission: StoredSubmission, names: dict[str, str])
     return path.name
 
 
-def shown_value(spec: FormSpec, field_id: str, value: Any) -> str:
-    """Return a value as the office reads it: "283,750 元", "2022年9月", "是"."""
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if spec.has_field(field_id):
-        field = spec.field(field_id)
-        return field.value_kind.message_text(value, field.blank)
-    return str(value)
-
-
 def _label(label: str, column: str | None) -> str:
     return f"{label}（{column}）" if column else label
 
 
 def _problems(record: Record) -> list[str]:
     return [p.message for p in record.problems if not p.is_notice]
-
-
-def _changes(spec: FormSpec, older: Record, newer: Record) -> list[tuple[str, str, str]]:
-    """Return (label, old value, new value) in the office's words for each changed blank."""
-    ids = {_label(f.label, f.column): f.id for f in newer.fields}
-    return [(label, shown_value(spec, ids.get(label, ""), old),
-             shown_value(spec, ids.get(label, ""), new))
-            for label, old, new in changed_fields(older, newer)]
 
 
 def _tables(record: Record) -> list[tuple[str, list[str], list[list[str]]]]:

@@ -24,9 +24,18 @@ from generator.render import CopyRenderer
 from parsers.workers import default_workers
 from records.campaigns import Campaign, find_link, project_of, school_of, sent_names
 from records.handin import MAX_UPLOAD, HandIn, hand_in
-from records.store import Store, StoredSubmission, changed_fields
+from records.store import Store, StoredSubmission
 from rosters.model import RosterRow
-from web.pages import DOCX, download, error_page, in_thread, opened, page
+from web.pages import (
+    DOCX,
+    download,
+    error_page,
+    in_thread,
+    opened,
+    page,
+    shown_changes,
+    shown_value,
+)
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 STATE_WORDS = {None: "未交", "ok": "已交，合格"}
@@ -65,17 +74,18 @@ def _view(store: Store, token: str, handed: HandIn | None = None) -> dict[str, A
     latest = versions[-1] if versions else None
     shown = []
     for older, newer in zip([None, *versions], versions, strict=False):
-        changes = changed_fields(older.record, newer.record) if older is not None else []
+        changes = shown_changes(spec, older.record, newer.record) if older is not None else []
         shown.append({"version": newer.version, "received": newer.received.replace("T", " "),
                       "state": _state(newer), "name": names.get(newer.sha256, "（由办公室收入）"),
-                      "changes": [(label, _text(old), _text(new)) for label, old, new in changes]})
+                      "changes": changes})
     return {
         "campaign": campaign, "spec": spec, "token": token,
         "school": school_of(spec, row), "project": project_of(spec, row),
         "due": _due_text(campaign, spec), "state": _state(latest),
         "ok": latest is not None and latest.status == "ok",
         "fields": [] if latest is None else [
-            {"label": f"{f.label}（{f.column}）" if f.column else f.label, "value": _text(f.value)}
+            {"label": f"{f.label}（{f.column}）" if f.column else f.label,
+             "value": shown_value(spec, f.id, f.value)}
             for f in latest.record.fields],
         "problems": [] if latest is None else [
             p.message for p in latest.record.problems if not p.is_notice],
