@@ -29,7 +29,7 @@ from records.campaigns import (
 from records.status import STATE_WORDS, STATES, unattributed
 from records.status_sheet import write_status_sheet
 from records.summary import write_summary
-from web import office_batch, office_files, office_school
+from web import office_batch, office_files, office_grades, office_school
 from web.office_access import checked_form, csrf_token, logged_in, login_redirect
 from web.pages import XLSX, download, error_page, in_thread, opened, page
 
@@ -47,6 +47,7 @@ def routes() -> list[Route]:
         *office_school.routes(),
         *office_files.routes(),
         *office_batch.routes(),
+        *office_grades.routes(),
     ]
 
 

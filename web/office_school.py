@@ -25,6 +25,7 @@ from records.status import STATE_WORDS
 from records.store import Store, StoredSubmission
 from rosters.model import RosterRow
 from web.office_access import campaign_or_404, csrf_token, logged_in, login_redirect
+from web.office_grades import grades_view
 from web.pages import (
     DOCX,
     download,
@@ -103,6 +104,7 @@ def school_view(store: Store, campaign: Campaign, key: str) -> dict[str, Any]:
         "tables": [] if latest is None else _tables(latest),
         "problems": [] if latest is None else _problems(latest),
         "notes": [] if latest is None else [p.message for p in latest.problems if p.is_notice],
+        "grades": grades_view(store, campaign, key),
     }
 
 
