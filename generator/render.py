@@ -2,14 +2,17 @@
 
 The template is built from the definition once per batch. Roster values are data: they are
 escaped into the XML by an autoescaping, sandboxed Jinja environment and never evaluated
-as templates. Each copy carries its form id, form version and roster key as custom document
-properties, which survive Word, WPS and LibreOffice re-saving, so a returned copy is
-recognised without guessing.
+as templates. Nor is the form's own printed text, which may come from an attachment from
+outside: every brace in it is hidden from Jinja while the template is compiled, so only the
+placeholders the layout wrote (``{{ field_id }}``) are template syntax. Each copy carries
+its form id, form version and roster key as custom document properties, which survive
+Word, WPS and LibreOffice re-saving, so a returned copy is recognised without guessing.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +43,10 @@ _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 # The format id every custom property of an Office document carries.
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+# The placeholders forms/layout writes; any other brace is the form's text.
+_PLACEHOLDER = re.compile(r"(\{\{ [a-z_][a-z0-9_]* \}\})")
+_BRACE = "{"
+_HIDDEN_BRACE = "\ue0ff\ue0fe"  # two private-use characters no form prints together
 
 
 @dataclass(frozen=True)
@@ -72,17 +79,30 @@ class CopyRenderer:
             document_xml = archive.read(_DOCUMENT_PART).decode("utf-8")
             custom = archive.read(_CUSTOM_PART).decode("utf-8")
         prepared = DocxTemplate(io.BytesIO(template_bytes))
-        self.document = environment.from_string(prepared.patch_xml(document_xml))
-        self.properties = environment.from_string(custom)
+        self.document = environment.from_string(prepared.patch_xml(_hide_braces(document_xml)))
+        self.properties = environment.from_string(_hide_braces(custom))
         self.package = PackageTemplate(template_bytes, {_DOCUMENT_PART, _CUSTOM_PART})
 
     def render(self, row: RosterRow) -> bytes:
         """Return the .docx bytes of the copy for `row`."""
         values = {k: v.replace("\n", " ") for k, v in prefill_values(self.spec, row).items()}
         return self.package.build({
-            _DOCUMENT_PART: self.document.render(values).encode("utf-8"),
-            _CUSTOM_PART: self.properties.render(tianbiao_key=row.key).encode("utf-8"),
+            _DOCUMENT_PART: _shown_braces(self.document.render(values)).encode("utf-8"),
+            _CUSTOM_PART: _shown_braces(self.properties.render(tianbiao_key=row.key))
+            .encode("utf-8"),
         })
+
+
+def _hide_braces(xml: str) -> str:
+    """Return `xml` with every brace outside the layout's placeholders hidden from Jinja."""
+    parts = _PLACEHOLDER.split(xml)
+    return "".join(part if index % 2 else part.replace(_BRACE, _HIDDEN_BRACE)
+                   for index, part in enumerate(parts))
+
+
+def _shown_braces(xml: str) -> str:
+    """Return rendered `xml` with the hidden braces shown again as the form prints them."""
+    return xml.replace(_HIDDEN_BRACE, _BRACE)
 
 
 def generate_copies(

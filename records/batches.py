@@ -21,7 +21,7 @@ from parsers.record import Record
 from records.attribution import attribute
 from records.campaigns import Campaign, note_upload, school_of
 from records.campaigns import prepare as prepare_campaigns
-from records.handin import kept_path
+from records.handin import kept_path, sent_name
 from records.ingest import NOT_TAKEN, NotTaken, take
 from records.store import Store
 
@@ -226,4 +226,4 @@ def _school(campaign: Campaign, record: Record) -> str | None:
 
 def _base(name: str) -> str:
     """Return the file's own name from a name as listed ("回执.zip/荆谷/报告.docx")."""
-    return name.replace("\\", "/").rsplit("/", 1)[-1] or name
+    return sent_name(name)

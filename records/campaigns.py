@@ -143,7 +143,10 @@ def campaigns(store: Store) -> list[Campaign]:
 def get_campaign(store: Store, number: int) -> Campaign:
     """Return campaign `number`, or fail naming the campaigns there are."""
     prepare(store)
-    row = store.connection.execute("SELECT * FROM campaigns WHERE id = ?", (number,)).fetchone()
+    row = None
+    if 0 < number < 2**63:  # a number no id can be is no campaign either
+        row = store.connection.execute("SELECT * FROM campaigns WHERE id = ?",
+                                       (number,)).fetchone()
     if row is None:
         known = ("、".join(str(c.id) for c in campaigns(store))
                  or "（还没有，先用 tianbiao campaign add）")
@@ -228,6 +231,23 @@ def set_password(store: Store, password: str) -> None:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
     _set(store, "password", f"scrypt${salt.hex()}${digest.hex()}")
+    end_office_sessions(store)  # a new password logs out everyone who had the old one
+
+
+def office_session(store: Store) -> str:
+    """Return the token every logged-in office session carries (made on first use)."""
+    prepare(store)
+    token = _get(store, "office_session")
+    if token is None:
+        token = secrets.token_urlsafe(24)
+        _set(store, "office_session", token)
+    return token
+
+
+def end_office_sessions(store: Store) -> None:
+    """Log out every office session: the token they carry is replaced."""
+    prepare(store)
+    _set(store, "office_session", secrets.token_urlsafe(24))
 
 
 def has_password(store: Store) -> bool:

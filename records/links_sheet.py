@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from openpyxl.cell.cell import Cell
+
 from records.campaigns import Link
+from records.excel import write_value
 
 HEADERS = ("编号", "学校", "项目", "链接")
 _WIDTHS = (8, 30, 24, 70)
@@ -30,12 +33,15 @@ def write_links_sheet(target: Path | BinaryIO, title: str, rows: list[dict[str, 
     sheet = book.active
     assert sheet is not None
     sheet.title = "链接"
-    sheet.append(list(HEADERS))
-    for row in rows:
-        sheet.append([row["key"], row["school"], row["project"], row["url"]])
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            cell.data_type = "s"  # text, never a formula, whatever a name starts with
+    notes: list[str] = []
+    for number, values in enumerate(
+            [list(HEADERS), *([row["key"], row["school"], row["project"], row["url"]]
+                              for row in rows)], start=1):
+        for place, value in enumerate(values, start=1):
+            # Text, never a formula, whatever a name starts with, also once edited in Excel.
+            cell = sheet.cell(number, place)
+            assert isinstance(cell, Cell)
+            write_value(cell, str(value), notes)
     for column, width in zip("ABCD", _WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"

@@ -42,10 +42,11 @@ from web.clerk_draft import (
     suffix_problem,
 )
 from web.clerk_form import KIND_CHOICES, blank_rows, correct, examine, form_of, repeat_lines
-from web.clerk_guard import check_csrf, logged_in, to_login
+from web.clerk_guard import check_csrf, to_login
 from web.clerk_list import preview, read_list
 from web.office import csrf_token
-from web.pages import error_page, in_thread, page
+from web.office_access import logged_in
+from web.pages import error_page, in_thread, limited_body, page
 
 _MB = 1024 * 1024
 # Drafts are corrected and campaigns created one at a time: a double click creates one.
@@ -88,7 +89,8 @@ async def upload(request: Request) -> Response:
         return error_page(request, 413, too_big)
     sent: dict[str, Upload] = {}
     try:
-        async with request.form(max_files=2, max_fields=5, max_part_size=65536) as form:
+        async with limited_body(request, 2 * MAX_FILE + 65536).form(
+                max_files=2, max_fields=5, max_part_size=65536) as form:
             check_csrf(request, {k: v for k, v in form.items() if isinstance(v, str)})
             for key in ("attachment", "list"):
                 item = form.get(key)
@@ -97,6 +99,8 @@ async def upload(request: Request) -> Response:
     except HTTPException as error:
         if error.status_code == 403:
             raise
+        if error.status_code == 413:
+            return error_page(request, 413, too_big)
         return error_page(request, 400, "上传的内容不完整，请重新选择文件提交")
     if len(sent) < 2:
         return _refused(request, "请选择两个文件：通知的附件（要学校填的表）和名单", 400)

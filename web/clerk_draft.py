@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -26,6 +25,7 @@ from parsers.office import WRITER_PDF, convert_batch
 from parsers.safety import office_filter
 from parsers.workers import default_workers
 from records.handin import MAX_UPLOAD
+from records.handin import sent_name as shown_name
 
 ATTACHMENT_SUFFIXES = (".docx", ".doc", ".pdf")
 LIST_SUFFIXES = (".xlsx", ".csv", ".docx", ".doc", ".pdf")
@@ -86,13 +86,6 @@ class Draft:
 def drafts_folder(db: Path) -> Path:
     """Return the folder beside the store `db` that holds the drafts."""
     return db.with_name(db.name + ".drafts")
-
-
-def shown_name(name: str) -> str:
-    """Return a file name as sent, only for showing: no folders, no control characters."""
-    base = PurePath(name.replace("\\", "/")).name
-    cleaned = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
-    return cleaned[:120] or "（无名）"
 
 
 def suffix_problem(upload: Upload, accepted: tuple[str, ...], what: str) -> str | None:

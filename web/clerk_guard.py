@@ -14,11 +14,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 
-def logged_in(request: Request) -> bool:
-    """Return whether the office has logged in on this session."""
-    return request.session.get("office") is True
-
-
 def to_login() -> Response:
     """Return the answer to a request made without logging in: the login page."""
     return RedirectResponse("/office/login", status_code=303)

@@ -19,8 +19,9 @@ from starlette.routing import Route
 from forms.errors import TianbiaoError
 from records.campaigns import get_campaign, has_links, make_links
 from records.links_sheet import link_rows, write_links_sheet
-from web.clerk_guard import check_csrf, logged_in, to_login
+from web.clerk_guard import check_csrf, to_login
 from web.office import csrf_token
+from web.office_access import logged_in
 from web.pages import XLSX, download, in_thread, opened, page
 
 RENEW = "yes"

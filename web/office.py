@@ -8,7 +8,9 @@ session and CSRF rules are in web/office_access.py.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +25,10 @@ from records.campaigns import (
     campaign_status,
     campaigns,
     check_password,
+    end_office_sessions,
     get_campaign,
     has_password,
+    office_session,
 )
 from records.status import STATE_WORDS, STATES, unattributed
 from records.status_sheet import write_status_sheet
@@ -69,21 +73,74 @@ async def login(request: Request) -> Response:
         with opened(request) as store:
             return has_password(store), check_password(store, fields.get("password", ""))
 
+    client = request.client.host if request.client else ""
+    failures = _failures(request)
+    wait = failures.wait(client)
+    if wait:
+        return error_page(request, 429, f"密码输错次数太多，请 {wait} 秒后再试")
     password_set, correct = await in_thread(right)
     if not correct:
+        failures.failed(client)
         return page(request, "login.html", {"csrf": csrf_token(request), "wrong": password_set,
                                             "no_password": not password_set}, status_code=401)
+    failures.forget(client)
+
+    def session() -> str:
+        with opened(request) as store:
+            return office_session(store)
+
     request.session.clear()
-    request.session["office"] = True
+    request.session["office"] = await in_thread(session)
     csrf_token(request)
     return RedirectResponse("/office", status_code=303)
 
 
 async def logout(request: Request) -> Response:
-    """End the office's session."""
+    """End the office's session, and every other one (a cookie kept from before opens nothing)."""
     await checked_form(request)
+
+    def end() -> None:
+        with opened(request) as store:
+            end_office_sessions(store)
+
+    if logged_in(request):
+        await in_thread(end)
     request.session.clear()
     return login_redirect()
+
+
+class _Failures:
+    """Wrong passwords by address: after FREE of them, each try waits twice as long."""
+
+    FREE, LONGEST = 5, 300
+
+    def __init__(self) -> None:
+        self.by_client: dict[str, tuple[int, float]] = {}
+
+    def wait(self, client: str) -> int:
+        """Return the seconds `client` must still wait before trying again (0: none)."""
+        count, last = self.by_client.get(client, (0, 0.0))
+        if count < self.FREE:
+            return 0
+        due = last + min(self.LONGEST, 2 ** (count - self.FREE))
+        return max(0, math.ceil(due - time.monotonic()))
+
+    def failed(self, client: str) -> None:
+        """Count one wrong password from `client`."""
+        count, _ = self.by_client.get(client, (0, 0.0))
+        self.by_client[client] = (count + 1, time.monotonic())
+
+    def forget(self, client: str) -> None:
+        """Forget `client`'s wrong passwords (it has logged in)."""
+        self.by_client.pop(client, None)
+
+
+def _failures(request: Request) -> _Failures:
+    """Return the app's count of wrong passwords (one per running app)."""
+    if not hasattr(request.app.state, "login_failures"):
+        request.app.state.login_failures = _Failures()
+    failures: _Failures = request.app.state.login_failures
+    return failures
 
 
 async def campaigns_page(request: Request) -> Response:

@@ -16,8 +16,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from forms.errors import TianbiaoError
-from records.campaigns import Campaign, get_campaign
+from records.campaigns import Campaign, get_campaign, office_session
 from records.store import Store
+from web.pages import opened
 
 
 def csrf_token(request: Request) -> str:
@@ -47,8 +48,17 @@ async def checked_form(request: Request) -> dict[str, Any]:
 
 
 def logged_in(request: Request) -> bool:
-    """Return whether the office has logged in in this session."""
-    return request.session.get("office") is True
+    """Return whether this session logged in and has not been logged out since.
+
+    The session carries the store's office-session token; logging out or a new password
+    replaces it, so a cookie kept from before opens nothing.
+    """
+    carried = request.session.get("office")
+    if not isinstance(carried, str):
+        return False
+    with opened(request) as store:
+        current = office_session(store)
+    return hmac.compare_digest(carried.encode(), current.encode())
 
 
 def login_redirect() -> Response:

@@ -21,7 +21,6 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
-from starlette.types import Message, Receive
 
 from forms.errors import TianbiaoError
 from records.batches import Arrival, Batch, BatchLine, get_batch, give_up, receive_batch, run_batch
@@ -31,7 +30,7 @@ from records.returns_archive import unpack_returns
 from records.store import Store
 from web.office_access import campaign_or_404, csrf_token, logged_in, login_redirect, require_csrf
 from web.office_school import status_words
-from web.pages import error_page, in_thread, opened, page
+from web.pages import error_page, in_thread, limited_body, opened, page
 
 MAX_BATCH = 300 * 1024 * 1024  # one post: a county's returns by mail, photos and all
 MAX_FORM_FILES = 1000
@@ -56,22 +55,6 @@ def _too_much() -> str:
     return f"一次上传的文件合计超过 {MAX_BATCH // (1024 * 1024)} MB，请分几次上传"
 
 
-def _counted(receive: Receive, limit: int) -> Receive:
-    """Return `receive` that refuses (413) a body growing past `limit`, declared or not."""
-    seen = 0
-
-    async def counted() -> Message:
-        nonlocal seen
-        message = await receive()
-        if message["type"] == "http.request":
-            seen += len(message.get("body", b""))
-            if seen > limit:
-                raise HTTPException(413)
-        return message
-
-    return counted
-
-
 async def batch_upload(request: Request) -> Response:
     """Receive the clerk's files, keep and list them, and start reading them."""
     if not logged_in(request):
@@ -80,7 +63,7 @@ async def batch_upload(request: Request) -> Response:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BATCH:
         return error_page(request, 413, _too_much())
-    limited = Request(request.scope, _counted(request.receive, MAX_BATCH))
+    limited = limited_body(request, MAX_BATCH)
     try:
         async with limited.form(max_files=MAX_FORM_FILES, max_fields=5,
                                 max_part_size=4096) as form:

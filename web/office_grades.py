@@ -55,7 +55,8 @@ async def grade_post(request: Request) -> Response:
     grade = fields.get("grade", "").strip()
     waste = fields.get("waste") == "yes"
     year_text = fields.get("year", "").strip()
-    if not year_text.isdigit() or not FIRST_YEAR <= int(year_text) <= LAST_YEAR:
+    plain_year = year_text.isascii() and year_text.isdigit()
+    if not plain_year or not FIRST_YEAR <= int(year_text) <= LAST_YEAR:
         return error_page(request, 400, f"评估年份应是 {FIRST_YEAR}—{LAST_YEAR} 之间的年份，"
                                         f"收到“{year_text}”")
 

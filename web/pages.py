@@ -9,9 +9,11 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.templating import Jinja2Templates
+from starlette.types import Message
 
 from forms.model import FormSpec
 from parsers.record import Record
@@ -29,6 +31,8 @@ ERRORS = {
     404: ("找不到这个页面", "请检查链接是否完整；链接请向教育局办公室索取。"),
     405: ("请求有误", "请返回上一页重试。"),
     413: ("文件太大", "请压缩图片或只提交需要填写的表格。"),
+    429: ("请稍候", "文件没有收下，请稍后再上传。"),
+    503: ("请稍后再试", "文件没有收下，请过一两分钟再上传。"),
     500: ("出错了", "服务器处理时出错，请稍后再试；如一再出现，请联系教育局办公室。"),
 }
 
@@ -87,3 +91,23 @@ def shown_changes(spec: FormSpec, older: Record, newer: Record) -> list[tuple[st
     return [(label, shown_value(spec, ids.get(label, ""), old),
              shown_value(spec, ids.get(label, ""), new))
             for label, old, new in changed_fields(older, newer)]
+
+
+def limited_body(request: Request, limit: int) -> Request:
+    """Return `request` whose body is refused (413) once it grows past `limit` bytes.
+
+    Counted as it arrives, so a body sent in chunks without a declared length is stopped
+    there, before it is spooled to disk whole.
+    """
+    seen = 0
+
+    async def counted() -> Message:
+        nonlocal seen
+        message = await request.receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise HTTPException(413)
+        return message
+
+    return Request(request.scope, counted)

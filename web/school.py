@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
+import anyio
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -31,6 +33,7 @@ from web.pages import (
     download,
     error_page,
     in_thread,
+    limited_body,
     opened,
     page,
     shown_changes,
@@ -129,8 +132,14 @@ async def school_page(request: Request) -> Response:
 
 
 _RENDERERS: dict[tuple[str, str], CopyRenderer] = {}
-# Parsing runs in worker processes: as many at once as there are cores, the rest wait.
+# Parsing runs in worker processes: as many at once as there are cores. The rest wait for a
+# slot without holding a thread (the pages stay quick), for at most WAIT_FOR_SLOT seconds,
+# then hear the server is busy; and one link has one upload in reading at a time.
 _PARSING = threading.BoundedSemaphore(default_workers())
+WAIT_FOR_SLOT = 120.0
+_READING: set[str] = set()  # the tokens whose upload is being read now
+_BUSY = "现在同时交表的学校很多，这份文件还没有读：请过一两分钟再上传一次"
+_ALREADY = "本校上一份文件还在读取中：请等页面显示结果后，再上传下一份"
 
 
 def _renderer(spec: FormSpec) -> CopyRenderer:
@@ -162,12 +171,23 @@ async def upload(request: Request) -> Response:
     token = request.path_params["token"]
     with opened(request) as store:
         _link(store, token)  # an unknown token learns nothing, not even the size limit
+    if token in _READING:
+        return error_page(request, 429, _ALREADY)
+    _READING.add(token)
+    try:
+        return await _read_upload(request, token)
+    finally:
+        _READING.discard(token)
+
+
+async def _read_upload(request: Request, token: str) -> Response:
+    too_big = f"文件超过 {MAX_UPLOAD // (1024 * 1024)} MB"
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_UPLOAD + 65536:
-        return error_page(request, 413, f"文件超过 {MAX_UPLOAD // (1024 * 1024)} MB")
+        return error_page(request, 413, too_big)
     try:
-        async with request.form(max_files=1, max_fields=5,
-                                max_part_size=MAX_UPLOAD + 1) as form:
+        async with limited_body(request, MAX_UPLOAD + 65536).form(
+                max_files=1, max_fields=5, max_part_size=MAX_UPLOAD + 1) as form:
             sent = form.get("file")
             if sent is None or isinstance(sent, str):
                 return error_page(request, 400, "没有收到文件：请选择要上传的文件再提交")
@@ -175,30 +195,44 @@ async def upload(request: Request) -> Response:
             name = sent.filename or ""
     except HTTPException as error:
         if error.status_code == 413:
-            return error_page(request, 413, f"文件超过 {MAX_UPLOAD // (1024 * 1024)} MB")
+            return error_page(request, 413, too_big)
         return error_page(request, 400, "上传的内容不完整，请重新选择文件提交")
     if len(content) > MAX_UPLOAD:
-        return error_page(request, 413, f"文件超过 {MAX_UPLOAD // (1024 * 1024)} MB")
+        return error_page(request, 413, too_big)
     if not content:
         return error_page(request, 400, "上传的文件是空的（0 字节），请重新选择文件")
 
     def take() -> tuple[HandIn | None, str | None, dict[str, Any] | None]:
-        with opened(request) as store:
-            campaign, row = _link(store, token)
-            try:
-                with _PARSING:
+        try:
+            with opened(request) as store:
+                campaign, row = _link(store, token)
+                try:
                     handed = hand_in(store, campaign, row, content, name)
-            except TianbiaoError as error:
-                return None, error.message, None
-            if handed.refused is not None:
-                return handed, handed.refused, None
-            return handed, None, _view(store, token, handed)
+                except TianbiaoError as error:
+                    return None, error.message, None
+                if handed.refused is not None:
+                    return handed, handed.refused, None
+                return handed, None, _view(store, token, handed)
+        finally:
+            _PARSING.release()
 
+    if not await _parsing_slot():
+        return error_page(request, 503, _BUSY)
     _, refusal, view = await in_thread(take)
     if refusal is not None or view is None:
         return page(request, "refused.html", {"reason": refusal, "token": token,
                                               "name": Path(name).name}, status_code=422)
     return page(request, "school.html", view)
+
+
+async def _parsing_slot() -> bool:
+    """Take a parsing slot, waiting without a thread; False if none came in time."""
+    deadline = time.monotonic() + WAIT_FOR_SLOT
+    while not _PARSING.acquire(blocking=False):
+        if time.monotonic() > deadline:
+            return False
+        await anyio.sleep(0.05)
+    return True
 
 
 async def record_json(request: Request) -> Response:

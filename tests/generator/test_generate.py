@@ -77,3 +77,26 @@ def test_cleaned_names_are_legal_on_windows_and_linux():
     assert clean_name_part("nul.txt") == "_nul.txt"
     assert clean_name_part("a\x00b:c") == "a_b_c"
     assert len(clean_name_part("长" * 95)) == 60
+
+
+def test_the_forms_own_printed_text_is_never_evaluated_as_a_template(tmp_path):
+    # A form inferred from an attachment from outside prints whatever the attachment printed:
+    # template syntax in its title or a label is text in every copy, never run.
+    import yaml
+
+    from forms.loader import load_definition
+    from generator.render import CopyRenderer
+
+    source = Path(__file__).resolve().parents[2] / "forms/definitions/ruian-2022-report.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    title = "{{7*7}}报告{% for i in range(2) %}T{% endfor %}{# x #}"
+    data["layout"][1] = {"title": title}
+    data["layout"][2]["table"]["rows"][1]["cells"][0] = "学校{{ ''.__class__ }}{%"
+    spec = load_definition(data, origin="outside.yaml")
+    roster = read_roster(Path(__file__).resolve().parents[2] / "samples/ruian-2022-list.csv")
+    copy = tmp_path / "copy.docx"
+    copy.write_bytes(CopyRenderer(spec).render(roster.rows[0]))
+    document = Document(str(copy))
+    texts = [p.text for p in document.paragraphs]
+    assert title in texts
+    assert _cell_right_of(document, "学校{{ ''.__class__ }}{%") == "瑞安市陶山镇荆谷学校"

@@ -91,3 +91,29 @@ def test_logging_out_needs_the_csrf_token_and_ends_the_session(client, site):
     token = _csrf(client.get("/office").text)
     client.post("/office/logout", data={"csrf": token})
     assert client.get("/office", follow_redirects=False).status_code == 303
+
+
+def test_a_cookie_kept_from_before_logging_out_or_a_new_password_opens_nothing(client, site):
+    from records.campaigns import set_password
+    from records.store import Store
+
+    assert _log_in(client, site.password).status_code == 303
+    kept = dict(client.cookies)
+    client.post("/office/logout", data={"csrf": _csrf(client.get("/office").text)})
+    client.cookies.clear()
+    client.cookies.update(kept)
+    assert client.get("/office", follow_redirects=False).status_code == 303
+
+    assert _log_in(client, site.password).status_code == 303
+    assert client.get("/office", follow_redirects=False).status_code == 200
+    with Store(site.db) as store:
+        set_password(store, "another-password-1")
+    answer = client.get("/office", follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/office/login")
+
+
+def test_wrong_passwords_one_after_another_make_the_next_try_wait(client, site):
+    for _ in range(5):
+        assert _log_in(client, "not-the-password").status_code == 401
+    answer = _log_in(client, site.password)  # even the right one waits now
+    assert answer.status_code == 429 and "密码输错次数太多" in answer.text
