@@ -1,5 +1,7 @@
 """衡阳 applications as a city's store holds them: pre-filled from a list, filled, ingested.
 
+`build_city` builds that store (each test module once, in a fixture).
+
 The city's list is the notice's 汇总表 columns plus the county each applicant belongs to
 (县市区). Each applicant's pre-filled 申请表 (as `tianbiao generate` writes it) is filled the
 way a school fills it in Word — the category ticked, the contact, the plan, the unit's
@@ -14,6 +16,12 @@ from pathlib import Path
 
 from docx import Document
 from docx.table import _Cell
+
+from forms.registry import get_form
+from generator.render import generate_copies
+from records.ingest import ingest
+from records.store import Store
+from rosters.roster import read_roster_for
 
 APPLICATION = "hengyang-2018-application"
 SUMMARY = "hengyang-2018-summary"
@@ -88,6 +96,32 @@ def fill_application(copy: Path, applicant: Applicant, target: Path, *,
     opinion.paragraphs[1].add_run("同意申报。")
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
+
+
+@dataclass(frozen=True)
+class CityStore:
+    """The store's file, the city's list, and the returns as the schools sent them."""
+
+    db: Path
+    roster_file: Path
+    returned: Path
+
+
+def build_city(base: Path) -> CityStore:
+    """Build in `base` a city's store of six complete applications and one without a contact."""
+    everyone = [*APPLICANTS, INCOMPLETE]
+    roster_file = write_list(base / "衡阳市申报名单.csv", everyone)
+    spec = get_form(APPLICATION)
+    roster = read_roster_for(roster_file, spec)
+    copies = generate_copies(spec, roster, base / "copies")
+    returned = base / "returned"
+    for copy, applicant in zip(copies, everyone, strict=True):
+        fill_application(copy.path, applicant, returned / copy.path.name,
+                         contact=applicant is not INCOMPLETE)
+    with Store(base / "tianbiao.db") as store:
+        outcomes = ingest(store, [str(returned)], form_id=APPLICATION, roster=roster)
+    assert sorted(o.status for o in outcomes) == ["incomplete"] + ["ok"] * 6
+    return CityStore(base / "tianbiao.db", roster_file, returned)
 
 
 def _first(cells: list[_Cell]) -> str:

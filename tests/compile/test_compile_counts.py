@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
-from hengyang_applications import APPLICANTS, SUMMARY
+from hengyang_applications import (
+    APPLICANTS,
+    SUMMARY,
+    CityStore,
+    build_city,
+)
 from openpyxl import load_workbook
 
 from cli import cli
 
 CATEGORIES = ["网络联校创新应用", "区域智慧教育", "教育网络安全", "人工数字智能教室"]
 PIVOT = "按县市区和申报类别统计"
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> CityStore:
+    """Return a city's store of 衡阳 applications from three counties."""
+    return build_city(tmp_path_factory.mktemp("city"))
 
 
 def counted(city, out: Path, *more: str) -> Result:

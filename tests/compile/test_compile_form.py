@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from docx import Document
-from hengyang_applications import APPLICANTS, APPLICATION, INCOMPLETE, SUMMARY, Applicant
+from hengyang_applications import (
+    APPLICANTS,
+    APPLICATION,
+    INCOMPLETE,
+    SUMMARY,
+    Applicant,
+    CityStore,
+    build_city,
+)
 
 from cli import cli
 from forms.registry import get_form
@@ -20,6 +28,12 @@ from rosters.roster import read_roster_for
 
 HENGNAN = [a for a in APPLICANTS if a.county == "衡南县"]
 BLANK_ROWS = 12  # the rows the official 汇总表 prints
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> CityStore:
+    """Return a city's store of 衡阳 applications from three counties."""
+    return build_city(tmp_path_factory.mktemp("city"))
 
 
 def run(*arguments: str) -> Result:
