@@ -72,9 +72,7 @@ class ReturnValues:
         blank = self._blank(name)
         if blank is not None:
             return lambda record: _as_text(blank, record.value(blank.id))
-        wanted = label_key(name)
-        header = next((h for h in self.roster.headers if label_key(h) == wanted), None
-                      ) if self.roster else None
+        header = self._column(name)
         if header is None:
             blanks = "、".join(f.display_label for f in self.source.top_fields() if not f.item)
             columns = (f"；名单的列有：{'、'.join(self.roster.headers)}" if self.roster else
@@ -89,10 +87,23 @@ class ReturnValues:
 
         return from_roster
 
+    def is_roster_column(self, name: str) -> bool:
+        """Return True when `name` is read off the roster, not off the return's blanks."""
+        return self._blank(name) is None and self._column(name) is not None
+
+    def on_roster(self, record: Record) -> bool:
+        """Return True when `record` is matched to a row of the roster."""
+        return (record.key or "") in self.rows
+
     def place(self, record: Record) -> int:
         """Return where `record`'s roster row stands in the roster (later when it has none)."""
         row = self.rows.get(record.key or "")
         return row.position if row is not None else _LATER
+
+    def _column(self, name: str) -> str | None:
+        wanted = label_key(name)
+        headers = self.roster.headers if self.roster else []
+        return next((h for h in headers if label_key(h) == wanted), None)
 
     def _blank(self, name: str) -> FieldSpec | None:
         blanks = self.source.fields
@@ -115,9 +126,14 @@ def choose_returns(store: Store, source: FormSpec, *, where: Sequence[Condition]
     values = ReturnValues(source, roster)
     ordered = sorted(latest, key=lambda s: (values.place(s.record), s.received, s.id))
     records = [s.record for s in ordered]
+    chosen = ChosenReturns(roster=roster)
+    if any(values.is_roster_column(c.name) for c in where):
+        # Only a return matched to a roster row has the roster's columns: name the others.
+        chosen.left_out += [(r, "没有对上名单上的哪一行，无法按名单的列挑选")
+                            for r in records if not values.on_roster(r)]
+        records = [r for r in records if values.on_roster(r)]
     for condition in where:
         records = _meeting(records, condition, values.getter(condition.name))
-    chosen = ChosenReturns(roster=roster)
     for record in records:
         if record.status == "ok" or (with_problems and record.status != "unreadable"):
             chosen.returns.append(record)

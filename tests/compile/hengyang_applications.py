@@ -78,11 +78,20 @@ def write_list(path: Path, applicants: list[Applicant]) -> Path:
 
 
 def fill_application(copy: Path, applicant: Applicant, target: Path, *,
-                     contact: bool = True) -> None:
-    """Fill the pre-filled copy at `copy` as `applicant`'s school does; save it as `target`."""
+                     contact: bool = True, names: bool = False) -> None:
+    """Fill the pre-filled copy at `copy` as `applicant`'s school does; save it as `target`.
+
+    With `names`, the copy is the blank attachment: the school writes its name, project,
+    leader and phone too.
+    """
     document = Document(str(copy))
     (table,) = document.tables
     cells = {_first(row.cells): _distinct(row.cells) for row in table.rows}
+    if names:
+        _write(cells["申报单位："][1], applicant.unit)
+        _write(cells["项目名称："][1], applicant.project)
+        _write(cells["负责人"][1], applicant.leader)
+        _write(cells["负责人"][3], applicant.phone)
     category = cells["申报类别："][1]
     number = applicant.category[0]
     _write(category, category.paragraphs[0].text.replace(f"□{number}", f"☑{number}"))

@@ -16,13 +16,16 @@ from hengyang_applications import (
     Applicant,
     CityStore,
     build_city,
+    fill_application,
 )
 
 from cli import cli
+from forms.layout import build_blank_form
 from forms.registry import get_form
 from generator.compiled import compile_form
 from parsers.batch import parse_paths
 from records.campaigns import add_campaign
+from records.ingest import ingest
 from records.store import Store
 from rosters.roster import read_roster_for
 
@@ -161,6 +164,28 @@ def test_the_campaign_list_in_the_store_serves_when_no_list_is_given(city, tmp_p
     result = run(SUMMARY, "--db", str(db), "--where", "县市区=衡南县", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert [row[1] for row in table_rows(out)[1:4]] == [a.unit for a in HENGNAN]
+
+
+def test_a_return_not_on_the_list_is_named_when_choosing_by_a_list_column(city, tmp_path):
+    db = tmp_path / "tianbiao.db"
+    shutil.copy(city.db, db)
+    blank = tmp_path / "申请表.docx"
+    build_blank_form(get_form(APPLICATION)).save(str(blank))
+    stranger = Applicant("祁东县育贤中学", "育贤中学智慧课堂区域共享应用", "②区域智慧教育",
+                         "陈国良", "13974792206", "祁东县")
+    fill_application(blank, stranger, tmp_path / "returned" / "育贤中学.docx", names=True)
+    with Store(db) as store:  # taken in without the list: a return of no list row
+        (outcome,) = ingest(store, [str(tmp_path / "returned")], form_id=APPLICATION)
+    assert outcome.status == "ok"
+    result = run(SUMMARY, "--db", str(db), "--roster", str(city.roster_file), "--where",
+                 "县市区=衡南县", "--out", str(tmp_path / "衡南县.docx"))
+    assert result.exit_code == 0, result.output
+    assert "未列入：祁东县育贤中学（没有对上名单上的哪一行，无法按名单的列挑选）" in result.output
+    # Chosen by a blank of its own, it is listed.
+    result = run(SUMMARY, "--db", str(db), "--where", "申报单位~祁东县", "--out",
+                 str(tmp_path / "祁东县.docx"))
+    assert result.exit_code == 0, result.output
+    assert table_rows(tmp_path / "祁东县.docx")[1][1:3] == [stranger.unit, stranger.project]
 
 
 def test_a_form_not_compiled_from_returns_is_refused(city, tmp_path):
