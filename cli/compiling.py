@@ -8,13 +8,18 @@ writes a county's 申报汇总表 in the official layout, one row per 申请表 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cli.common import FORM, ROSTER_HELP, STORE_OPTION, cli, roster_for_form
 from forms.errors import TianbiaoError
 from forms.registry import get_form
+
+if TYPE_CHECKING:
+    from forms.model import FormSpec
+    from parsers.record import Record
+    from records.compiled_returns import ChosenReturns
 
 
 class _Pair(click.ParamType):
@@ -73,8 +78,8 @@ def compile_command(form_id: str, db: Path, out: Path, where: tuple[str, ...],
     for record, why in chosen.left_out:
         click.echo(f"未列入：{return_name(source, record)}（{why}）", err=True)
     if not chosen.returns:
-        raise TianbiaoError(f"符合条件的 {len(chosen.left_out)} 份《{source.title}》都有问题，"
-                            "没有可以列入的；请学校更正重交，或用 --with-problems 一并列入")
+        raise TianbiaoError(f"符合条件的 {len(chosen.left_out)} 份《{source.title}》都未能列入"
+                            "（原因见上）；请学校更正重交，或用 --with-problems 把有问题的一并列入")
     if chosen.with_problems:
         click.echo(f"注意：其中 {chosen.with_problems} 份有问题，照所填列入", err=True)
     if by:
@@ -83,8 +88,9 @@ def compile_command(form_id: str, db: Path, out: Path, where: tuple[str, ...],
         _write_form(spec, source, chosen.returns, values, out)
 
 
-def _write_form(spec: Any, source: Any, returns: list[Any],
+def _write_form(spec: FormSpec, source: FormSpec, returns: list[Record],
                 values: tuple[tuple[str, str], ...], out: Path) -> None:
+    """Write `spec` with a row per return, its own blanks from `values`; say what is left."""
     from generator.compiled import compile_form, form_values
 
     filled = form_values(spec, values)
@@ -98,7 +104,9 @@ def _write_form(spec: Any, source: Any, returns: list[Any],
                f"《{source.title}》）：{out}")
 
 
-def _write_counts(spec: Any, source: Any, chosen: Any, by: str, out: Path) -> None:
+def _write_counts(spec: FormSpec, source: FormSpec, chosen: ChosenReturns, by: str,
+                  out: Path) -> None:
+    """Write the count of `spec`'s rows by `by` and each printed choice."""
     from records.compiled_returns import ReturnValues
     from records.summary_counts import write_counts
 

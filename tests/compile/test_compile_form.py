@@ -128,6 +128,15 @@ def test_without_where_every_county_is_listed_and_with_problems_adds_the_incompl
     assert [row[1] for row in table_rows(out)[1:5]] == [a.unit for a in [*HENGNAN, INCOMPLETE]]
 
 
+def test_nothing_to_list_but_returns_with_problems_is_refused_with_why(city, tmp_path):
+    result = compiled(city, tmp_path / "x.docx", "--where", "申报单位~三塘镇")
+    assert result.exit_code == 1
+    assert "未列入：衡南县三塘镇中心学校（未填完：" in result.output
+    assert ("符合条件的 1 份《2018年衡阳市教育信息化试点项目申请表》都未能列入（原因见上）；"
+            "请学校更正重交，或用 --with-problems 把有问题的一并列入") in result.output
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_where_may_ask_that_a_blank_contains_a_name(city, tmp_path):
     out = tmp_path / "衡阳县.docx"
     result = compiled(city, out, "--where", "申报单位~衡阳县")
