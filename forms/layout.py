@@ -9,6 +9,7 @@ Every run carries an east-Asian font so Word, WPS and LibreOffice show 宋体/�
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from docx import Document
@@ -57,6 +58,17 @@ def build_template(spec: FormSpec) -> DocxDocument:
     return _FormBuilder(spec, placeholders=True).build()
 
 
+def build_filled_form(spec: FormSpec, values: Mapping[str, str],
+                      rows: Mapping[str, Sequence[Sequence[str]]]) -> DocxDocument:
+    """Return the form of `spec` with `values` (blank id → text) and `rows` written in.
+
+    `rows` gives each repeating table's rows (repeat id → the texts of its columns); a table
+    prints at least its blank rows, more when more are given. Blanks not in `values` stay
+    empty, as on the blank form.
+    """
+    return _FormBuilder(spec, placeholders=False, values=values, rows=rows).build()
+
+
 def placeholder(field_id: str) -> str:
     """Return the template placeholder a pre-filled blank `field_id` carries."""
     return "{{ " + field_id + " }}"
@@ -90,9 +102,13 @@ def add_text(paragraph: Paragraph, text: str, style: TextStyle) -> None:
 
 
 class _FormBuilder:
-    def __init__(self, spec: FormSpec, *, placeholders: bool) -> None:
+    def __init__(self, spec: FormSpec, *, placeholders: bool,
+                 values: Mapping[str, str] | None = None,
+                 rows: Mapping[str, Sequence[Sequence[str]]] | None = None) -> None:
         self.spec = spec
         self.placeholders = placeholders
+        self.values = values or {}
+        self.rows = rows or {}
         self.document = Document()
 
     def build(self) -> DocxDocument:
@@ -160,8 +176,9 @@ class _FormBuilder:
                     add_text(paragraph, segment, BODY_STYLE)
                 continue
             field = self.spec.field(segment)
-            text = (placeholder(field.id) if self.placeholders and field.prefill
-                    else field.printed or LINE_BLANK)
+            text = (self.values.get(field.id) or (
+                placeholder(field.id) if self.placeholders and field.prefill
+                else field.printed or LINE_BLANK))
             run = paragraph.add_run(text)
             set_run_font(run, BODY_STYLE)
             run.font.underline = True
@@ -194,7 +211,7 @@ class _FormBuilder:
         return table, cells
 
     def _table(self, spec: TableSpec) -> None:
-        repeat_rows = 1 + spec.repeat.blank_rows if spec.repeat else 0
+        repeat_rows = 1 + self._repeat_count(spec.repeat) if spec.repeat else 0
         table, cells = self._new_table(len(spec.rows) + repeat_rows, spec.widths_cm)
         for r, (row_spec, placed) in enumerate(zip(spec.rows, spec.placed(), strict=True)):
             row = table.rows[r]  # type: ignore[attr-defined]
@@ -215,12 +232,17 @@ class _FormBuilder:
         if spec.repeat is not None:
             self._repeat_rows(table, cells, len(spec.rows), spec.repeat)
 
+    def _repeat_count(self, repeat: RepeatSpec) -> int:
+        """Return how many rows a repeating part prints: its blank rows, or the rows given."""
+        return max(repeat.blank_rows, len(self.rows.get(repeat.id, ())))
+
     def _repeat_rows(self, table: object, cells: list[list[_Cell]], first: int,
                      repeat: RepeatSpec) -> None:
-        """Print a repeating part: its header row, then empty rows to write in."""
+        """Print a repeating part: its header row, then its rows, given or empty to write in."""
         columns = repeat.columns
         spans = repeat_column_spans(len(columns), len(cells[first]))
-        for r in range(first, first + 1 + repeat.blank_rows):
+        given = self.rows.get(repeat.id, ())
+        for r in range(first, first + 1 + self._repeat_count(repeat)):
             row = table.rows[r]  # type: ignore[attr-defined]
             row.height = Cm(0.9)
             col = 0
@@ -232,7 +254,9 @@ class _FormBuilder:
                 if r == first:
                     self._fill_cell(cell, CellSpec(text=columns[index].header), bold=True)
                 else:
-                    add_text(cell.paragraphs[0], "", CELL_STYLE)
+                    texts = given[r - first - 1] if r - first - 1 < len(given) else ()
+                    text = texts[index] if index < len(texts) else ""
+                    _write_lines(cell, cell.paragraphs[0], text)
                 col += span
 
     def _fill_cell(self, cell: _Cell, spec: CellSpec, *, bold: bool = False) -> None:
@@ -255,7 +279,9 @@ class _FormBuilder:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             add_text(first, spec.label, CELL_STYLE)
             first = cell.add_paragraph()
-        if self.placeholders and field.prefill:
+        if self.values.get(field.id):
+            _write_lines(cell, first, self.values[field.id])
+        elif self.placeholders and field.prefill:
             add_text(first, placeholder(field.id), CELL_STYLE)
         elif field.printed and not field.parent:
             add_text(first, field.printed, CELL_STYLE)  # a prompt printed in the blank
@@ -270,6 +296,12 @@ class _FormBuilder:
             line = cell.add_paragraph()
             line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             add_text(line, part.printed or f"{part.column}：", CELL_STYLE)
+
+
+def _write_lines(cell: _Cell, first: Paragraph, text: str) -> None:
+    """Write `text` into `cell` from its paragraph `first` on, a paragraph per line."""
+    for index, line in enumerate(text.splitlines() or [""]):
+        add_text(first if index == 0 else cell.add_paragraph(), line, CELL_STYLE)
 
 
 def repeat_column_spans(n_columns: int, n_grid: int) -> list[int]:

@@ -6,7 +6,8 @@ over is found below, each finding with where it is: two blanks a returned file c
 apart (same label and column), a blank with no label, one roster column pre-filling two
 blanks, ``school:`` naming no blank, a table row narrower than the table, a score form whose
 item maxima do not add up to ``points``, a key written twice, an id another file has, a
-``roster:`` that is no list form.
+``roster:`` that is no list form, a ``compiled_from:`` whose source form or blanks do not
+exist or cannot be written in their columns.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from typing import Any
 
 import yaml
 
-from forms.errors import DefinitionError
+from forms.compiling import compiled_findings
+from forms.errors import DefinitionError, UnknownFormError
 from forms.labels import label_key
 from forms.loader import load_definition
 from forms.model import FieldSpec, FormSpec, TableSpec
-from forms.registry import all_forms, definition_file, read_definition_data
+from forms.registry import all_forms, definition_file, get_form, read_definition_data
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def check_definition(path: Path) -> CheckResult:
         *_id_taken(spec, path),
     ]
     findings.extend(_roster_named(spec))
+    findings.extend(_compiled_from(spec))
     return CheckResult(path, spec, tuple(findings))
 
 
@@ -205,6 +208,20 @@ def _roster_named(spec: FormSpec) -> Iterator[Finding]:
     elif not found.repeats:
         yield Finding("roster", f"写的 {spec.roster} 没有可作名单的表格"
                       "（应是名单表 kind: list，或带重复表 repeat 的汇总表）")
+
+
+def _compiled_from(spec: FormSpec) -> Iterator[Finding]:
+    if spec.compiled_from is None:
+        return
+    try:
+        source = get_form(spec.compiled_from.form)
+    except UnknownFormError as error:
+        yield Finding("compiled_from", f"来源表单：{error}")
+        return
+    except DefinitionError:
+        return  # said once already, by _id_taken
+    for found in compiled_findings(spec, source):
+        yield Finding(found.where, found.message, error=found.error)
 
 
 def _keys_twice(path: Path) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from forms.errors import DefinitionError
 from forms.labels import printed_label
+from forms.loader_compiled import read_compiled_from
 from forms.loader_layout import LayoutBlank, LayoutReader, field_kind
 from forms.model import (
     AssessmentSpec,
@@ -80,6 +81,8 @@ class _Loader:
             origin=self.origin,
             school=school,
             project=project,
+            compiled_from=read_compiled_from(self.data.get("compiled_from"), self.form_id,
+                                             self.layout.repeats, self.fail),
         )
         self._validate(spec)
         return spec

@@ -114,6 +114,28 @@ class RepeatSpec:
     blank_rows: int = 3
 
 
+NUMBERED = "序号"  # what `compiled_from` writes for a column numbered 1, 2, 3 …
+
+
+@dataclass(frozen=True)
+class CompiledFrom:
+    """Where a form's repeating table comes from: one row per return of another form.
+
+    A county's 申报汇总表 lists its applicants' 申请表: each column of the repeat `repeat` is
+    filled from one blank of form `form` (`columns`: column id → source blank id), and the
+    column `numbered` counts the rows 1, 2, 3 ….
+    """
+
+    form: str
+    repeat: str
+    columns: tuple[tuple[str, str], ...]
+    numbered: str | None = None
+
+    def source_of(self, column_id: str) -> str | None:
+        """Return the source blank filling column `column_id`, or None."""
+        return next((source for column, source in self.columns if column == column_id), None)
+
+
 @dataclass(frozen=True)
 class CellSpec:
     """One printed cell of a layout table: fixed text, a blank, or a blank with its label."""
@@ -272,6 +294,7 @@ class FormSpec:
     own_file: str | None = None  # the file of an office's own definition; None: built-in
     school: str | None = None  # the blank naming the school or unit that fills the form
     project: tuple[str, ...] = ()  # the blanks telling one of its projects from another
+    compiled_from: CompiledFrom | None = None  # a repeat filled from another form's returns
     _by_id: dict[str, FieldSpec] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -286,6 +309,13 @@ class FormSpec:
     def columns(self) -> tuple[ColumnSpec, ...]:
         """Return the list columns of a list form (its one repeating table)."""
         return self.repeats[0].columns if self.is_list and self.repeats else ()
+
+    def repeat(self, repeat_id: str) -> RepeatSpec:
+        """Return the repeating table called `repeat_id`."""
+        found = next((r for r in self.repeats if r.id == repeat_id), None)
+        if found is None:
+            raise DefinitionError(f"表单 {self.id} 没有重复表 {repeat_id}", form=self.id)
+        return found
 
     def field(self, field_id: str) -> FieldSpec:
         """Return the blank called `field_id`."""

@@ -68,7 +68,7 @@ class CopyRenderer:
     def __init__(self, spec: FormSpec) -> None:
         self.spec = spec
         document = build_template(spec)
-        _add_custom_properties(document.part.package, {
+        add_custom_properties(document.part.package, {
             PROPERTY_FORM: spec.id,
             PROPERTY_VERSION: str(spec.version),
             PROPERTY_KEY: "{{ tianbiao_key }}",
@@ -142,7 +142,8 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _add_custom_properties(package: Any, properties: dict[str, str]) -> None:
+def add_custom_properties(package: Any, properties: dict[str, str]) -> None:
+    """Give the document of `package` custom properties (name → text): its identity."""
     entries = "".join(
         f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{escape(name)}">'
         f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
