@@ -12,7 +12,7 @@ Every opening checks the schema's revision and, when it is behind, runs the migr
 
 from __future__ import annotations
 
-import functools
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +31,8 @@ _WRITE = "tianbiao_write"
 _WRITE_LOCK = 7_212_251  # the advisory lock every PostgreSQL write transaction takes
 # A web server runs up to 40 requests at once in its thread pool: each may hold a connection.
 _POOL_SIZE, _POOL_OVERFLOW = 5, 35
+_ENGINES: dict[str, sa.Engine] = {}
+_ENGINES_LOCK = threading.Lock()
 
 
 def is_database_url(text: str | Path) -> bool:
@@ -85,9 +87,15 @@ def beside_store(db: str | Path, suffix: str) -> Path:
     return Path(f"{location.url.database}{suffix}")
 
 
-@functools.cache
 def engine_for(url: str) -> sa.Engine:
     """Return this process's engine for `url` (a rendered URL, password included)."""
+    with _ENGINES_LOCK:
+        if url not in _ENGINES:
+            _ENGINES[url] = _new_engine(url)
+        return _ENGINES[url]
+
+
+def _new_engine(url: str) -> sa.Engine:
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = sa.create_engine(parsed, poolclass=NullPool)
@@ -97,6 +105,12 @@ def engine_for(url: str) -> sa.Engine:
                                   pool_pre_ping=True)
     sa.event.listen(engine, "begin", _begun)
     return engine
+
+
+def close_engines() -> None:
+    """Close every pooled connection this process holds and forget the engines."""
+    for url in list(_ENGINES):
+        _ENGINES.pop(url).dispose()
 
 
 def connect(location: Location) -> sa.Connection:

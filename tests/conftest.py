@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,45 @@ def soffice():
         pytest.fail("LibreOffice (soffice) is not installed; run `make test` as root or "
                     "apt-get install libreoffice-writer-nogui")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """Return a throw-away PostgreSQL server for the session (tests/pgcluster.py), stopped at
+    its end; fail (never skip) when PostgreSQL's programs are missing."""
+    from pgcluster import start_cluster
+
+    folder = Path(tempfile.mkdtemp(prefix="tianbiao-pg-"))
+    try:
+        cluster = start_cluster(folder)
+    except RuntimeError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"{error}\n`make test` installs the Debian package postgresql (as root)")
+    yield cluster
+    from records.engine import close_engines
+
+    close_engines()
+    cluster.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_store_location(kind: str, folder: Path, request: pytest.FixtureRequest) -> str | Path:
+    """Return where a new, empty store of `kind` ("sqlite" or "postgresql") goes."""
+    if kind == "sqlite":
+        return folder / "campaign.db"
+    cluster = request.getfixturevalue("postgres")
+    url = cluster.create_database(f"store_{uuid.uuid4().hex[:12]}")
+
+    def close() -> None:
+        from records.engine import close_engines
+
+        close_engines()  # the pool's connections to this test's database
+
+    request.addfinalizer(close)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request, tmp_path) -> str | Path:
+    """Return a new store's location, once a SQLite file and once a PostgreSQL database."""
+    return new_store_location(request.param, tmp_path, request)
