@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -125,23 +124,9 @@ def postgres():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def new_store_location(kind: str, folder: Path, request: pytest.FixtureRequest) -> str | Path:
-    """Return where a new, empty store of `kind` ("sqlite" or "postgresql") goes."""
-    if kind == "sqlite":
-        return folder / "campaign.db"
-    cluster = request.getfixturevalue("postgres")
-    url = cluster.create_database(f"store_{uuid.uuid4().hex[:12]}")
-
-    def close() -> None:
-        from records.engine import close_engines
-
-        close_engines()  # the pool's connections to this test's database
-
-    request.addfinalizer(close)
-    return url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_db(request, tmp_path) -> str | Path:
     """Return a new store's location, once a SQLite file and once a PostgreSQL database."""
+    from store_locations import new_store_location
+
     return new_store_location(request.param, tmp_path, request)
