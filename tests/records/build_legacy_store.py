@@ -48,12 +48,13 @@ def main() -> None:
         campaign = add_campaign(store, FORM, roster, due=dt.date(2023, 3, 10))
         token = next(link.token for link in make_links(store, campaign) if link.key == "1-1")
         hand_in(store, campaign, campaign.row("1-1"), first.read_bytes(), "荆谷学校报告.docx")
-        hand_in(store, campaign, campaign.row("1-1"), second.read_bytes(), "荆谷学校报告（改）.docx")
+        hand_in(store, campaign, campaign.row("1-1"), second.read_bytes(),
+                "荆谷学校报告（改）.docx")
         with store.transaction():
             store.set_grade(FORM, "1-1", 2022, "优秀", waste=True)
         set_password(store, "office-pass-2023")
-        waiting, _ = keep_file(store, copies["2"].read_bytes(), "塘下.docx")
-        receive_batch(store, campaign, [Arrival("塘下.docx", _, ".docx"),
+        _, digest = keep_file(store, copies["2"].read_bytes(), "塘下.docx")
+        receive_batch(store, campaign, [Arrival("塘下.docx", digest, ".docx"),
                                         Arrival("照片.jpg", refused="这是图片")])
     with sqlite3.connect(TARGET) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

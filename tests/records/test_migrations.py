@@ -99,7 +99,7 @@ def test_a_store_of_a_newer_tianbiao_is_refused_in_words(legacy):
     Store(legacy).close()
     with sqlite3.connect(legacy) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
-    with pytest.raises(TianbiaoError, match="由更新版本的 tianbiao 建立.*请先升级本机的 tianbiao"):
+    with pytest.raises(TianbiaoError, match=r"由更新版本的 tianbiao 建立.*请先升级本机的 tianbiao"):
         Store(legacy, create=False)
 
 
