@@ -4,13 +4,20 @@ Exit codes: 0 done; 1 the data has problems; 2 wrong usage. The commands live by
 are for: cli/blank_forms.py (forms, lists, pre-filled copies), cli/inference.py (forms
 infer), cli/returns.py (parse,
 ingest), cli/office.py (status, feedback, history, grades, summaries), cli/web.py (campaigns, links,
-the password, the web server); cli/common.py holds
+the password, the web server), cli/moving.py (export, import); cli/common.py holds
 what they share and cli/wording.py click's own words in Chinese.
 """
 
 from __future__ import annotations
 
-from cli import blank_forms, inference, office, returns, web  # noqa: F401  (each adds its commands)
+from cli import (  # noqa: F401  (each adds its commands)
+    blank_forms,
+    inference,
+    moving,
+    office,
+    returns,
+    web,
+)
 from cli.common import cli, main
 
 __all__ = ["cli", "main"]

@@ -59,6 +59,16 @@ class Location:
             return str(self.path)
         return self.url.set(drivername="postgresql").render_as_string(hide_password=True)
 
+    def beside(self, suffix: str) -> Path:
+        """Return the folder named `suffix` that goes with the store (drafts, definitions).
+
+        Beside a SQLite file; for a PostgreSQL store, in the folder the command runs in,
+        named by the database (working files of the one web server, not the store's data).
+        """
+        if self.path is not None:
+            return self.path.with_name(self.path.name + suffix)
+        return Path(f"{self.url.database}{suffix}")
+
 
 def locate(db: str | Path) -> Location:
     """Return the location `db` names: a PostgreSQL URL, or else the path of a SQLite file."""
@@ -76,15 +86,8 @@ def locate(db: str | Path) -> Location:
 
 
 def beside_store(db: str | Path, suffix: str) -> Path:
-    """Return the folder named `suffix` that goes with the store `db` (drafts, definitions).
-
-    Beside a SQLite file; for a PostgreSQL store, in the folder the command runs in, named
-    by the database (these are working files of the one web server, not the store's data).
-    """
-    location = locate(db)
-    if location.path is not None:
-        return location.path.with_name(location.path.name + suffix)
-    return Path(f"{location.url.database}{suffix}")
+    """Return the folder named `suffix` that goes with the store `db` (Location.beside)."""
+    return locate(db).beside(suffix)
 
 
 def engine_for(url: str) -> sa.Engine:
