@@ -209,7 +209,7 @@ def _refuse_non_empty(store: Store) -> None:
                 continue  # a new store's session secret or password is no data
             if connection.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
                 raise TianbiaoError(
-                    f"数据文件 {store.name} 里已有数据（{table.name} 表不是空的），不能导入；"
+                    f"{store.described} 里已有数据（{table.name} 表不是空的），不能导入；"
                     "请导入到一个新的数据文件或空的数据库", code="store_not_empty")
 
 

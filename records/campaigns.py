@@ -84,8 +84,8 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
             sa.select(_campaigns.c.id).where(_campaigns.c.form_id == spec.id)).first()
     if taken is not None:
         raise TianbiaoError(
-            f"数据文件 {store.name} 里已有《{spec.title}》的征集（编号 {taken.id}）；"
-            "同一张表的新一轮征集请用另一个数据文件（--db）", code="campaign_exists")
+            f"{store.described} 里已有《{spec.title}》的征集（编号 {taken.id}）；"
+            "同一张表的新一轮征集请用另一个数据文件或数据库（--db）", code="campaign_exists")
     if not roster.rows:
         raise TianbiaoError("名单里没有任何一行，无法建立征集", code="empty_roster")
     data = {"source": roster.source, "title": roster.title, "headers": roster.headers,
@@ -118,7 +118,7 @@ def get_campaign(store: Store, number: int) -> Campaign:
     if row is None:
         known = ("、".join(str(c.id) for c in campaigns(store))
                  or "（还没有，先用 tianbiao campaign add）")
-        raise TianbiaoError(f"数据文件 {store.name} 里没有编号为 {number} 的征集；已有：{known}",
+        raise TianbiaoError(f"{store.described} 里没有编号为 {number} 的征集；已有：{known}",
                             code="no_campaign")
     return _campaign(row)
 

@@ -93,6 +93,11 @@ class Store:
         """Tell whether the store is a PostgreSQL database."""
         return self.location.is_postgresql
 
+    @property
+    def described(self) -> str:
+        """Return the store as a clerk reads it: "数据文件 <path>" or "数据库 <URL>"."""
+        return f"{'数据库' if self.is_postgresql else '数据文件'} {self.name}"
+
     def close(self) -> None:
         """Give the store's connection back (to the pool, for PostgreSQL)."""
         self.connection.close()
