@@ -168,3 +168,28 @@ def test_a_store_made_before_migrations_moves_to_postgresql(tmp_path, postgres):
     history = run("history", "1-1", "--db", city)
     assert "第1版" in history and "第2版" in history
     assert "效益：全校 46 名教师每周使用平台布置作业。 → 全校 52 名教师每周使用平台。" in history
+
+
+def test_a_campaigns_own_definition_file_travels_in_the_archive(tmp_path):
+    import shutil
+
+    from records.campaigns import get_campaign
+
+    own = tmp_path / "office-forms" / "报告.yaml"
+    own.parent.mkdir()
+    builtin = Path(__file__).resolve().parents[2] / "forms" / "definitions" / f"{FORM}.yaml"
+    own.write_text(builtin.read_text(encoding="utf-8").replace(f"id: {FORM}", "id: 本局报告"),
+                   encoding="utf-8")
+    db = tmp_path / "office.db"
+    run("campaign", "add", str(own), "--roster", str(SAMPLES / "ruian-2022-list.xlsx"),
+        "--db", str(db))
+    archive = tmp_path / "a.zip"
+    run("export", "--db", str(db), "--out", str(archive))
+    shutil.rmtree(own.parent)  # the office's folder is not on the machine it moves to
+    moved = tmp_path / "elsewhere" / "new.db"
+    moved.parent.mkdir()
+    run("import", str(archive), "--db", str(moved))
+    with Store(moved, create=False) as store:
+        campaign = get_campaign(store, 1)
+    assert Path(campaign.form).parent == moved.with_name("new.db.forms").resolve()
+    assert campaign.spec.id == "本局报告" and len(campaign.roster.rows) == 60
