@@ -1,4 +1,4 @@
-"""Build tests/data/stores/legacy-5abf4e7.db: a store made by tianbiao before migrations.
+"""Build tests/records/legacy/legacy-5abf4e7.db: a store made by tianbiao before migrations.
 
 Run it with the code of commit 5abf4e7 (the last before the store moved to SQLAlchemy and
 Alembic) first on the path, e.g. ``git archive 5abf4e7 | tar -x -C /tmp/old`` and then
@@ -28,7 +28,7 @@ from records.store import Store
 from rosters.roster import read_roster_for
 
 HERE = Path(__file__).resolve().parent
-TARGET = HERE.parent / "data" / "stores" / "legacy-5abf4e7.db"
+TARGET = HERE / "legacy" / "legacy-5abf4e7.db"
 SAMPLES = HERE.parents[1] / "samples"
 FORM = "ruian-2022-report"
 

@@ -157,7 +157,7 @@ def test_an_archive_from_outside_is_refused_whole_in_words(tmp_path, members, sa
 def test_a_store_made_before_migrations_moves_to_postgresql(tmp_path, postgres):
     import shutil
 
-    legacy = Path(__file__).resolve().parents[1] / "data" / "stores" / "legacy-5abf4e7.db"
+    legacy = Path(__file__).resolve().parent / "legacy" / "legacy-5abf4e7.db"
     db = tmp_path / "old.db"
     shutil.copy(legacy, db)
     shutil.copytree(legacy.with_name(legacy.name + ".files"), tmp_path / "old.db.files")

@@ -20,7 +20,7 @@ from records.handin import all_kept, original_content
 from records.schema import SCHEMA_REVISION
 from records.store import Store
 
-LEGACY = Path(__file__).resolve().parents[1] / "data" / "stores" / "legacy-5abf4e7.db"
+LEGACY = Path(__file__).resolve().parent / "legacy" / "legacy-5abf4e7.db"
 FORM = "ruian-2022-report"
 OLD_TABLES = ("meta", "submissions", "grades", "campaigns", "links", "uploads", "office",
               "batches", "batch_files")
