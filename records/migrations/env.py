@@ -7,7 +7,7 @@ from alembic import context
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    # SQLite changes a table by copying it; PostgreSQL alters it in place.
+    # Scripts generated against SQLite use batch mode (a table changed by copying it).
     render_as_batch=connection.dialect.name == "sqlite",
     transactional_ddl=True,  # both engines roll DDL back with the rest of the upgrade
 )
