@@ -8,8 +8,10 @@ OUT := out
 # and Liberation + WenQuanYi Zen Hei, as two schools' machines would print them.
 # chromium: the web page's end-to-end test (tests/web/test_browser.py) and `make screenshots`
 # drive Debian's browser through Playwright; Playwright never downloads a browser of its own.
+# postgresql: the store's tests run on SQLite and on a throw-away PostgreSQL server that the
+# test session starts from Debian's initdb/pg_ctl (tests/pgcluster.py), as user postgres.
 APT_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils \
-	fonts-noto-cjk fonts-dejavu-core fonts-liberation2 fonts-wqy-zenhei chromium
+	fonts-noto-cjk fonts-dejavu-core fonts-liberation2 fonts-wqy-zenhei chromium postgresql
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test serve lint forms bench system-packages clean

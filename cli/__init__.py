@@ -4,8 +4,8 @@ Exit codes: 0 done; 1 the data has problems; 2 wrong usage. The commands live by
 are for: cli/blank_forms.py (forms, lists, pre-filled copies), cli/inference.py (forms
 infer), cli/returns.py (parse,
 ingest), cli/office.py (status, feedback, history, grades, summaries), cli/compiling.py (a form
-written from other forms' returns), cli/web.py (campaigns, links,
-the password, the web server); cli/common.py holds
+written from other forms' returns), cli/web.py (campaigns, links, the password, the web
+server), cli/moving.py (export, import); cli/common.py holds
 what they share and cli/wording.py click's own words in Chinese.
 """
 
@@ -15,6 +15,7 @@ from cli import (  # noqa: F401  (each adds its commands)
     blank_forms,
     compiling,
     inference,
+    moving,
     office,
     returns,
     web,

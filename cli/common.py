@@ -170,12 +170,36 @@ def form_and_roster(form_id: str | None, roster_file: Path) -> tuple[Any, Any]:
     return users[0], roster
 
 
-DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+class StoreLocation(click.Path):
+    """A store: the path of a SQLite file, or a postgresql:// URL (taken as written)."""
+
+    name = "数据文件"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        """Return a database URL as given, else the path checked as click.Path checks it."""
+        from records.engine import is_database_url
+
+        if isinstance(value, str) and is_database_url(value):
+            return value
+        return super().convert(value, param, ctx)
+
+
+def shown_db(db: str | Path) -> str:
+    """Return the store as named to people: its path, or its URL without the password."""
+    from records.engine import locate
+
+    return locate(db).name
+
+
+_DB_WORDS = "SQLite 文件路径，或 PostgreSQL 地址 postgresql://用户@主机/库名"
+DB_OPTION = click.option("--db", "db", type=StoreLocation(dir_okay=False, path_type=Path),
                          default="tianbiao.db", show_default=True, metavar="数据文件",
-                         help="收件数据文件（SQLite）；没有时建立")
-STORE_OPTION = click.option("--db", "db", type=click.Path(exists=True, dir_okay=False,
+                         help=f"收件数据文件（{_DB_WORDS}）；没有时建立")
+STORE_OPTION = click.option("--db", "db", type=StoreLocation(exists=True, dir_okay=False,
                             path_type=Path), default="tianbiao.db", show_default=True,
-                            metavar="数据文件", help="tianbiao ingest 建立的收件数据文件")
+                            metavar="数据文件",
+                            help=f"tianbiao ingest 建立的收件数据文件（{_DB_WORDS}）")
 TODAY_OPTION = click.option(
     "--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="年-月-日",
     help="按这一天判断是否逾期（默认今天）")

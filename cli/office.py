@@ -13,11 +13,13 @@ from cli.common import (
     ROSTER_HELP,
     STORE_OPTION,
     TODAY_OPTION,
+    StoreLocation,
     cli,
     form_id_of,
     judged_day,
     progress_bar,
     roster_for_form,
+    shown_db,
 )
 from forms.errors import TianbiaoError
 from forms.registry import get_form
@@ -35,7 +37,7 @@ from forms.registry import get_form
               default="table", show_default=True, help="table 给人看，json 给其他程序读")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               metavar="文件.xlsx", help="同时写出报送情况表（.xlsx）")
-def status_command(form_id: str, roster_file: Path, db: Path, today: Any, year: int | None,
+def status_command(form_id: str, roster_file: Path, db: Path | str, today: Any, year: int | None,
                    output_format: str, out: Path | None) -> None:
     """名单上每一行的报送情况：已交合格、已交有问题、未交、逾期未交。"""
     from records.status import STATE_WORDS, roster_status, unattributed
@@ -79,7 +81,7 @@ def status_command(form_id: str, roster_file: Path, db: Path, today: Any, year: 
 @STORE_OPTION
 @TODAY_OPTION
 @click.option("--year", type=int, metavar="年份", help="每年都要交的表：按哪一年的截止日期")
-def feedback_command(form_id: str, out_dir: Path, db: Path, today: Any,
+def feedback_command(form_id: str, out_dir: Path, db: Path | str, today: Any,
                      year: int | None) -> None:
     """为最新一版有问题的学校各写一份退回意见（.docx）。"""
     from records.feedback import write_feedback
@@ -97,14 +99,14 @@ def feedback_command(form_id: str, out_dir: Path, db: Path, today: Any,
 @click.option("--form", "form_id", metavar="表单", type=FORM,
               help="只看这张表（表单 id 或定义文件路径）")
 @STORE_OPTION
-def history_command(school: str, form_id: str | None, db: Path) -> None:
+def history_command(school: str, form_id: str | None, db: Path | str) -> None:
     """列出某校（校名或名单编号）交过的每一版，以及每版改了什么。"""
     from records.store import Store, changed_fields
 
     with Store(db, create=False) as store:
         versions = store.history(school, form_id_of(form_id))
     if not versions:
-        raise TianbiaoError(f"数据文件 {db} 里没有“{school}”的报送记录")
+        raise TianbiaoError(f"数据文件 {shown_db(db)} 里没有“{school}”的报送记录")
     previous = None
     for item in versions:
         click.echo(f"{item.form}  {item.school or ''}  第{item.version}版  {item.received}  "
@@ -142,7 +144,7 @@ def _shown(value: Any) -> str:
               help="编号须在这份名单上（不给时，编号须是已收到的报告）")
 @STORE_OPTION
 def grade_command(form_id: str, key: str | None, grade: str | None, year: int, waste: bool,
-                  sheet: Path | None, roster_file: Path | None, db: Path) -> None:
+                  sheet: Path | None, roster_file: Path | None, db: Path | str) -> None:
     """登记专家评估等级（优秀/良好/基本达标/不达标），编号是名单上的编号。"""
     from records.grading import grades_from_sheet, validate_grade
     from records.store import Store
@@ -155,7 +157,7 @@ def grade_command(form_id: str, key: str | None, grade: str | None, year: int, w
             where = f"名单 {roster_file.name}"
         else:
             known = {s.roster_key for s in store.latest(spec.id) if s.roster_key}
-            where = f"数据文件 {db} 已收到的报告"
+            where = f"数据文件 {shown_db(db)} 已收到的报告"
         with store.transaction():
             for entry_key, entry_grade, entry_waste in entries:
                 validate_grade(spec, entry_key, entry_grade)
@@ -170,12 +172,12 @@ def grade_command(form_id: str, key: str | None, grade: str | None, year: int, w
 @click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[文件或文件夹…]")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               metavar="文件.xlsx", help="汇总表写到这里")
-@click.option("--db", "db", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              metavar="数据文件", help="汇总数据文件里每份报送的最新一版")
+@click.option("--db", "db", type=StoreLocation(exists=True, dir_okay=False, path_type=Path),
+              metavar="数据文件", help="汇总数据文件（或 PostgreSQL 数据库）里每份报送的最新一版")
 @click.option("--roster", "roster_file", metavar="名单文件",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="名单：按官方名单的版式和顺序排列")
-def summary_command(form_id: str, paths: tuple[str, ...], out: Path, db: Path | None,
+def summary_command(form_id: str, paths: tuple[str, ...], out: Path, db: Path | str | None,
                     roster_file: Path | None) -> None:
     """写出表单的汇总表（.xlsx）：来自数据文件（--db），或直接来自文件。"""
     from records.summary import write_summary
@@ -190,7 +192,8 @@ def summary_command(form_id: str, paths: tuple[str, ...], out: Path, db: Path | 
         with Store(db, create=False) as store:
             if not store.latest(spec.id):
                 raise TianbiaoError(
-                    f"数据文件 {db} 里还没有《{spec.title}》的任何报送，汇总表无内容可写；"
+                    f"数据文件 {shown_db(db)} 里还没有《{spec.title}》的任何报送，"
+                    "汇总表无内容可写；"
                     "请先用 tianbiao ingest 收入学校交回的文件")
             # Streamed from the store sheet by sheet: a province's returns are never all held.
             result = write_summary(spec, store.latest_records(spec.id), out, roster=roster,

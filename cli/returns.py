@@ -16,6 +16,7 @@ from cli.common import (
     form_and_roster,
     progress_bar,
     report_skipped,
+    shown_db,
 )
 
 
@@ -76,7 +77,7 @@ def parse_command(paths: tuple[str, ...], form_id: str | None, output_format: st
               help="把每个文件对应到名单的一行，并核对预填的内容是否被改动")
 @DB_OPTION
 def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Path | None,
-                   db: Path) -> None:
+                   db: Path | str) -> None:
     """读取学校交回的文件并存入数据文件（全部存入，或出错时一个也不存）。"""
     from records.ingest import NotTaken, ingest
     from records.store import Store
@@ -100,7 +101,7 @@ def ingest_command(paths: tuple[str, ...], form_id: str | None, roster_file: Pat
             click.echo(f"           {outcome.reason}")
     counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in words}
     click.echo(f"共 {len(outcomes)} 个文件：新收 {counts['new']}，更正 {counts['version']}，"
-               f"重复 {counts['unchanged']}，未收入 {counts['not_taken']}；已存入 {db}",
+               f"重复 {counts['unchanged']}，未收入 {counts['not_taken']}；已存入 {shown_db(db)}",
                err=True)
     report_skipped(skipped)
     exit_on_problems(sum(1 for o in outcomes if o.status != "ok"))

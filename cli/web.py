@@ -10,7 +10,15 @@ from typing import Any
 
 import click
 
-from cli.common import DB_OPTION, FORM, ROSTER_HELP, STORE_OPTION, cli, roster_for_form
+from cli.common import (
+    DB_OPTION,
+    FORM,
+    ROSTER_HELP,
+    STORE_OPTION,
+    cli,
+    roster_for_form,
+    shown_db,
+)
 from forms.errors import TianbiaoError
 from forms.registry import get_form
 
@@ -30,7 +38,7 @@ def campaign_group() -> None:
 @DB_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json 给其他程序读：{\"id\": 编号}")
-def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db: Path,
+def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db: Path | str,
                  output_format: str) -> None:
     """建立一次征集：表单、名单（存入数据文件，之后不再需要名单文件）、截止日期。"""
     from records.campaigns import add_campaign
@@ -45,14 +53,15 @@ def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db
         click.echo(json.dumps({"id": campaign.id}, ensure_ascii=False))
         return
     click.echo(f"已建立征集 {campaign.id}：{campaign.name}（{len(roster.rows)} 行）")
-    click.echo(f"下一步：tianbiao links {campaign.id} --db {db} --base-url 网址", err=True)
+    click.echo(f"下一步：tianbiao links {campaign.id} --db {shown_db(db)} --base-url 网址",
+               err=True)
 
 
 @campaign_group.command("list")
 @STORE_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json 给其他程序读")
-def campaign_list(db: Path, output_format: str) -> None:
+def campaign_list(db: Path | str, output_format: str) -> None:
     """列出数据文件里的征集。"""
     from records.campaigns import campaigns
     from records.store import Store
@@ -82,7 +91,7 @@ def campaign_list(db: Path, output_format: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help='json 给其他程序读：[{"key", "school", "url"}]')
-def links_command(campaign_id: int, db: Path, base_url: str, out: Path | None, renew: bool,
+def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | None, renew: bool,
                   output_format: str) -> None:
     """为名单每一行生成一个学校专用链接（每个项目一个链接）。
 
@@ -119,7 +128,7 @@ def links_command(campaign_id: int, db: Path, base_url: str, out: Path | None, r
 
 @cli.command("passwd")
 @DB_OPTION
-def passwd_command(db: Path) -> None:
+def passwd_command(db: Path | str) -> None:
     """设置网页办公室页面（/office）的密码；不在终端时从标准输入读一行。"""
     from records.campaigns import set_password
     from records.store import Store
@@ -134,7 +143,7 @@ def passwd_command(db: Path) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
     with Store(db) as store:
         set_password(store, password)
-    click.echo(f"已设置办公室密码（{db}）")
+    click.echo(f"已设置办公室密码（{shown_db(db)}）")
 
 
 @cli.command("serve")
@@ -142,7 +151,7 @@ def passwd_command(db: Path) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
               help="监听地址；局域网使用时填本机的局域网地址或 0.0.0.0")
 @click.option("--port", default=8000, show_default=True, type=int, metavar="端口")
-def serve_command(db: Path, host: str, port: int) -> None:
+def serve_command(db: Path | str, host: str, port: int) -> None:
     """启动收件网页：学校用链接交表，办公室在 /office 看报送情况。"""
     import uvicorn
 

@@ -4,10 +4,10 @@ A campaign keeps its roster rows, so the web page never needs the list's file ag
 row's link carries a random token (``secrets.token_urlsafe(24)``: 192 bits); only the token's
 SHA-256 is stored, so the store alone cannot give a link away. A token is looked up by its
 hash and the hash compared in constant time. The office password is kept as a salted scrypt
-hash. The tables are created beside the store's own, in the same file, when first needed.
+hash. The tables are the store's own (records/schema.py), on SQLite and PostgreSQL alike.
 
 One campaign per form in a store: submissions are filed by form (records/store.py), so a
-second campaign of the same form (next year's round) goes in another store file.
+second campaign of the same form (next year's round) goes in another store.
 """
 
 from __future__ import annotations
@@ -20,40 +20,19 @@ import secrets
 from dataclasses import dataclass, replace
 from typing import Any
 
+import sqlalchemy as sa
+
 from forms.errors import TianbiaoError
 from forms.model import FormSpec
 from forms.registry import get_form
+from records.schema import campaigns as _campaigns
+from records.schema import links as _links
+from records.schema import office as _office
+from records.schema import uploads as _uploads
 from records.status import RowStatus, roster_status
 from records.store import Store
 from rosters.model import Roster, RosterRow
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS campaigns (
-    id INTEGER PRIMARY KEY,
-    form TEXT NOT NULL,              -- as the clerk named it: a form id or a definition's path
-    form_id TEXT NOT NULL UNIQUE,    -- the id its submissions are stored under
-    name TEXT NOT NULL,
-    due TEXT,                        -- YYYY-MM-DD, or NULL: the form's own due date
-    roster TEXT NOT NULL,            -- the roster as JSON: source, title, headers, rows
-    created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS links (
-    campaign INTEGER NOT NULL REFERENCES campaigns (id),
-    roster_key TEXT NOT NULL,
-    token_sha256 TEXT NOT NULL UNIQUE,
-    created TEXT NOT NULL,
-    PRIMARY KEY (campaign, roster_key)
-);
-CREATE TABLE IF NOT EXISTS uploads (
-    id INTEGER PRIMARY KEY,
-    campaign INTEGER NOT NULL REFERENCES campaigns (id),
-    roster_key TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    name TEXT NOT NULL,              -- the file's name as the school sent it
-    received TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS office (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 MIN_PASSWORD = 8
 
@@ -96,25 +75,17 @@ class Link:
     token: str
 
 
-def prepare(store: Store) -> None:
-    """Create the campaign tables in `store` when they are not there yet (once per opening)."""
-    if getattr(store, "_campaign_tables", False):
-        return
-    store.connection.executescript(_SCHEMA)
-    setattr(store, "_campaign_tables", True)  # noqa: B010  (Store does not know campaigns)
-
-
 def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None = None,
                  name: str | None = None) -> Campaign:
     """Store a new campaign of `form` (an id or a definition's path) over `roster`."""
-    prepare(store)
     spec = get_form(form)
-    taken = store.connection.execute(
-        "SELECT id FROM campaigns WHERE form_id = ?", (spec.id,)).fetchone()
+    with store.connected() as connection:
+        taken = connection.execute(
+            sa.select(_campaigns.c.id).where(_campaigns.c.form_id == spec.id)).first()
     if taken is not None:
         raise TianbiaoError(
-            f"数据文件 {store.path} 里已有《{spec.title}》的征集（编号 {taken['id']}）；"
-            "同一张表的新一轮征集请用另一个数据文件（--db）", code="campaign_exists")
+            f"{store.described} 里已有《{spec.title}》的征集（编号 {taken.id}）；"
+            "同一张表的新一轮征集请用另一个数据文件或数据库（--db）", code="campaign_exists")
     if not roster.rows:
         raise TianbiaoError("名单里没有任何一行，无法建立征集", code="empty_roster")
     data = {"source": roster.source, "title": roster.title, "headers": roster.headers,
@@ -123,57 +94,56 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
                      for r in roster.rows]}
     created = dt.datetime.now().isoformat(timespec="seconds")
     with store.transaction():
-        cursor = store.connection.execute(
-            "INSERT INTO campaigns (form, form_id, name, due, roster, created)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (form, spec.id, name or spec.title, due.isoformat() if due else None,
-             json.dumps(data, ensure_ascii=False, default=str), created))
-    number = cursor.lastrowid
-    assert number is not None
+        number = store.connection.execute(
+            _campaigns.insert().values(
+                form=form, form_id=spec.id, name=name or spec.title,
+                due=due.isoformat() if due else None,
+                roster=json.dumps(data, ensure_ascii=False, default=str), created=created)
+            .returning(_campaigns.c.id)).scalar_one()
     return get_campaign(store, number)
 
 
 def campaigns(store: Store) -> list[Campaign]:
     """Return every campaign in `store`, oldest first."""
-    prepare(store)
-    rows = store.connection.execute("SELECT * FROM campaigns ORDER BY id").fetchall()
+    with store.connected() as connection:
+        rows = connection.execute(sa.select(_campaigns).order_by(_campaigns.c.id)).all()
     return [_campaign(row) for row in rows]
 
 
 def get_campaign(store: Store, number: int) -> Campaign:
     """Return campaign `number`, or fail naming the campaigns there are."""
-    prepare(store)
     row = None
     if 0 < number < 2**63:  # a number no id can be is no campaign either
-        row = store.connection.execute("SELECT * FROM campaigns WHERE id = ?",
-                                       (number,)).fetchone()
+        with store.connected() as connection:
+            row = connection.execute(
+                sa.select(_campaigns).where(_campaigns.c.id == number)).first()
     if row is None:
         known = ("、".join(str(c.id) for c in campaigns(store))
                  or "（还没有，先用 tianbiao campaign add）")
-        raise TianbiaoError(f"数据文件 {store.path} 里没有编号为 {number} 的征集；已有：{known}",
+        raise TianbiaoError(f"{store.described} 里没有编号为 {number} 的征集；已有：{known}",
                             code="no_campaign")
     return _campaign(row)
 
 
 def has_links(store: Store, campaign: Campaign) -> bool:
     """Return whether links were already made for `campaign`."""
-    prepare(store)
-    return store.connection.execute(
-        "SELECT 1 FROM links WHERE campaign = ? LIMIT 1", (campaign.id,)).fetchone() is not None
+    with store.connected() as connection:
+        return connection.execute(
+            sa.select(_links.c.roster_key).where(_links.c.campaign == campaign.id).limit(1)
+        ).first() is not None
 
 
 def make_links(store: Store, campaign: Campaign) -> list[Link]:
     """Make a fresh token for every roster row of `campaign`; earlier links stop working."""
-    prepare(store)
     spec = campaign.spec
     links = [Link(row.key, school_of(spec, row), project_of(spec, row),
                   secrets.token_urlsafe(24)) for row in campaign.roster.rows]
     created = dt.datetime.now().isoformat(timespec="seconds")
     with store.transaction():
-        store.connection.execute("DELETE FROM links WHERE campaign = ?", (campaign.id,))
-        store.connection.executemany(
-            "INSERT INTO links (campaign, roster_key, token_sha256, created) VALUES (?, ?, ?, ?)",
-            [(campaign.id, link.key, token_hash(link.token), created) for link in links])
+        store.connection.execute(_links.delete().where(_links.c.campaign == campaign.id))
+        store.connection.execute(_links.insert(), [
+            {"campaign": campaign.id, "roster_key": link.key,
+             "token_sha256": token_hash(link.token), "created": created} for link in links])
     return links
 
 
@@ -184,50 +154,49 @@ def token_hash(token: str) -> str:
 
 def find_link(store: Store, token: str) -> tuple[Campaign, RosterRow] | None:
     """Return the campaign and roster row `token` opens, or None for any other text."""
-    prepare(store)
     wanted = token_hash(token)
-    row = store.connection.execute(
-        "SELECT campaign, roster_key, token_sha256 FROM links WHERE token_sha256 = ?",
-        (wanted,)).fetchone()
-    if row is None or not hmac.compare_digest(row["token_sha256"], wanted):
+    with store.connected() as connection:
+        row = connection.execute(
+            sa.select(_links.c.campaign, _links.c.roster_key, _links.c.token_sha256)
+            .where(_links.c.token_sha256 == wanted)).first()
+    if row is None or not hmac.compare_digest(row.token_sha256, wanted):
         return None
-    campaign = get_campaign(store, row["campaign"])
-    roster_row = campaign.row(row["roster_key"])
+    campaign = get_campaign(store, row.campaign)
+    roster_row = campaign.row(row.roster_key)
     return (campaign, roster_row) if roster_row is not None else None
 
 
 def note_upload(store: Store, campaign: Campaign, key: str, sha256: str, name: str) -> None:
     """Remember the name a school's file had when it was sent through its link."""
-    prepare(store)
-    store.connection.execute(
-        "INSERT INTO uploads (campaign, roster_key, sha256, name, received)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (campaign.id, key, sha256, name, dt.datetime.now().isoformat(timespec="seconds")))
+    with store.connected(write=True) as connection:
+        connection.execute(_uploads.insert().values(
+            campaign=campaign.id, roster_key=key, sha256=sha256, name=name,
+            received=dt.datetime.now().isoformat(timespec="seconds")))
 
 
 def sent_names(store: Store, campaign: Campaign, key: str) -> dict[str, str]:
     """Return {sha256: the name the file was sent under} for roster row `key`."""
-    prepare(store)
-    rows = store.connection.execute(
-        "SELECT sha256, name FROM uploads WHERE campaign = ? AND roster_key = ? ORDER BY id",
-        (campaign.id, key)).fetchall()
-    return {row["sha256"]: row["name"] for row in rows}
+    return _sent_names(store, (_uploads.c.campaign == campaign.id)
+                       & (_uploads.c.roster_key == key))
 
 
 def campaign_sent_names(store: Store, campaign: Campaign) -> dict[str, str]:
     """Return {sha256: the name the file was sent under} for every row of `campaign`."""
-    prepare(store)
-    rows = store.connection.execute(
-        "SELECT sha256, name FROM uploads WHERE campaign = ? ORDER BY id", (campaign.id,)
-    ).fetchall()
-    return {row["sha256"]: row["name"] for row in rows}
+    return _sent_names(store, _uploads.c.campaign == campaign.id)
+
+
+def _sent_names(store: Store, which: sa.ColumnElement[bool]) -> dict[str, str]:
+    with store.connected() as connection:
+        rows = connection.execute(
+            sa.select(_uploads.c.sha256, _uploads.c.name).where(which).order_by(_uploads.c.id)
+        ).all()
+    return {row.sha256: row.name for row in rows}
 
 
 def set_password(store: Store, password: str) -> None:
     """Keep the office password as a salted scrypt hash, replacing any earlier one."""
     if len(password) < MIN_PASSWORD:
         raise TianbiaoError(f"密码太短：至少 {MIN_PASSWORD} 个字符", code="short_password")
-    prepare(store)
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
     _set(store, "password", f"scrypt${salt.hex()}${digest.hex()}")
@@ -236,7 +205,6 @@ def set_password(store: Store, password: str) -> None:
 
 def office_session(store: Store) -> str:
     """Return the token every logged-in office session carries (made on first use)."""
-    prepare(store)
     token = _get(store, "office_session")
     if token is None:
         token = secrets.token_urlsafe(24)
@@ -246,7 +214,6 @@ def office_session(store: Store) -> str:
 
 def end_office_sessions(store: Store) -> None:
     """Log out every office session: the token they carry is replaced."""
-    prepare(store)
     _set(store, "office_session", secrets.token_urlsafe(24))
 
 
@@ -269,9 +236,9 @@ def session_secret(store: Store) -> str:
     """Return the secret that signs office sessions, made once and kept in the store."""
     secret = _get(store, "session_secret")
     if secret is None:
-        store.connection.execute(
-            "INSERT OR IGNORE INTO office (name, value) VALUES ('session_secret', ?)",
-            (secrets.token_urlsafe(32),))
+        with store.connected(write=True) as connection:
+            connection.execute(store.insert(_office).values(
+                name="session_secret", value=secrets.token_urlsafe(32)).on_conflict_do_nothing())
         secret = _get(store, "session_secret")
     assert secret is not None
     return secret
@@ -301,23 +268,23 @@ def project_of(spec: FormSpec, row: RosterRow) -> str:
 
 
 def _set(store: Store, name: str, value: str) -> None:
-    prepare(store)
-    store.connection.execute(
-        "INSERT INTO office (name, value) VALUES (?, ?)"
-        " ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+    statement = store.insert(_office).values(name=name, value=value)
+    with store.connected(write=True) as connection:
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=["name"], set_={"value": statement.excluded.value}))
 
 
 def _get(store: Store, name: str) -> str | None:
-    prepare(store)
-    row = store.connection.execute("SELECT value FROM office WHERE name = ?", (name,)).fetchone()
-    return None if row is None else str(row["value"])
+    with store.connected() as connection:
+        value = connection.execute(
+            sa.select(_office.c.value).where(_office.c.name == name)).scalar()
+    return None if value is None else str(value)
 
 
 def _campaign(row: Any) -> Campaign:
-    data = json.loads(row["roster"])
+    data = json.loads(row.roster)
     rows = [RosterRow(r["key"], r["position"], r["values"]) for r in data["rows"]]
     roster = Roster(data["source"], data["headers"], rows, data["title"],
                     get_form(data["form"]) if data["form"] else None)
-    due = dt.date.fromisoformat(row["due"]) if row["due"] else None
-    return Campaign(row["id"], row["form"], row["form_id"], row["name"], due, roster,
-                    row["created"])
+    due = dt.date.fromisoformat(row.due) if row.due else None
+    return Campaign(row.id, row.form, row.form_id, row.name, due, roster, row.created)

@@ -53,22 +53,30 @@ def ingest(
 
 
 def ingest_file(store: Store, path: str, *, roster_form: str, roster: Roster,
-                admit: Callable[[Record], str | None]) -> tuple[IngestOutcome, Record]:
+                admit: Callable[[Record], str | None], name: str | None = None
+                ) -> tuple[IngestOutcome, Record]:
     """Parse the file at `path`, then store it in a transaction of its own, unless refused.
 
     The form is identified from the file, and the record tied to `roster` as a list of
     `roster_form`; `admit` returns a reason to refuse the record (then it comes back as
-    `NotTaken`) or None to store it.
+    `NotTaken`) or None to store it. The record names its file `name` when given (a file
+    kept in the store, read from a scratch copy).
     """
     records = list(parse_paths([path], None))
     record = next(attribute(iter(records), get_form(roster_form), roster))
+    content = Path(path).read_bytes()
+    if name is not None:
+        record.file = name
     with store.transaction():
-        return take(store, record, admit), record
+        return take(store, record, admit, content=content), record
 
 
-def take(store: Store, record: Record, admit: Callable[[Record], str | None] | None
-         ) -> IngestOutcome:
-    """Store `record` (call inside a transaction), or say why it is not taken."""
+def take(store: Store, record: Record, admit: Callable[[Record], str | None] | None, *,
+         content: bytes | None = None) -> IngestOutcome:
+    """Store `record` (call inside a transaction), or say why it is not taken.
+
+    The file's bytes are `content`, else read from the record's file.
+    """
     if not record.form:
         reason = record.problems[0].message if record.problems else ""
         return NotTaken(record.file, NOT_TAKEN, 0, record.status, reason)
@@ -78,5 +86,6 @@ def take(store: Store, record: Record, admit: Callable[[Record], str | None] | N
     name_field = get_form(record.form).school_field
     value = record.value(name_field.id) if name_field else None
     school = str(value) if value else None
-    content = Path(record.file).read_bytes()
+    if content is None:
+        content = Path(record.file).read_bytes()
     return store.add(record, content, school=school)

@@ -1,9 +1,11 @@
-"""The office's store: one SQLite file of submissions, their versions and the experts' grades.
+"""The office's store: submissions, their versions and the experts' grades, in SQLite or PostgreSQL.
 
 A submission is one returned file's record. The same file again (same content) changes
 nothing; a different file for the same roster row (or, without a roster key, the same
 school name) is a new version of that submission: the latest counts and every earlier one is
 kept. A batch is stored in one transaction, so a crash leaves the store as it was before.
+The store is a SQLite file (the default) or a PostgreSQL database (records/engine.py); the
+SQL is SQLAlchemy Core over records/schema.py, the same on both.
 """
 
 from __future__ import annotations
@@ -11,54 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
 from forms.errors import TianbiaoError
 from forms.labels import label_key
 from parsers.record import Record
+from records import engine
+from records.schema import grades as _grades
+from records.schema import submissions as _submissions
 
 DEFAULT_DB = "tianbiao.db"
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS submissions (
-    id INTEGER PRIMARY KEY,
-    form TEXT NOT NULL,
-    slot TEXT NOT NULL,              -- roster key, or "名称:" + the school's name
-    roster_key TEXT,
-    school TEXT,
-    version INTEGER NOT NULL,
-    file TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    status TEXT NOT NULL,
-    record TEXT NOT NULL,            -- the record as JSON (the parse contract)
-    received TEXT NOT NULL,
-    UNIQUE (form, sha256),
-    UNIQUE (form, slot, version)
-);
-CREATE INDEX IF NOT EXISTS submissions_slot ON submissions (form, slot);
-CREATE TABLE IF NOT EXISTS grades (
-    form TEXT NOT NULL,
-    roster_key TEXT NOT NULL,
-    year INTEGER NOT NULL,
-    grade TEXT NOT NULL,
-    waste INTEGER NOT NULL DEFAULT 0,
-    entered TEXT NOT NULL,
-    PRIMARY KEY (form, roster_key, year)
-);
-"""
-
-
-_LATEST = (
-    "SELECT s.* FROM submissions s JOIN (SELECT slot, MAX(version) AS v FROM submissions"
-    " WHERE form = ? GROUP BY slot) m ON s.slot = m.slot AND s.version = m.v"
-    " WHERE s.form = ? ORDER BY s.id"
-)
 _BATCH = 500  # records fetched from the store at a time while streaming
 
 
@@ -90,36 +61,45 @@ class IngestOutcome:
 
 
 class Store:
-    """A tianbiao store in one SQLite file."""
+    """A tianbiao store: a SQLite file, or a PostgreSQL database named by its URL."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
-        """Open the store in `path`; a missing file is created only when `create` is set.
+        """Open the store at `path` (a file, or a postgresql:// URL); create it when `create`.
 
         Commands that only read (status, feedback, summary, grade) open with `create` off,
-        so a mistyped path is an error rather than a new, empty store.
+        so a mistyped path is an error rather than a new, empty store; so is a PostgreSQL
+        database that holds no store yet.
         """
-        self.path = Path(path)
-        if not create and not self.path.is_file():
+        self.location = engine.locate(path)
+        self.path = self.location.path
+        self.name = self.location.name
+        if not create and self.path is not None and not self.path.is_file():
             raise TianbiaoError(
                 f"找不到数据文件 {self.path}（路径是否写错？数据文件由 tianbiao ingest 收件时建立）"
                 , code="no_store")
+        self.connection = engine.connect(self.location)
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None)
-            self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA journal_mode=WAL")
-            self.connection.execute("PRAGMA foreign_keys=ON")
-            self.connection.executescript(_SCHEMA)
-            self.connection.execute(
-                "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ?)",
-                (str(SCHEMA_VERSION),),
-            )
-        except sqlite3.DatabaseError as error:
-            raise TianbiaoError(
-                f"{self.path} 不是 tianbiao 的数据文件（无法作为数据库打开：{error}）",
-                code="not_a_store") from error
+            engine.ensure_schema(self.connection, self.location, create=create)
+        except sa.exc.DBAPIError as error:
+            self.connection.close()
+            raise TianbiaoError(f"{self.name} 不是 tianbiao 的数据文件（无法作为数据库打开："
+                                f"{error.orig}）", code="not_a_store") from error
+        except BaseException:
+            self.connection.close()
+            raise
+
+    @property
+    def is_postgresql(self) -> bool:
+        """Tell whether the store is a PostgreSQL database."""
+        return self.location.is_postgresql
+
+    @property
+    def described(self) -> str:
+        """Return the store as a clerk reads it: "数据文件 <path>" or "数据库 <URL>"."""
+        return f"{'数据库' if self.is_postgresql else '数据文件'} {self.name}"
 
     def close(self) -> None:
-        """Close the store's connection."""
+        """Give the store's connection back (to the pool, for PostgreSQL)."""
         self.connection.close()
 
     def __enter__(self) -> Store:
@@ -130,51 +110,62 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Run the block in one transaction: all of it is stored, or none of it."""
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
+        """Run the block in one write transaction: all of it is stored, or none of it."""
+        with engine.transaction(self.connection, write=True):
             yield
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+
+    @contextmanager
+    def connected(self, *, write: bool = False) -> Iterator[sa.Connection]:
+        """Yield the connection inside a transaction: the one under way, or a short one."""
+        if self.connection.in_transaction():
+            yield self.connection
+            return
+        with engine.transaction(self.connection, write=write):
+            yield self.connection
+
+    def insert(self, table: sa.Table) -> Any:
+        """Return an INSERT on `table` that knows this engine's ON CONFLICT clauses."""
+        if self.is_postgresql:
+            return postgresql.insert(table)
+        return sqlite.insert(table)
 
     def add(self, record: Record, content: bytes, *, school: str | None = None,
             received: dt.datetime | None = None) -> IngestOutcome:
         """Store `record` read from a file with `content`; call inside `transaction()`."""
         digest = hashlib.sha256(content).hexdigest()
         form = record.form or "未识别"
-        existing = self.connection.execute(
-            "SELECT version, status FROM submissions WHERE form = ? AND sha256 = ?",
-            (form, digest),
-        ).fetchone()
-        if existing is not None:
-            return IngestOutcome(record.file, "unchanged", existing["version"],
-                                 existing["status"])
-        slot = record.key or (f"名称:{label_key(school)}" if school else f"文件:{digest}")
-        latest = self.connection.execute(
-            "SELECT MAX(version) FROM submissions WHERE form = ? AND slot = ?", (form, slot)
-        ).fetchone()[0]
-        version = (latest or 0) + 1
-        self.connection.execute(
-            "INSERT INTO submissions (form, slot, roster_key, school, version, file, sha256,"
-            " status, record, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (form, slot, record.key, school, version, record.file, digest, record.status,
-             json.dumps(record.as_json(), ensure_ascii=False),
-             (received or dt.datetime.now()).isoformat(timespec="seconds")),
-        )
+        table = _submissions
+        with self.connected(write=True) as connection:
+            existing = connection.execute(
+                sa.select(table.c.version, table.c.status)
+                .where(table.c.form == form, table.c.sha256 == digest)).first()
+            if existing is not None:
+                return IngestOutcome(record.file, "unchanged", existing.version, existing.status)
+            slot = record.key or (f"名称:{label_key(school)}" if school else f"文件:{digest}")
+            latest = connection.execute(
+                sa.select(sa.func.max(table.c.version))
+                .where(table.c.form == form, table.c.slot == slot)).scalar()
+            version = (latest or 0) + 1
+            connection.execute(table.insert().values(
+                form=form, slot=slot, roster_key=record.key, school=school, version=version,
+                file=record.file, sha256=digest, status=record.status,
+                record=json.dumps(record.as_json(), ensure_ascii=False),
+                received=(received or dt.datetime.now()).isoformat(timespec="seconds")))
         return IngestOutcome(record.file, "version" if latest else "new", version,
                              record.status)
 
     def latest_records(self, form: str) -> LatestRecords:
         """Return the records of `form`'s latest versions, read from the store as iterated."""
-        rows = self.connection.execute(_LATEST.replace("s.*", "s.id, s.roster_key, s.file"),
-                                       (form, form)).fetchall()
-        return LatestRecords(self, [(row["id"], row["roster_key"], row["file"]) for row in rows])
+        table = _submissions
+        query = _latest(form).with_only_columns(table.c.id, table.c.roster_key, table.c.file)
+        with self.connected() as connection:
+            rows = connection.execute(query).all()
+        return LatestRecords(self, [(row.id, row.roster_key, row.file) for row in rows])
 
     def latest(self, form: str) -> list[StoredSubmission]:
         """Return the latest version of every submission of `form`, oldest slot first."""
-        rows = self.connection.execute(_LATEST, (form, form)).fetchall()
+        with self.connected() as connection:
+            rows = connection.execute(_latest(form)).all()
         return [_stored(row) for row in rows]
 
     def history(self, school: str, form: str | None = None) -> list[StoredSubmission]:
@@ -183,46 +174,58 @@ class Store:
         A roster key names its row only: "2" is row 2, not every school whose name holds a 2.
         """
         wanted = label_key(school)
-        rows = self.connection.execute(
-            "SELECT * FROM submissions WHERE (? IS NULL OR form = ?) ORDER BY form, slot, version",
-            (form, form),
-        ).fetchall()
-        by_key = [_stored(row) for row in rows if row["roster_key"] == school]
+        query = sa.select(_submissions)
+        if form is not None:
+            query = query.where(_submissions.c.form == form)
+        with self.connected() as connection:
+            rows = list(connection.execute(query).all())
+        # Sorted here, by code point: the same order whatever a server's collation is.
+        rows.sort(key=lambda row: (row.form, row.slot, row.version))
+        by_key = [_stored(row) for row in rows if row.roster_key == school]
         if by_key:
             return by_key
         return [_stored(row) for row in rows
-                if row["school"] and wanted and wanted in label_key(row["school"])]
+                if row.school and wanted and wanted in label_key(row.school)]
 
     def versions(self, form: str, roster_key: str) -> list[StoredSubmission]:
         """Return every version of roster row `roster_key`'s submission of `form`, oldest first."""
-        rows = self.connection.execute(
-            "SELECT * FROM submissions WHERE form = ? AND roster_key = ? ORDER BY version",
-            (form, roster_key)).fetchall()
+        table = _submissions
+        with self.connected() as connection:
+            rows = connection.execute(
+                sa.select(table).where(table.c.form == form, table.c.roster_key == roster_key)
+                .order_by(table.c.version)).all()
         return [_stored(row) for row in rows]
 
     def forms(self) -> list[str]:
         """Return the ids of the forms that have submissions."""
-        rows = self.connection.execute("SELECT DISTINCT form FROM submissions ORDER BY form")
-        return [row[0] for row in rows]
+        with self.connected() as connection:
+            found = connection.execute(sa.select(_submissions.c.form).distinct()).scalars()
+            return sorted(found)
 
     def set_grade(self, form: str, key: str, year: int, grade: str, *, waste: bool = False
                   ) -> None:
         """Record the experts' `grade` for roster row `key` in `year` (replacing an earlier one)."""
-        self.connection.execute(
-            "INSERT INTO grades (form, roster_key, year, grade, waste, entered)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (form, roster_key, year) DO UPDATE SET"
-            " grade = excluded.grade, waste = excluded.waste, entered = excluded.entered",
-            (form, key, year, grade, int(waste), dt.datetime.now().isoformat(timespec="seconds")),
-        )
+        entered = dt.datetime.now().isoformat(timespec="seconds")
+        statement = self.insert(_grades).values(form=form, roster_key=key, year=year,
+                                                grade=grade, waste=waste, entered=entered)
+        statement = statement.on_conflict_do_update(
+            index_elements=["form", "roster_key", "year"],
+            set_={"grade": statement.excluded.grade, "waste": statement.excluded.waste,
+                  "entered": statement.excluded.entered})
+        with self.connected(write=True) as connection:
+            connection.execute(statement)
 
     def grades(self, form: str) -> dict[str, dict[int, tuple[str, bool]]]:
         """Return {roster key: {year: (grade, waste)}} for `form`."""
         result: dict[str, dict[int, tuple[str, bool]]] = {}
-        for row in self.connection.execute(
-            "SELECT roster_key, year, grade, waste FROM grades WHERE form = ?", (form,)
-        ):
-            by_year = result.setdefault(row["roster_key"], {})
-            by_year[row["year"]] = (row["grade"], bool(row["waste"]))
+        table = _grades
+        with self.connected() as connection:
+            rows = connection.execute(
+                sa.select(table.c.roster_key, table.c.year, table.c.grade, table.c.waste)
+                .where(table.c.form == form)).all()
+        for row in rows:
+            by_year = result.setdefault(row.roster_key, {})
+            by_year[row.year] = (row.grade, bool(row.waste))
         return result
 
 
@@ -243,15 +246,16 @@ class LatestRecords(Collection[Record]):
     def __iter__(self) -> Iterator[Record]:
         for start in range(0, len(self.entries), _BATCH):
             ids = [entry[0] for entry in self.entries[start : start + _BATCH]]
-            marks = ",".join("?" * len(ids))
-            rows = self.store.connection.execute(
-                f"SELECT id, roster_key, record FROM submissions WHERE id IN ({marks})", ids
-            ).fetchall()
-            by_id = {row["id"]: row for row in rows}
+            table = _submissions
+            with self.store.connected() as connection:
+                rows = connection.execute(
+                    sa.select(table.c.id, table.c.roster_key, table.c.record)
+                    .where(table.c.id.in_(ids))).all()
+            by_id = {row.id: row for row in rows}
             for number in ids:
                 row = by_id[number]
-                record = Record.from_json(json.loads(row["record"]))
-                record.key = row["roster_key"]
+                record = Record.from_json(json.loads(row.record))
+                record.key = row.roster_key
                 yield record
 
     def __contains__(self, item: object) -> bool:
@@ -274,9 +278,20 @@ def changed_fields(older: Record, newer: Record) -> list[tuple[str, Any, Any]]:
     return changes
 
 
-def _stored(row: sqlite3.Row) -> StoredSubmission:
-    record = Record.from_json(json.loads(row["record"]))
-    record.key = row["roster_key"]
-    return StoredSubmission(row["id"], row["form"], row["slot"], row["roster_key"],
-                            row["school"], row["version"], row["file"], row["status"],
-                            row["received"], record, row["sha256"])
+def _latest(form: str) -> sa.Select[Any]:
+    """Return the query of `form`'s latest version of each slot, oldest slot first."""
+    table = _submissions
+    newest = (sa.select(table.c.slot, sa.func.max(table.c.version).label("version"))
+              .where(table.c.form == form).group_by(table.c.slot).subquery())
+    return (sa.select(table)
+            .join(newest, sa.and_(table.c.slot == newest.c.slot,
+                                  table.c.version == newest.c.version))
+            .where(table.c.form == form).order_by(table.c.id))
+
+
+def _stored(row: sa.Row[Any]) -> StoredSubmission:
+    record = Record.from_json(json.loads(row.record))
+    record.key = row.roster_key
+    return StoredSubmission(row.id, row.form, row.slot, row.roster_key, row.school,
+                            row.version, row.file, row.status, row.received, record,
+                            row.sha256)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,31 @@ def soffice():
         pytest.fail("LibreOffice (soffice) is not installed; run `make test` as root or "
                     "apt-get install libreoffice-writer-nogui")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """Return a throw-away PostgreSQL server for the session (tests/pgcluster.py), stopped at
+    its end; fail (never skip) when PostgreSQL's programs are missing."""
+    from pgcluster import start_cluster
+
+    folder = Path(tempfile.mkdtemp(prefix="tianbiao-pg-"))
+    try:
+        cluster = start_cluster(folder)
+    except RuntimeError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"{error}\n`make test` installs the Debian package postgresql (as root)")
+    yield cluster
+    from records.engine import close_engines
+
+    close_engines()
+    cluster.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request, tmp_path) -> str | Path:
+    """Return a new store's location, once a SQLite file and once a PostgreSQL database."""
+    from store_locations import new_store_location
+
+    return new_store_location(request.param, tmp_path, request)

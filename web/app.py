@@ -2,7 +2,8 @@
 
 Server-rendered Chinese pages (Jinja2), no scripts. Every response carries the security
 headers; every error is a page in words, never a stack trace. The store is opened per
-request in a worker thread (SQLite in WAL mode; each write a short transaction).
+request in a worker thread (SQLite in WAL mode, or PostgreSQL's pooled connections; each
+write a short transaction).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from records.campaigns import session_secret
+from records.engine import is_database_url
 from records.store import Store
 from web import clerk, office, school
 from web.pages import STATIC, error_page
@@ -56,8 +58,8 @@ class SecurityHeaders:
 
 
 def create_app(db: str | Path) -> Starlette:
-    """Return the web app over the store in `db` (which must exist)."""
-    db = Path(db)
+    """Return the web app over the store in `db` (a file that must exist, or a database URL)."""
+    db = db if is_database_url(db) else Path(db)
     with Store(db, create=False) as store:
         secret = session_secret(store)
     routes = [

@@ -27,6 +27,7 @@ from starlette.routing import Route
 from forms.errors import TianbiaoError
 from forms.model import FormSpec
 from records.campaigns import add_campaign, campaigns
+from records.engine import beside_store
 from records.store import Store
 from web import clerk_links
 from web.clerk_draft import (
@@ -226,7 +227,7 @@ def _apply(request: Request, draft: Draft, fields: dict[str, str]
         return None, _view(request, draft, draft.state, [error.message])
 
 
-def _create(db: Path, draft: Draft, spec: FormSpec, text: str | None) -> int:
+def _create(db: str | Path, draft: Draft, spec: FormSpec, text: str | None) -> int:
     """Store the campaign of the draft (its definition written first when inferred)."""
     roster = read_list(draft, spec)
     due = dt.date.fromisoformat(draft.state["due"]) if draft.state.get("due") else None
@@ -243,9 +244,9 @@ def _create(db: Path, draft: Draft, spec: FormSpec, text: str | None) -> int:
     return campaign.id
 
 
-def _write_definition(db: Path, text: str) -> Path:
+def _write_definition(db: str | Path, text: str) -> Path:
     """Write an inferred definition beside the store, named by its content; return its path."""
-    folder = db.resolve().with_name(db.name + ".forms")
+    folder = beside_store(db, ".forms").resolve()
     target = folder / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.yaml"
     if not target.is_file():
         folder.mkdir(parents=True, exist_ok=True)

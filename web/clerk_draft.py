@@ -24,6 +24,7 @@ from typing import Any
 from parsers.office import WRITER_PDF, convert_batch
 from parsers.safety import office_filter
 from parsers.workers import default_workers
+from records.engine import beside_store
 from records.handin import MAX_UPLOAD
 from records.handin import sent_name as shown_name
 
@@ -83,9 +84,9 @@ class Draft:
         return self.folder / f"page-{number}.png" if 1 <= number <= len(pages) else None
 
 
-def drafts_folder(db: Path) -> Path:
+def drafts_folder(db: str | Path) -> Path:
     """Return the folder beside the store `db` that holds the drafts."""
-    return db.with_name(db.name + ".drafts")
+    return beside_store(db, ".drafts")
 
 
 def suffix_problem(upload: Upload, accepted: tuple[str, ...], what: str) -> str | None:
@@ -100,7 +101,7 @@ def suffix_problem(upload: Upload, accepted: tuple[str, ...], what: str) -> str 
     return None
 
 
-def new_draft(db: Path, attachment: Upload, roster_list: Upload) -> Draft:
+def new_draft(db: str | Path, attachment: Upload, roster_list: Upload) -> Draft:
     """Keep the two files in a new draft's folder and return the draft."""
     folder = drafts_folder(db)
     remove_old_drafts(folder)
@@ -117,7 +118,7 @@ def new_draft(db: Path, attachment: Upload, roster_list: Upload) -> Draft:
     return draft
 
 
-def open_draft(db: Path, draft_id: str) -> Draft | None:
+def open_draft(db: str | Path, draft_id: str) -> Draft | None:
     """Return the draft with `draft_id`, or None for any other text."""
     if not _DRAFT_ID.fullmatch(draft_id):
         return None

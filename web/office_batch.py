@@ -128,8 +128,8 @@ def _arrival(store: Store, name: str, content: bytes) -> Arrival:
     if len(content) > MAX_UPLOAD:
         return Arrival(name, refused=f"文件太大（超过 {MAX_UPLOAD // (1024 * 1024)} MB），"
                                      "请压缩图片或只提交需要填写的表格")
-    path, digest = keep_file(store, content, name)
-    return Arrival(name, digest, path.suffix)
+    kept = keep_file(store, content, name)
+    return Arrival(name, kept.sha256, kept.suffix)
 
 
 def _start(db: Path, campaign: int, batch: int) -> None:

@@ -2,14 +2,13 @@
 
 Opened from the board. The address names the campaign's number and the roster key, and a
 version's file by its version number: never a path. Each version's file is sent as the
-school sent it, from the copy kept beside the store under its SHA-256 (records/handin.py),
+school sent it, from the copy the store keeps under its SHA-256 (records/handin.py),
 and only when its bytes still have that hash.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from starlette.routing import Route
 
 from parsers.record import Record
 from records.campaigns import Campaign, campaign_status, project_of, school_of, sent_names
-from records.handin import kept_files, kept_path
+from records.handin import is_kept_name, original_content
 from records.status import STATE_WORDS
 from records.store import Store, StoredSubmission
 from rosters.model import RosterRow
@@ -117,10 +116,9 @@ def sent_name(store: Store, submission: StoredSubmission, names: dict[str, str])
     """Return the name the version's file was sent under, as far as the store knows it."""
     if submission.sha256 in names:
         return names[submission.sha256]
-    path = Path(submission.file)
-    if path.parent.parent == kept_files(store):
+    if is_kept_name(store, submission.file):
         return "（文件名未记录）"  # kept under its hash by an older version of the page
-    return path.name
+    return Path(submission.file).name
 
 
 def _label(label: str, column: str | None) -> str:
@@ -142,20 +140,6 @@ def _tables(record: Record) -> list[tuple[str, list[str], list[list[str]]]]:
     return tables
 
 
-def _kept_content(store: Store, submission: StoredSubmission) -> bytes | None:
-    """Return the bytes of the version's file as sent, or None when no copy has its hash."""
-    suffix = Path(submission.file).suffix.lower()
-    candidates = [kept_path(store, submission.sha256, suffix),
-                  kept_path(store, submission.sha256, ""), Path(submission.file)]
-    for path in candidates:
-        if not path.is_file():
-            continue
-        content = path.read_bytes()
-        if hashlib.sha256(content).hexdigest() == submission.sha256:
-            return content
-    return None
-
-
 async def version_download(request: Request) -> Response:
     """Send one version's file exactly as the school sent it."""
     if not logged_in(request):
@@ -174,7 +158,7 @@ async def version_download(request: Request) -> Response:
             name = sent_name(store, submission, sent_names(store, campaign, key))
             if name.startswith("（"):
                 name = f"{key}_第{wanted}版{Path(submission.file).suffix}"
-            return _kept_content(store, submission), name
+            return original_content(store, submission), name
 
     content, name = await in_thread(fetch)
     if content is None:

@@ -1,4 +1,4 @@
-"""The store, status, feedback and archive summaries, on a real SQLite file."""
+"""The store, status, feedback and archive summaries, on a real SQLite file and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -45,13 +45,17 @@ def returns(tmp_path, generated_reports):
     return folder
 
 
-def _count(db: Path) -> int:
-    with sqlite3.connect(db) as connection:
-        return connection.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
+def _count(db: str | Path) -> int:
+    import sqlalchemy as sa
+
+    from records.schema import submissions
+
+    with Store(db, create=False) as store, store.connected() as connection:
+        return connection.execute(sa.select(sa.func.count()).select_from(submissions)).scalar()
 
 
-def test_the_same_file_again_changes_nothing(tmp_path, returns):
-    db = tmp_path / "campaign.db"
+def test_the_same_file_again_changes_nothing(tmp_path, returns, store_db):
+    db = str(store_db)
     first = run("ingest", str(returns), "--db", str(db))
     assert first.count("新收") == 3
     again = run("ingest", str(returns), "--db", str(db))
@@ -59,8 +63,8 @@ def test_the_same_file_again_changes_nothing(tmp_path, returns):
     assert _count(db) == 3
 
 
-def test_a_corrected_resubmission_is_a_new_version_with_history(tmp_path, returns):
-    db = tmp_path / "campaign.db"
+def test_a_corrected_resubmission_is_a_new_version_with_history(tmp_path, returns, store_db):
+    db = str(store_db)
     run("ingest", str(returns), "--db", str(db))
     corrected = tmp_path / "corrected" / "1-1.docx"
     fill_document(returns / "1-1.docx", {"效益": "全校 52 名教师每周使用平台。"}, corrected)
@@ -77,8 +81,8 @@ def test_a_corrected_resubmission_is_a_new_version_with_history(tmp_path, return
     assert "全校 46 名教师每周使用平台布置作业。" not in texts
 
 
-def test_a_crash_between_two_files_leaves_nothing_half_stored(tmp_path, returns):
-    db = tmp_path / "campaign.db"
+def test_a_crash_between_two_files_leaves_nothing_half_stored(tmp_path, returns, store_db):
+    db = str(store_db)
     script = textwrap.dedent(f"""
         import os, signal
         from records import ingest as ingest_module
@@ -96,15 +100,16 @@ def test_a_crash_between_two_files_leaves_nothing_half_stored(tmp_path, returns)
     """)
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False)
     assert result.returncode == -9
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    if isinstance(store_db, Path):
+        with sqlite3.connect(db) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert _count(db) == 0
     run("ingest", str(returns), "--db", str(db))
     assert _count(db) == 3
 
 
-def test_status_against_the_roster(tmp_path, returns):
-    db = tmp_path / "campaign.db"
+def test_status_against_the_roster(tmp_path, returns, store_db):
+    db = str(store_db)
     run("ingest", str(returns), "--db", str(db))
     before = json.loads(run("status", FORM, "--roster", str(SAMPLE_LIST), "--db", str(db),
                             "--format", "json", "--today", "2023-03-01"))
@@ -125,8 +130,8 @@ def test_status_against_the_roster(tmp_path, returns):
     assert ["1-2", "瑞安市陶山镇荆谷学校", "云桌面机房", "逾期未交"] == rows[1][1:5]
 
 
-def test_feedback_letters_name_each_problem(tmp_path, returns):
-    db = tmp_path / "campaign.db"
+def test_feedback_letters_name_each_problem(tmp_path, returns, store_db):
+    db = str(store_db)
     run("ingest", str(returns), "--db", str(db))
     out = tmp_path / "letters"
     assert "已写出 1 份退回意见" in run("feedback", FORM, "--db", str(db), "--out", str(out),
@@ -139,8 +144,8 @@ def test_feedback_letters_name_each_problem(tmp_path, returns):
     assert "于2023年3月10日前重新报送" in text
 
 
-def test_summary_from_the_store_in_the_official_list_layout(tmp_path, returns):
-    db = tmp_path / "campaign.db"
+def test_summary_from_the_store_in_the_official_list_layout(tmp_path, returns, store_db):
+    db = str(store_db)
     run("ingest", str(returns), "--db", str(db))
     run("grade", FORM, "1-1", "优秀", "--year", "2022", "--db", str(db))
     run("grade", FORM, "1-1", "基本达标", "--year", "2023", "--db", str(db))
@@ -164,24 +169,25 @@ def test_summary_from_the_store_in_the_official_list_layout(tmp_path, returns):
     assert "停止两年配备设备资格（2025—2026年）" in values["提示"]
 
 
-def test_a_grade_not_in_the_notice_is_refused(tmp_path):
+def test_a_grade_not_in_the_notice_is_refused(store_db):
     from records.store import Store
 
-    Store(tmp_path / "x.db").close()
+    Store(store_db).close()
     result = CliRunner().invoke(cli, ["grade", FORM, "1-1", "很好", "--year", "2022",
-                                      "--db", str(tmp_path / "x.db")])
+                                      "--db", str(store_db)])
     assert result.exit_code == 1
     assert "评估结果应为 优秀、良好、基本达标、不达标 之一，收到“很好”" in result.output
 
 
 def test_the_summary_streams_from_the_store_and_matches_the_one_from_the_files(tmp_path,
-                                                                                  returns):
+                                                                                  returns,
+                                                                                  store_db):
     from forms.registry import get_form
     from parsers.batch import parse_paths
     from records.store import Store
     from records.summary import write_summary
 
-    db = tmp_path / "campaign.db"
+    db = str(store_db)
     run("ingest", str(returns), "--db", str(db))
     spec = get_form(FORM)
     with Store(db) as store:
@@ -208,11 +214,11 @@ def test_the_summary_streams_from_the_store_and_matches_the_one_from_the_files(t
     assert total[0] is None and total[4] == sum(row[4] for row in returned) == 500_000
 
 
-def test_history_by_roster_key_is_that_row_only(tmp_path):
-    with Store(tmp_path / "campaign.db") as store, store.transaction():
+def test_history_by_roster_key_is_that_row_only(store_db):
+    with Store(store_db) as store, store.transaction():
         store.add(Record("a.docx", FORM, "ok", key="2"), b"a", school="瑞安市塘下镇中心小学")
         store.add(Record("b.docx", FORM, "ok", key="7"), b"b", school="瑞安市第2中学")
-    with Store(tmp_path / "campaign.db") as store:
+    with Store(store_db) as store:
         assert [v.school for v in store.history("2")] == ["瑞安市塘下镇中心小学"]
         assert [v.school for v in store.history("第2中学")] == ["瑞安市第2中学"]
         assert [v.school for v in store.history("塘下镇")] == ["瑞安市塘下镇中心小学"]

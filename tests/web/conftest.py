@@ -21,7 +21,7 @@ YUEYANG_LIST = SAMPLES / "yueyang-2020-list.xlsx"
 class Site:
     """A store with campaigns and links, and the tokens by roster key."""
 
-    db: Path
+    db: Path | str  # a SQLite file, or a PostgreSQL database's URL
     campaign: int
     tokens: dict[str, str]
     other_campaign: int
@@ -30,7 +30,16 @@ class Site:
 
 
 @pytest.fixture()
-def site(tmp_path) -> Site:
+def site_db(request, tmp_path) -> Path | str:
+    """Return where the site's store goes: a SQLite file; a module that parametrizes this
+    fixture indirectly with "postgresql" gets a fresh PostgreSQL database as well."""
+    from store_locations import new_store_location
+
+    return new_store_location(getattr(request, "param", "sqlite"), tmp_path, request, "web.db")
+
+
+@pytest.fixture()
+def site(site_db) -> Site:
     """Return a fresh store: 瑞安's report over its 60 rows, 岳阳's task book, the password."""
     import datetime as dt
 
@@ -39,7 +48,7 @@ def site(tmp_path) -> Site:
     from records.store import Store
     from rosters.roster import read_roster_for
 
-    db = tmp_path / "web.db"
+    db = site_db
     with Store(db) as store:
         ruian = add_campaign(store, REPORT, read_roster_for(SAMPLE_LIST, get_form(REPORT)),
                              due=dt.date(2099, 3, 10))

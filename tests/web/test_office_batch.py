@@ -10,6 +10,12 @@ import zipfile
 import pytest
 
 from parsers.safety import MAX_MEMBERS, SCAN_MESSAGE
+from records.handin import all_kept
+from records.store import Store
+
+# The store behind the pages: a SQLite file, and a PostgreSQL database.
+pytestmark = pytest.mark.parametrize("site_db", ["sqlite", "postgresql"], indirect=True)
+
 
 # The first bytes of a JPEG photo of a form: what a school sends from its phone.
 PHOTO = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 2000
@@ -166,7 +172,8 @@ def test_a_hostile_zip_is_refused_whole_and_nothing_is_kept(
     assert "压缩包“坏.zip”" in answer.text and said in answer.text
     assert "Traceback" not in answer.text
     assert _counts(office, site)["returned"] == "0"
-    assert not (site.db.parent / f"{site.db.name}.files").exists()
+    with Store(site.db) as store:
+        assert all_kept(store) == []
     assert "/batch/" not in office.get(f"/office/c/{site.campaign}").text
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from openpyxl import load_workbook
+
+# The store behind the pages: a SQLite file, and a PostgreSQL database.
+pytestmark = pytest.mark.parametrize("site_db", ["sqlite", "postgresql"], indirect=True)
+
 
 
 def _csrf(text: str) -> str:

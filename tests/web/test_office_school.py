@@ -12,6 +12,10 @@ from docx import Document
 from fill_as_school import fill_document
 from school_returns import ANSWERS
 
+# The store behind the pages: a SQLite file, and a PostgreSQL database.
+pytestmark = pytest.mark.parametrize("site_db", ["sqlite", "postgresql"], indirect=True)
+
+
 
 def _upload(client, token, path, name):
     return client.post(f"/s/{token}/upload", files={"file": (name, path.read_bytes())})
