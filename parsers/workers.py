@@ -3,9 +3,11 @@
 A hostile file (a PDF that decompresses to gigabytes, a page tree that loops) must cost
 that file only: each worker runs under an address-space limit, a file that makes its worker
 die is retried alone in a fresh worker, and if it kills that one too it is reported while
-the batch goes on. Results come back in the order of the jobs, a window at a time, so memory
-stays flat however long the batch. Jobs travel to the workers in small chunks: a form that
-reads in a millisecond would otherwise spend more time in the round trip than in the work.
+the batch goes on. A worker that fails in any other way (the interpreter itself failing
+under memory pressure) is treated the same: its files are retried alone. Results come back
+in the order of the jobs, a window at a time, so memory stays flat however long the batch.
+Jobs travel to the workers in small chunks: a form that reads in a millisecond would
+otherwise spend more time in the round trip than in the work.
 """
 
 from __future__ import annotations
@@ -69,7 +71,15 @@ def run_in_workers(
                     if not window:
                         break
                     chunk, future = window[0]
-                    results = future.result()
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        raise
+                    except Exception:  # the worker failed, not the file's reading
+                        window.popleft()
+                        for job in chunk:  # each alone, in its place in the order
+                            yield from _alone(function, job, when_worker_dies)
+                        continue
                     window.popleft()
                 except BrokenProcessPool:
                     for other, _ in window:
@@ -95,9 +105,10 @@ def _alone(function: Callable[[Job], Result], job: Job,
            when_worker_dies: Callable[[Job], Result]) -> Iterator[Result]:
     with ProcessPoolExecutor(max_workers=1, initializer=limit_memory) as pool:
         try:
-            yield pool.submit(function, job).result()
-        except BrokenProcessPool:
-            yield when_worker_dies(job)
+            result = pool.submit(function, job).result()
+        except Exception:  # the worker died or failed: the file is reported
+            result = when_worker_dies(job)
+        yield result
 
 
 def _start_worker(parent: int) -> None:

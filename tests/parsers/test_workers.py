@@ -104,3 +104,17 @@ def _alive(pid: int) -> bool:
             return stat.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _square_or_fail(job: int) -> int:
+    if job == 23:
+        raise SystemError("the worker's interpreter failed")  # not the file: the worker
+    return job * job
+
+
+def test_a_worker_failing_otherwise_costs_only_its_files_and_keeps_the_order():
+    results = list(run_in_workers(_square_or_fail, range(60), workers=2,
+                                  when_worker_dies=_reported_dead))
+    assert results[23] == -23
+    assert results[:23] == [j * j for j in range(23)]
+    assert results[24:] == [j * j for j in range(24, 60)]
