@@ -101,6 +101,53 @@ class Paragraph:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class ScanReading:
+    """What a scan reader read off page images: each line's text and how sure it was of it.
+
+    `lines` holds (text, confidence of each character) for every printed line read; every
+    cell and paragraph text of the grid is made of these lines.
+    """
+
+    lines: tuple[tuple[str, tuple[float, ...]], ...]
+
+    def confidence_of(self, text: str) -> float | None:
+        """Return how sure the reading of `text` (a value found in the grid) is, 0–1.
+
+        The least certain character of `text` counts, wherever `text` was read: in a line,
+        across several lines, or as the end or start of one. None when `text` has no
+        character read from the image.
+        """
+        wanted = "".join(text.split())
+        if not wanted:
+            return None
+        found: list[float] = []
+        for line, confidence in self.lines:
+            pairs = [(ch, c) for ch, c in zip(line, confidence, strict=True) if not ch.isspace()]
+            compact = "".join(ch for ch, _ in pairs)
+            if not compact:
+                continue
+            start = compact.find(wanted)
+            if start >= 0:
+                found.extend(c for _, c in pairs[start:start + len(wanted)])
+            elif compact in wanted:
+                found.extend(c for _, c in pairs)
+            else:
+                tail = _overlap(compact, wanted)  # the line ends with the text's start
+                head = _overlap(wanted, compact)  # the line starts with the text's end
+                found.extend(c for _, c in pairs[len(pairs) - tail:])
+                found.extend(c for _, c in pairs[:head])
+        return min(found) if found else None
+
+
+def _overlap(before: str, after: str, least: int = 3) -> int:
+    """Return the length of the longest end of `before` that starts `after` (at least `least`)."""
+    for length in range(min(len(before), len(after)) - 1, least - 1, -1):
+        if before.endswith(after[:length]):
+            return length
+    return 0
+
+
 def read_with(reader: Callable[[bytes], Grid], source: str | os.PathLike[str] | bytes) -> Grid:
     """Run `reader` on the bytes of `source` (a path or bytes), naming the file in its errors."""
     if isinstance(source, bytes):
@@ -118,10 +165,14 @@ def read_with(reader: Callable[[bytes], Grid], source: str | os.PathLike[str] | 
 
 @dataclass
 class Grid:
-    """A whole document as readers see it: blocks in order plus custom properties."""
+    """A whole document as readers see it: blocks in order plus custom properties.
+
+    A grid read off page images (a scan) also keeps what OCR read and how surely.
+    """
 
     blocks: list[Block]
     properties: dict[str, str] = field(default_factory=dict)
+    scan: ScanReading | None = None
 
     @property
     def tables(self) -> list[Table]:

@@ -1,0 +1,130 @@
+"""Checkboxes on a page image, read by the ink inside them, not by OCR.
+
+OCR reads an empty box as 口 or □ and a ticked one as V, 区, or nothing at all: the mark is
+no letter. So the small squares of the page are found by their outline, and whether one is
+ticked is told by how much ink lies inside its frame. A square stands for a checkbox where
+OCR read a box-like sign on it (口 only standing apart), or read nothing there; a square
+under any other character is that character (国, 回 and 田 are squares too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from parsers.grid import CHECKED, UNCHECKED
+from parsers.scan.ocr import Glyph, TextLine
+
+# A checkbox's side, in ems of the text beside it.
+_SIDE_EMS = (0.45, 1.3)
+# Each side of the frame is inked along this share of its length at least.
+_FRAME_INKED = 0.7
+# The inside (the frame's inner 60%) holds this share of ink or less when empty, this much
+# or more when ticked; between the two the reading is unsure.
+_EMPTY_INK = 0.03
+_TICKED_INK = 0.09
+# What OCR makes of a box, empty or ticked; 口 only where it stands apart from other words.
+_BOX_READINGS = frozenset("□☐☑☒■◻√✓✔×VvX")
+_BOX_OR_MOUTH = "口"
+_APART = frozenset(" ：:，,、；;（(")
+# A box OCR read nothing on stands clear of the characters beside it: their centres are
+# further than this (in line heights) from its sides.
+_NEIGHBOUR = 0.3
+
+
+@dataclass(frozen=True)
+class Checkbox:
+    """A square on the page (pixels), how much ink is inside it, and what that says."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    ink: float
+
+    @property
+    def mark(self) -> str:
+        """Return the grid's mark for the box: ticked or empty."""
+        return CHECKED if self.ink >= (_EMPTY_INK + _TICKED_INK) / 2 else UNCHECKED
+
+    @property
+    def confidence(self) -> float:
+        """Return how sure the reading of the mark is: 1 outside the unsure band."""
+        if self.ink <= _EMPTY_INK or self.ink >= _TICKED_INK:
+            return 1.0
+        middle = (_EMPTY_INK + _TICKED_INK) / 2
+        return 0.5 + abs(self.ink - middle) / (_TICKED_INK - _EMPTY_INK)
+
+
+def find_squares(ink: np.ndarray, em: float) -> list[Checkbox]:
+    """Return the small squares outlined in the ink mask `ink`, text `em` pixels high."""
+    low, high = _SIDE_EMS[0] * em, _SIDE_EMS[1] * em
+    contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    found: list[Checkbox] = []
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        if not (low <= w <= high and low <= h <= high) or abs(w - h) > 0.2 * max(w, h):
+            continue
+        box = ink[y:y + h, x:x + w] > 0
+        band = max(1, round(0.12 * w))
+        sides = (box[:band, :], box[-band:, :], box[:, :band], box[:, -band:])
+        if min(float(side.any(axis=0 if i < 2 else 1).mean())
+               for i, side in enumerate(sides)) < _FRAME_INKED:
+            continue
+        inner = box[round(0.2 * h):round(0.8 * h), round(0.2 * w):round(0.8 * w)]
+        if not inner.size:
+            continue
+        found.append(Checkbox(x, y, x + w, y + h, float(inner.mean())))
+    # A frame's outer and inner outline are both squares: keep the outer.
+    found.sort(key=lambda b: -(b.x1 - b.x0))
+    kept: list[Checkbox] = []
+    for square in found:
+        if not any(k.x0 <= square.x0 and square.x1 <= k.x1 and k.top <= square.top
+                   and square.bottom <= k.bottom for k in kept):
+            kept.append(square)
+    return kept
+
+
+def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]:
+    """Return `lines` with each checkbox on them written as its mark, ticked or empty."""
+    placed: set[int] = set()
+    marked = []
+    for line in lines:
+        on_line = [(i, s) for i, s in enumerate(squares) if i not in placed
+                   and _beside(line, s)]
+        glyphs = list(line.glyphs)
+        for index, square in on_line:
+            under = [g for g in glyphs if square.x0 - 2 <= g.x <= square.x1 + 2]
+            if under and not all(_reads_as_box(glyphs, g) for g in under):
+                continue  # a character that happens to be square
+            reach = _NEIGHBOUR * (line.bottom - line.top)
+            if not under and any(square.x0 - reach < g.x < square.x1 + reach for g in glyphs):
+                continue  # a square part of a character (the 日 of 阳)
+            glyphs = [g for g in glyphs if g not in under]
+            glyphs.append(Glyph(square.mark, (square.x0 + square.x1) / 2, square.confidence))
+            placed.add(index)
+        glyphs.sort(key=lambda g: g.x)
+        x0 = min([line.x0, *(squares[i].x0 for i, _ in on_line if i in placed)])
+        x1 = max([line.x1, *(squares[i].x1 for i, _ in on_line if i in placed)])
+        marked.append(TextLine(x0, line.top, x1, line.bottom, tuple(glyphs)))
+    return marked
+
+
+def _beside(line: TextLine, square: Checkbox) -> bool:
+    """Tell whether `square` stands on `line`: level with it, inside or just before it."""
+    height = line.bottom - line.top
+    overlap = min(line.bottom, square.bottom) - max(line.top, square.top)
+    if overlap < 0.5 * (square.bottom - square.top):
+        return False
+    return line.x0 - height <= square.x0 and square.x1 <= line.x1 + height
+
+
+def _reads_as_box(glyphs: list[Glyph], glyph: Glyph) -> bool:
+    if glyph.text in _BOX_READINGS:
+        return True
+    if glyph.text != _BOX_OR_MOUTH:
+        return False
+    index = glyphs.index(glyph)
+    return index == 0 or glyphs[index - 1].text in _APART
