@@ -86,7 +86,7 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
         closest = identification.closest
     if spec is None:
         return unknown_form_record(file, closest)
-    record = build_record(file, spec, *extract(grid, spec))
+    record = build_record(file, spec, *extract(grid, spec), scan=grid.scan)
     record.key = grid.properties.get(PROPERTY_KEY)
     record.identified_by = how
     if runner_up is not None:

@@ -18,9 +18,9 @@ from parsers.grid import CHECKED, UNCHECKED
 from parsers.scan.ocr import Glyph, TextLine
 
 # A checkbox's side, in ems of the text beside it.
-_SIDE_EMS = (0.45, 1.3)
+_SIDE_EMS = (0.6, 1.3)
 # Each side of the frame is inked along this share of its length at least.
-_FRAME_INKED = 0.7
+_FRAME_INKED = 0.85
 # The inside (the frame's inner 60%) holds this share of ink or less when empty, this much
 # or more when ticked; between the two the reading is unsure.
 _EMPTY_INK = 0.03
@@ -73,6 +73,10 @@ def find_squares(ink: np.ndarray, em: float) -> list[Checkbox]:
         if min(float(side.any(axis=0 if i < 2 else 1).mean())
                for i, side in enumerate(sides)) < _FRAME_INKED:
             continue
+        corners = (box[:band, :band], box[:band, -band:], box[-band:, :band],
+                   box[-band:, -band:])
+        if not all(corner.any() for corner in corners):
+            continue  # a circle (①) or a rounded letter touches its box's sides, not corners
         inner = box[round(0.2 * h):round(0.8 * h), round(0.2 * w):round(0.8 * w)]
         if not inner.size:
             continue
@@ -89,13 +93,16 @@ def find_squares(ink: np.ndarray, em: float) -> list[Checkbox]:
 
 def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]:
     """Return `lines` with each checkbox on them written as its mark, ticked or empty."""
-    placed: set[int] = set()
+    owners: dict[int, list[Checkbox]] = {}
+    for square in squares:
+        line = _line_of(lines, square)
+        if line is not None:
+            owners.setdefault(line, []).append(square)
     marked = []
-    for line in lines:
-        on_line = [(i, s) for i, s in enumerate(squares) if i not in placed
-                   and _beside(line, s)]
+    for number, line in enumerate(lines):
         glyphs = list(line.glyphs)
-        for index, square in on_line:
+        placed = []
+        for square in owners.get(number, []):
             under = [g for g in glyphs if square.x0 - 2 <= g.x <= square.x1 + 2]
             if under and not all(_reads_as_box(glyphs, g) for g in under):
                 continue  # a character that happens to be square
@@ -104,12 +111,20 @@ def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]
                 continue  # a square part of a character (the 日 of 阳)
             glyphs = [g for g in glyphs if g not in under]
             glyphs.append(Glyph(square.mark, (square.x0 + square.x1) / 2, square.confidence))
-            placed.add(index)
+            placed.append(square)
         glyphs.sort(key=lambda g: g.x)
-        x0 = min([line.x0, *(squares[i].x0 for i, _ in on_line if i in placed)])
-        x1 = max([line.x1, *(squares[i].x1 for i, _ in on_line if i in placed)])
+        x0 = min([line.x0, *(s.x0 for s in placed)])
+        x1 = max([line.x1, *(s.x1 for s in placed)])
         marked.append(TextLine(x0, line.top, x1, line.bottom, tuple(glyphs)))
     return marked
+
+
+def _line_of(lines: list[TextLine], square: Checkbox) -> int | None:
+    """Return the index of the line `square` stands on (the nearest level with it), or None."""
+    middle = (square.top + square.bottom) / 2
+    candidates = [(abs((line.top + line.bottom) / 2 - middle), number)
+                  for number, line in enumerate(lines) if _beside(line, square)]
+    return min(candidates)[1] if candidates else None
 
 
 def _beside(line: TextLine, square: Checkbox) -> bool:

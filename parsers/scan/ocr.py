@@ -40,6 +40,9 @@ _MIN_LINE_SIDE = 3  # pixels of the shrunk page
 # a batch is at most this wide in all (about 20 MB of scores).
 _LINE_HEIGHT = 48
 _BATCH_WIDTH = 2048
+# A character this near (line heights) its box's edge, inside another line's box, is a
+# sliver of that line's text.
+_SLIVER = 0.3
 # Threads of one engine; the batch sets it before forking its workers (one per core).
 threads = 1
 
@@ -108,7 +111,9 @@ class Engine:
     def read(self, grey: np.ndarray) -> list[TextLine]:
         """Return the lines of text on the grey page image `grey`, top to bottom."""
         boxes = self.find_lines(grey)
-        return [line for line in self.recognise(grey, boxes) if line.glyphs]
+        lines = [line for line in self.recognise(grey, boxes) if line.glyphs]
+        return [line for line in map(_without_slivers, lines, [lines] * len(lines))
+                if line.glyphs]
 
     def find_lines(self, grey: np.ndarray) -> list[tuple[int, int, int, int]]:
         """Return the boxes (x0, top, x1, bottom; page pixels) of the lines of text on `grey`."""
@@ -188,6 +193,29 @@ class Engine:
                step: float) -> Glyph:
         text = self._alphabet[index] if index < len(self._alphabet) else ""
         return Glyph(text, x0 + (start + end) / 2 * step, float(certainty[start:end].max()))
+
+
+def _without_slivers(line: TextLine, lines: list[TextLine]) -> TextLine:
+    """Return `line` without an end character that is a sliver of a neighbouring line.
+
+    A line's box is grown around its text and may take in the edge of the next group of
+    words on the same line, read as a character of its own ("月" from the edge of "用"): a
+    character at the very edge of its box, inside another line's box.
+    """
+    glyphs = list(line.glyphs)
+    height = line.bottom - line.top
+    level = [other for other in lines if other is not line
+             and min(line.bottom, other.bottom) - max(line.top, other.top) >= 0.5 * height]
+
+    def sliver(glyph: Glyph) -> bool:
+        at_edge = min(glyph.x - line.x0, line.x1 - glyph.x) < _SLIVER * height
+        return at_edge and any(other.x0 <= glyph.x <= other.x1 for other in level)
+
+    while glyphs and sliver(glyphs[0]):
+        glyphs.pop(0)
+    while glyphs and sliver(glyphs[-1]):
+        glyphs.pop()
+    return TextLine(line.x0, line.top, line.x1, line.bottom, tuple(glyphs))
 
 
 def _batches(order: list[int], widths: list[int]) -> list[list[int]]:

@@ -185,4 +185,5 @@ def _cell_line(chars: list[dict[str, Any]]) -> CellLine:
 
 
 def _reading(line: CellLine) -> ReadLine:
-    return ReadLine(line.text, tuple(float(c.get("confidence", 1.0)) for c in line.chars))
+    confidence = tuple(float(c.get("confidence", 1.0)) for c in line.chars for _ in c["text"])
+    return ReadLine(line.text, confidence)
