@@ -95,9 +95,9 @@ def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]
     """Return `lines` with each checkbox on them written as its mark, ticked or empty."""
     owners: dict[int, list[Checkbox]] = {}
     for square in squares:
-        line = _line_of(lines, square)
-        if line is not None:
-            owners.setdefault(line, []).append(square)
+        owner = _line_of(lines, square)
+        if owner is not None:
+            owners.setdefault(owner, []).append(square)
     marked = []
     for number, line in enumerate(lines):
         glyphs = list(line.glyphs)
