@@ -27,13 +27,14 @@ MAX_PAGES = 30
 # A page is read at this many pixels on its longer side at most (300 dpi A4 is 3508).
 WORK_SIDE = 3600
 
-TOO_LARGE_MESSAGE = (
-    "图片尺寸异常巨大（{width}×{height} 像素），已拒绝读取；请学校用 200–300 dpi 重新扫描后提交")
+TOO_LARGE_MESSAGE = "图片尺寸异常巨大{size}，已拒绝读取；请学校用 200–300 dpi 重新扫描后提交"
 TOO_MANY_PAGES_MESSAGE = (
     f"扫描件超过 {MAX_PAGES} 页，不像是一份学校填报的表格，已拒绝读取；请学校只提交需要填写的表格")
 BROKEN_MESSAGE = "图片已损坏或格式无法识别，请学校重新扫描后提交"
 
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # PIL's own guard, should a path here miss the check
+# PIL's own guard, met on opening (its warning taken as an error here): beyond ours, so that
+# ours names the size, and there should a path here ever miss our check.
+Image.MAX_IMAGE_PIXELS = 2 * MAX_PIXELS
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Picture:
 def check_size(width: int, height: int, *, code: str = "too_large") -> None:
     """Refuse a picture of `width` × `height` pixels that no form page needs."""
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-        raise UnreadableFileError(TOO_LARGE_MESSAGE.format(width=width, height=height),
+        raise UnreadableFileError(TOO_LARGE_MESSAGE.format(size=f"（{width}×{height} 像素）"),
                                   code=code)
 
 
@@ -70,7 +71,9 @@ def pictures_in_image(data: bytes) -> list[Picture]:
                 pages.append(_decoded(image))
             return pages
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise UnreadableFileError(BROKEN_MESSAGE, code="too_large") from error
+            # PIL's own guard, met on opening a picture far beyond ours.
+            raise UnreadableFileError(TOO_LARGE_MESSAGE.format(size=""),
+                                      code="too_large") from error
         except (UnidentifiedImageError, OSError, ValueError, EOFError,
                 SyntaxError) as error:
             # PIL's readers raise these for truncated and malformed files.

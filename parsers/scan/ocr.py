@@ -4,6 +4,8 @@ The models are the ONNX files inside the installed ``rapidocr`` wheel (its ``mod
 folder); nothing of that package's code is imported, so its model downloader never runs,
 and onnxruntime only ever opens those local files. One engine is loaded per process, the
 first time a page needs it, and kept: a worker reads many pages with one engine.
+onnxruntime's own telemetry (its PyPI build would record a device id under the user's cache
+folder and upload usage events) is switched off before onnxruntime is first imported.
 
 Detection runs on the page shrunk to ``DETECT_SIDE`` pixels (lines are found as well, at a
 tenth of the cost); recognition reads each found line from the page as it is. Each
@@ -22,6 +24,9 @@ import cv2
 import numpy as np
 
 from forms.errors import UnreadableFileError
+
+# Read by onnxruntime when it loads: no telemetry, no device id written, nothing uploaded.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 # The wheel that carries the models, and the models in it (PP-OCRv6 small, Chinese).
 MODEL_PACKAGE = "rapidocr"
@@ -91,6 +96,7 @@ class Engine:
     def __init__(self, folder: Path, thread_count: int = 1) -> None:
         import onnxruntime
 
+        onnxruntime.disable_telemetry_events()
         cv2.setNumThreads(max(1, thread_count))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = max(1, thread_count)

@@ -2,7 +2,8 @@
 
 Few pages on purpose (OCR reads a page in about a second): a two-page report stamped over
 its date and fed crooked, sent as an image-only PDF and as a grey multi-page TIFF; an
-application form with a ticked box, as a JPEG and as a phone photo.
+application form with a ticked box, as a JPEG, smudged over a phone number, and as a phone
+photo.
 """
 
 from __future__ import annotations
@@ -57,12 +58,18 @@ def scans(tmp_path_factory, soffice) -> Scans:
     (page,) = scanmaker.render(application_pdf, 150, base / "application-150")
     files["application.jpg"] = scanmaker.as_jpeg(
         scanmaker.fed_crooked(page, -0.9), folder / "application.jpg", 80, dpi=150)
+    # The same, the contact's phone number smudged: it cannot be read surely.
+    phone = scanmaker.text_centre(application_pdf, 0, "15173421906", 150)
+    files["application-smudged.jpg"] = scanmaker.as_jpeg(
+        scanmaker.smudged(page, phone, (150, 34)), folder / "application-smudged.jpg", 80,
+        dpi=150)
     (page,) = scanmaker.render(application_pdf, 200, base / "application-200")
     files["application-photo.jpg"] = scanmaker.as_jpeg(
         scanmaker.photographed(page), folder / "application-photo.jpg", 85)
     originals = {
         "report-stamped.pdf": REPORT, "report-grey.tif": REPORT,
         "application.jpg": APPLICATION, "application-photo.jpg": APPLICATION,
+        "application-smudged.jpg": APPLICATION,
     }
     return Scans(folder, files, originals)
 

@@ -88,6 +88,20 @@ def fed_crooked(page: Image.Image, degrees: float, noise: float = 6.0) -> Image.
     return Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
 
 
+def smudged(page: Image.Image, centre: tuple[int, int], size: tuple[int, int]) -> Image.Image:
+    """Return `page` with the `size` (pixels) around `centre` smudged: rubbed pale, stained."""
+    pixels = np.asarray(page, np.float32).copy()
+    x0, y0 = centre[0] - size[0] // 2, centre[1] - size[1] // 2
+    region = pixels[y0:y0 + size[1], x0:x0 + size[0]]
+    stain = np.random.default_rng(11).normal(0, 70, region.shape[:2])[..., np.newaxis]
+    region = 255 - (255 - region) * 0.3 + stain - 25
+    pixels[y0:y0 + size[1], x0:x0 + size[0]] = region
+    smeared = Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
+    box = (x0, y0, x0 + size[0], y0 + size[1])
+    smeared.paste(smeared.crop(box).filter(ImageFilter.GaussianBlur(1.4)), box[:2])
+    return smeared
+
+
 def photographed(page: Image.Image) -> Image.Image:
     """Return `page` photographed on a dark desk: in perspective, lit from one side."""
     width, height = page.size
