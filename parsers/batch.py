@@ -30,7 +30,7 @@ from parsers.record import (
     unknown_form_record,
     unreadable_record,
 )
-from parsers.safety import is_image, office_filter, skip_reason
+from parsers.safety import HEIF_MESSAGE, is_heif, is_image, office_filter, skip_reason
 from parsers.word97 import read_if_ending_in_table
 from parsers.workers import run_in_workers
 
@@ -128,13 +128,15 @@ def _with_lost_tables(grid: Grid, word97: str) -> Grid:
 def read_grid(path: str) -> Grid:
     """Read `path` with the reader its first bytes call for (.pdf, a picture, or .docx)."""
     with open(path, "rb") as handle:
-        head = handle.read(8)
+        head = handle.read(12)
     if head.startswith(b"%PDF") or (not head and path.lower().endswith(".pdf")):
         return read_pdf(path)
     if is_image(head):
         from parsers.scan import read_image  # OCR's libraries load only when a picture comes
 
         return read_image(path)
+    if is_heif(head):
+        raise UnreadableFileError(HEIF_MESSAGE, code="image")
     return read_docx(path)
 
 

@@ -48,9 +48,6 @@ _BATCH_WIDTH = 2048
 # A character this near (line heights) its box's edge, inside another line's box, is a
 # sliver of that line's text.
 _SLIVER = 0.3
-# Threads of one engine; the batch sets it before forking its workers (one per core).
-threads = 1
-
 MODELS_MISSING = "未安装文字识别模型（rapidocr），无法读取扫描件；请重新安装 tianbiao"
 
 
@@ -93,13 +90,16 @@ def model_folder() -> Path:
 class Engine:
     """PP-OCR detection and recognition sessions over the wheel's local model files."""
 
-    def __init__(self, folder: Path, thread_count: int = 1) -> None:
+    def __init__(self, folder: Path) -> None:
         import onnxruntime
 
         onnxruntime.disable_telemetry_events()
-        cv2.setNumThreads(max(1, thread_count))
+        # OpenCV's threads are left as they are: cv2.setNumThreads in a forked worker whose
+        # parent ran OpenCV waits forever on the parent's pool.
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = max(1, thread_count)
+        # One thread, no pool: the batch runs a worker per core, and a process holding a
+        # pool of threads cannot be forked safely (its copy in the child waits forever).
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         # The arena keeps the largest page's buffers for good: memory would only grow.
@@ -249,6 +249,6 @@ def engine() -> Engine:
     """Return this process's engine, loading it the first time (a forked worker loads anew)."""
     global _ENGINE
     if _ENGINE is None or _ENGINE[0] != os.getpid():
-        _ENGINE = (os.getpid(), Engine(model_folder(), threads))
+        _ENGINE = (os.getpid(), Engine(model_folder()))
     return _ENGINE[1]
 

@@ -114,3 +114,10 @@ def test_a_broken_picture_says_so(tmp_path):
     (record,) = parse_paths([str(path)], workers=1)
     assert record.status == "unreadable"
     assert record.problems[0].message == "图片已损坏或格式无法识别，请学校重新扫描后提交"
+
+
+def test_an_iphone_photo_asks_for_a_jpeg(tmp_path):
+    path = tmp_path / "IMG_0001.heic"
+    path.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
+    (record,) = parse_paths([str(tmp_path)], workers=1)
+    assert record.problems[0].message.startswith("这是苹果手机的 HEIC 照片，无法读取")

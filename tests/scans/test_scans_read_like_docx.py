@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,20 @@ def test_scanned_fields_say_source_and_confidence(scan_records):
     docx = scan_records["category-boxes-ticked.docx"].as_json()
     assert all(set(f) == {"id", "label", "column", "value", "raw"} for f in docx["fields"])
     json.dumps(data, ensure_ascii=False)
+
+
+def test_a_folder_walk_takes_every_picture(scans):
+    from parsers.batch import collect_files
+
+    taken = {Path(f).name for f in collect_files([str(scans.folder)])}
+    assert set(scans.files) <= taken
+
+
+def test_a_picture_named_doc_is_read_as_the_picture_it_is(scans, tmp_path):
+    from parsers.batch import parse_paths
+
+    named = tmp_path / "申请表.doc"
+    named.write_bytes(scans.files["application.jpg"].read_bytes())
+    (record,) = parse_paths([str(named)], workers=1)
+    assert record.form == "hengyang-2018-application"
+    assert record.value("leader_phone") == "13907347781"
