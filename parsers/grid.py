@@ -103,40 +103,44 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True)
 class ScanReading:
-    """What a scan reader read off page images: each line's text and how sure it was of it.
+    """What a scan reader read off page images: texts and how sure it was of each character.
 
-    `lines` holds (text, confidence of each character) for every printed line read; every
-    cell and paragraph text of the grid is made of these lines.
+    `texts` holds (text, confidence of each character) for every table cell and every line
+    outside the tables as read; the grid's texts are made of these.
     """
 
-    lines: tuple[tuple[str, tuple[float, ...]], ...]
+    texts: tuple[tuple[str, tuple[float, ...]], ...]
 
     def confidence_of(self, text: str) -> float | None:
         """Return how sure the reading of `text` (a value found in the grid) is, 0–1.
 
-        The least certain character of `text` counts, wherever `text` was read: in a line,
-        across several lines, or as the end or start of one. None when `text` has no
-        character read from the image.
+        The least certain character of `text` counts, where it was read: the cells reading
+        exactly `text`, else the texts holding it, else the texts it runs over (a value
+        wrapped over a page break). None when `text` has no character read from the image.
         """
         wanted = "".join(text.split())
         if not wanted:
             return None
+        pieces = []
+        for piece, confidence in self.texts:
+            pairs = [(ch, c) for ch, c in zip(piece, confidence, strict=True) if not ch.isspace()]
+            pieces.append(("".join(ch for ch, _ in pairs), [c for _, c in pairs]))
+        exact = [min(c) for compact, c in pieces if compact == wanted]
+        if exact:
+            return min(exact)
+        holding = [min(c[start:start + len(wanted)]) for compact, c in pieces
+                   if (start := compact.find(wanted)) >= 0]
+        if holding:
+            return min(holding)
         found: list[float] = []
-        for line, confidence in self.lines:
-            pairs = [(ch, c) for ch, c in zip(line, confidence, strict=True) if not ch.isspace()]
-            compact = "".join(ch for ch, _ in pairs)
-            if not compact:
+        for compact, c in pieces:
+            if compact and compact in wanted:
+                found.extend(c)
                 continue
-            start = compact.find(wanted)
-            if start >= 0:
-                found.extend(c for _, c in pairs[start:start + len(wanted)])
-            elif compact in wanted:
-                found.extend(c for _, c in pairs)
-            else:
-                tail = _overlap(compact, wanted)  # the line ends with the text's start
-                head = _overlap(wanted, compact)  # the line starts with the text's end
-                found.extend(c for _, c in pairs[len(pairs) - tail:])
-                found.extend(c for _, c in pairs[:head])
+            tail = _overlap(compact, wanted)  # the text ends with the value's start
+            head = _overlap(wanted, compact)  # the text starts with the value's end
+            found.extend(c[len(c) - tail:] if tail else [])
+            found.extend(c[:head])
         return min(found) if found else None
 
 

@@ -32,6 +32,9 @@ _EMPTY_BRACKETS = re.compile(r"\(\)|\[\]|【】")
 # digit in it and no other letter beside it ("2O23", "l38 O577"), means the digits.
 _DIGIT_LOOKALIKES = str.maketrans("OoDlI|ZSB", "000111258")
 _FIGURE_RUN = re.compile(r"(?<![A-Za-z])[0-9OoDlI|ZSB]+(?:[.,:\-/][0-9OoDlI|ZSB]+)*(?![A-Za-z])")
+# A space OCR sees between two digits is the gap of figures set wide ("９６．５"), not a
+# space anyone typed in a figure.
+_SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 _DATE_LEFTOVERS = re.compile(r"[年月日号至到—\-~]*")
 
 
@@ -231,14 +234,15 @@ def half_width(text: str) -> str:
 def digits_from_image(text: str) -> str:
     """Return `text` with letters OCR read for digits in its runs of figures made digits.
 
-    "2O23年" → "2023年", "l38 O577 l234" → "138 0577 1234"; a run with no real digit, or
-    with another letter beside it ("RMB150", "ISO"), is left as it is.
+    "2O23年" → "2023年", "l38 O577 l234" → "13805771234" (a space between two digits goes:
+    OCR cannot tell it from the gap of wide-set figures); a run with no real digit, or
+    with another letter beside it ("RMBX150", "ISO"), is left as it is.
     """
     def repaired(match: re.Match[str]) -> str:
         run = match.group(0)
         return run.translate(_DIGIT_LOOKALIKES) if any(c.isdigit() for c in run) else run
 
-    return _FIGURE_RUN.sub(repaired, text)
+    return _SPACED_DIGITS.sub("", _FIGURE_RUN.sub(repaired, text))
 
 
 def is_left_empty(raw: str) -> bool:

@@ -27,11 +27,12 @@ _SEARCH = 0.35
 # Gaps (ems) that are typed spaces: between Chinese characters, between a Chinese character
 # and a figure or letter (Word and LibreOffice set a quarter em there by themselves, and a
 # "1" stands a quarter em inside its box), between figures or letters (where OCR's own
-# space also counts), and beside Chinese punctuation, whose glyph is half blank. From the
-# last gap on, two things were written apart: two spaces.
+# space counts first: full-width figures "９６．５" stand half an em apart), and beside
+# Chinese punctuation, whose glyph is half blank. From the last gap on, two things were
+# written apart: two spaces.
 _WIDE_SPACE = 0.4
 _MIXED_SPACE = 0.6
-_NARROW_SPACE = 0.35
+_NARROW_SPACE = 0.7
 _PUNCTUATION_SPACE = 1.5
 _APART = 2.5
 _CHINESE_PUNCTUATION = frozenset("，。、；：？！（）《》“”‘’【】「」…—")

@@ -217,9 +217,9 @@ def _without_slivers(line: TextLine, lines: list[TextLine]) -> TextLine:
         at_edge = min(glyph.x - line.x0, line.x1 - glyph.x) < _SLIVER * height
         return at_edge and any(other.x0 <= glyph.x <= other.x1 for other in level)
 
-    while glyphs and sliver(glyphs[0]):
+    while glyphs and (sliver(glyphs[0]) or glyphs[0].text.isspace()):
         glyphs.pop(0)
-    while glyphs and sliver(glyphs[-1]):
+    while glyphs and (sliver(glyphs[-1]) or glyphs[-1].text.isspace()):
         glyphs.pop()
     return TextLine(line.x0, line.top, line.x1, line.bottom, tuple(glyphs))
 

@@ -34,7 +34,8 @@ _SAME_SIZE = 0.2
 
 @dataclass(frozen=True)
 class ReadLine:
-    """A line of text as read from a page image, with how sure OCR was of each character."""
+    """A cell's or a line's text as read from a page image, with how sure OCR was of each
+    character."""
 
     text: str
     confidence: tuple[float, ...]
@@ -117,8 +118,9 @@ def _lay_out(lines: list[TextLine], tables: list[list[CellBox]], ink: np.ndarray
         boxes = []
         for (x0, top, x1, bottom), pieces_in_cell in zip(locator.boxes, cells, strict=True):
             cell_lines = [_cell_line(chars) for chars in _same_lines(pieces_in_cell)]
-            read.extend(_reading(line) for line in cell_lines)
             text, soft = join_cell_lines(cell_lines, x0, x1) if cell_lines else ("", ())
+            if cell_lines:
+                read.append(_cell_reading(text, cell_lines))
             boxes.append(Box(x0, top, x1, bottom, text, tuple(cell_lines), soft))
         items.append(Ruled(boxes, locator.top, locator.bottom))
     items.sort(key=lambda item: item.top)
@@ -180,8 +182,23 @@ def _cell_line(chars: list[dict[str, Any]]) -> CellLine:
         kept.append(char)
     while kept and kept[-1]["text"].isspace():
         kept.pop()
+    while kept and kept[0]["text"].isspace():
+        kept.pop(0)
     printed = [c for c in kept if not c["text"].isspace()]
     return CellLine(kept, printed, "".join(c["text"] for c in kept))
+
+
+def _cell_reading(text: str, lines: list[CellLine]) -> ReadLine:
+    """Return the reading of a cell's `text`, made of `lines` and what joins them."""
+    confidence: list[float] = []
+    for reading in map(_reading, lines):
+        start = text.find(reading.text, len(confidence))
+        if start < 0:
+            continue
+        confidence.extend([1.0] * (start - len(confidence)))  # a joint: a space or newline
+        confidence.extend(reading.confidence)
+    confidence.extend([1.0] * (len(text) - len(confidence)))
+    return ReadLine(text, tuple(confidence))
 
 
 def _reading(line: CellLine) -> ReadLine:

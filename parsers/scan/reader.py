@@ -16,6 +16,7 @@ from parsers.pdf.paragraphs import join_wrapped_lines
 from parsers.scan.images import Picture, pictures_in_image, pictures_in_pdf
 from parsers.scan.ocr import engine
 from parsers.scan.page import ScannedPage, read_page
+from parsers.scan.pages import line_up
 from parsers.scan.quality import PageUnreadable
 
 BLANK_MESSAGE = "扫描件是空白页，没有可读的内容；请学校重新扫描填好的表格"
@@ -45,7 +46,8 @@ def read_pictures(pictures: list[Picture], *, code: str) -> Grid:
     if not pages:
         raise UnreadableFileError(BLANK_MESSAGE, code=code)
     contents = [page.content for page in pages]
+    line_up(contents)
     join_wrapped_lines(contents)
-    reading = ScanReading(tuple((line.text, line.confidence) for page in pages
-                                for line in page.lines))
+    reading = ScanReading(tuple((text.text, text.confidence) for page in pages
+                                for text in page.lines))
     return Grid(blocks=join_pages(contents), scan=reading)

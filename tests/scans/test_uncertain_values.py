@@ -53,7 +53,8 @@ def test_the_feedback_letter_asks_to_check_the_value(scans, tmp_path):
 
 def test_letters_read_for_digits_become_digits():
     assert digits_from_image("2O23年3月6日") == "2023年3月6日"
-    assert digits_from_image("l39 O734 778l") == "139 0734 7781"
+    assert digits_from_image("l39 O734 778l") == "13907347781"
+    assert digits_from_image("9 6.5") == "96.5"  # figures set wide, read apart
     assert digits_from_image("RMB150,OOO") == "RMB150,000"
     assert digits_from_image("ISO") == "ISO"  # no digit in the run: a word
     assert digits_from_image("二O二三年") == "二O二三年"
