@@ -14,6 +14,8 @@ import numpy as np
 
 from parsers.scan.images import Picture
 
+# In the red channel, a seal's ink is at least this share of the paper's brightness.
+_SEAL_LIGHTNESS = 0.85
 # Deskew: angles tried (degrees), coarse then fine, on the page shrunk to this side.
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.5
@@ -29,9 +31,19 @@ _UNEVEN_LIGHT = 25
 
 
 def grey_page(picture: Picture) -> np.ndarray:
-    """Return the page as grey pixels: the red channel of a colour page (seal ink removed)."""
+    """Return the page as grey pixels: the red channel of a colour page (seal ink removed).
+
+    In the red channel a seal's ink is nearly as light as the paper, not quite: what is
+    lighter than most of the way from black to the paper is made paper.
+    """
     pixels = picture.pixels
-    return pixels[:, :, 0].copy() if pixels.ndim == 3 else pixels
+    if pixels.ndim != 3:
+        return pixels
+    red = pixels[:, :, 0]
+    paper = float(np.percentile(red[::8, ::8], 90))
+    light = max(1.0, _SEAL_LIGHTNESS * paper)
+    lut = np.clip(np.arange(256) * 255.0 / light, 0, 255).astype(np.uint8)
+    return cv2.LUT(red, lut)
 
 
 def unwarp_photo(grey: np.ndarray) -> tuple[np.ndarray, bool]:
