@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import scanmaker
+
+from scans import scanmaker
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REPORT = DATA / "ruian-2022-report" / "amount-commas.docx"
