@@ -26,14 +26,16 @@ from parsers.scan.quality import check_after_reading, check_before_reading
 from parsers.scan.ruling import CellBox, find_rules, ink_of
 from parsers.scan.straighten import straightened
 
-# A page of unknown resolution is taken to be A4 (points), portrait or landscape.
+# A page of unknown resolution is taken to be A4 (points), portrait or landscape; a
+# resolution is believed when it makes the page about as wide as that.
 _A4 = (595.0, 842.0)
+_A4_SLACK = 0.25
 # Lines measured within this share of the page's usual size are set in that size.
 _SAME_SIZE = 0.2
 
 
 @dataclass(frozen=True)
-class ReadLine:
+class ReadText:
     """A cell's or a line's text as read from a page image, with how sure OCR was of each
     character."""
 
@@ -43,10 +45,10 @@ class ReadLine:
 
 @dataclass
 class ScannedPage:
-    """A page read from an image: its content for the PDF rules and every line it read."""
+    """A page read from an image: its content for the PDF rules and every text it read."""
 
     content: PageContent
-    lines: list[ReadLine]
+    texts: list[ReadText]
 
 
 def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
@@ -62,6 +64,7 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     clean[wide_rules > 0] = 255
     lines = engine.read(clean)
     check_after_reading(grey, lines)
+    # A line's box is grown around its writing to about 2.2 times the writing's height.
     em = float(np.median([line.bottom - line.top for line in lines])) / 2.2 if lines else 20.0
     squares = find_squares(cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules)), em)
     lines = with_marks(lines, squares)
@@ -72,9 +75,15 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
 
 
 def _points_per_pixel(picture: Picture, width: int, height: int) -> float:
-    if picture.dpi:
+    """Return the page's points per pixel: by its resolution, if that makes a page's width.
+
+    A phone writes 72 dpi into every photo, and an unwarped photo has no resolution at
+    all: a page is then taken to be as wide as A4.
+    """
+    a4_width = _A4[0] if height >= width else _A4[1]
+    if picture.dpi and abs(width * 72.0 / picture.dpi - a4_width) <= _A4_SLACK * a4_width:
         return 72.0 / picture.dpi
-    return (_A4[0] if height >= width else _A4[1]) / width
+    return a4_width / width
 
 
 def _lay_out(lines: list[TextLine], tables: list[list[CellBox]], ink: np.ndarray,
@@ -108,7 +117,7 @@ def _lay_out(lines: list[TextLine], tables: list[list[CellBox]], ink: np.ndarray
                 outside.append(chars)
             else:
                 in_cells[place[0]][place[1]].append(chars)
-    read: list[ReadLine] = []
+    read: list[ReadText] = []
     items: list[Line | Ruled] = []
     for chars in _same_lines(outside):
         cell_line = _cell_line(chars)
@@ -188,7 +197,7 @@ def _cell_line(chars: list[dict[str, Any]]) -> CellLine:
     return CellLine(kept, printed, "".join(c["text"] for c in kept))
 
 
-def _cell_reading(text: str, lines: list[CellLine]) -> ReadLine:
+def _cell_reading(text: str, lines: list[CellLine]) -> ReadText:
     """Return the reading of a cell's `text`, made of `lines` and what joins them."""
     confidence: list[float] = []
     for reading in map(_reading, lines):
@@ -198,9 +207,9 @@ def _cell_reading(text: str, lines: list[CellLine]) -> ReadLine:
         confidence.extend([1.0] * (start - len(confidence)))  # a joint: a space or newline
         confidence.extend(reading.confidence)
     confidence.extend([1.0] * (len(text) - len(confidence)))
-    return ReadLine(text, tuple(confidence))
+    return ReadText(text, tuple(confidence))
 
 
-def _reading(line: CellLine) -> ReadLine:
+def _reading(line: CellLine) -> ReadText:
     confidence = tuple(float(c.get("confidence", 1.0)) for c in line.chars for _ in c["text"])
-    return ReadLine(line.text, confidence)
+    return ReadText(line.text, confidence)

@@ -49,5 +49,5 @@ def read_pictures(pictures: list[Picture], *, code: str) -> Grid:
     line_up(contents)
     join_wrapped_lines(contents)
     reading = ScanReading(tuple((text.text, text.confidence) for page in pages
-                                for text in page.lines))
+                                for text in page.texts))
     return Grid(blocks=join_pages(contents), scan=reading)
