@@ -32,6 +32,7 @@ os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 MODEL_PACKAGE = "rapidocr"
 DETECT_MODEL = "PP-OCRv6_det_small.onnx"
 RECOGNISE_MODEL = "PP-OCRv6_rec_small.onnx"
+ORIENT_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"  # a line upright, or on its head
 # The longest side of the page as the detector sees it.
 DETECT_SIDE = 960
 # Detection: a pixel of text is one whose probability is above this; a line is kept when
@@ -45,6 +46,12 @@ _MIN_LINE_SIDE = 3  # pixels of the shrunk page
 # a batch is at most this wide in all (about 20 MB of scores).
 _LINE_HEIGHT = 48
 _BATCH_WIDTH = 2048
+# Orientation: the widest lines (this many at most) vote, each cut to this shape; a vote
+# counts when this sure, and it takes this many votes to tell.
+_ORIENT_SAMPLE = 12
+_ORIENT_SHAPE = (48, 192)
+_ORIENT_SURE = 0.9
+_ORIENT_VOTES = 3
 # A character this near (line heights) its box's edge, inside another line's box, is a
 # sliver of that line's text.
 _SLIVER = 0.3
@@ -82,7 +89,8 @@ def model_folder() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise UnreadableFileError(MODELS_MISSING, code="error")
     folder = Path(next(iter(spec.submodule_search_locations))) / "models"
-    if not (folder / DETECT_MODEL).is_file() or not (folder / RECOGNISE_MODEL).is_file():
+    if not all((folder / model).is_file()
+               for model in (DETECT_MODEL, RECOGNISE_MODEL, ORIENT_MODEL)):
         raise UnreadableFileError(MODELS_MISSING, code="error")
     return folder
 
@@ -110,13 +118,17 @@ class Engine:
             str(folder / DETECT_MODEL), options, providers=providers)
         self._recogniser = onnxruntime.InferenceSession(
             str(folder / RECOGNISE_MODEL), options, providers=providers)
+        self._orienter = onnxruntime.InferenceSession(
+            str(folder / ORIENT_MODEL), options, providers=providers)
         characters = self._recogniser.get_modelmeta().custom_metadata_map["character"]
         # CTC: index 0 is "no character"; the model's last class is the space.
         self._alphabet = ["", *characters.splitlines(), " "]
 
-    def read(self, grey: np.ndarray) -> list[TextLine]:
-        """Return the lines of text on the grey page image `grey`, top to bottom."""
-        boxes = self.find_lines(grey)
+    def read(self, grey: np.ndarray, boxes: list[tuple[int, int, int, int]] | None = None
+             ) -> list[TextLine]:
+        """Return the lines of text on the grey page image `grey` (in `boxes`, if found)."""
+        if boxes is None:
+            boxes = self.find_lines(grey)
         lines = [line for line in self.recognise(grey, boxes) if line.glyphs]
         return [line for line in map(_without_slivers, lines, [lines] * len(lines))
                 if line.glyphs]
@@ -149,6 +161,22 @@ class Engine:
                           min(height, round((y + h + grow) * sy))))
         boxes.sort(key=lambda b: (b[1], b[0]))
         return boxes
+
+    def upside_down(self, grey: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> bool:
+        """Tell whether the writing on `grey` stands on its head: the widest lines' vote."""
+        wide = sorted((b for b in boxes if b[2] - b[0] >= 2 * (b[3] - b[1])),
+                      key=lambda b: b[0] - b[2])[:_ORIENT_SAMPLE]
+        if len(wide) < _ORIENT_VOTES:
+            return False
+        height, width = _ORIENT_SHAPE
+        tensor = np.zeros((len(wide), 3, height, width), np.float32)
+        for slot, (x0, top, x1, bottom) in enumerate(wide):
+            scaled = min(width, max(1, math.ceil(height * (x1 - x0) / (bottom - top))))
+            line = cv2.resize(grey[top:bottom, x0:x1], (scaled, height))
+            tensor[slot, :, :, :scaled] = _normalised(line)
+        (scores,) = self._orienter.run(None, {self._orienter.get_inputs()[0].name: tensor})
+        sure = [float(s[1]) for s in scores if float(s.max()) >= _ORIENT_SURE]
+        return len(sure) >= _ORIENT_VOTES and sum(s > 0.5 for s in sure) > 0.6 * len(sure)
 
     def recognise(self, grey: np.ndarray, boxes: list[tuple[int, int, int, int]]
                   ) -> list[TextLine]:
@@ -199,6 +227,13 @@ class Engine:
                step: float) -> Glyph:
         text = self._alphabet[index] if index < len(self._alphabet) else ""
         return Glyph(text, x0 + (start + end) / 2 * step, float(certainty[start:end].max()))
+
+
+def sideways(boxes: list[tuple[int, int, int, int]]) -> bool:
+    """Tell whether lines found run up the page: a page scanned or photographed on its side."""
+    tall = sum(b[3] - b[1] >= 2 * (b[2] - b[0]) for b in boxes)
+    wide = sum(b[2] - b[0] >= 2 * (b[3] - b[1]) for b in boxes)
+    return tall >= _ORIENT_VOTES and tall > 2 * wide
 
 
 def _without_slivers(line: TextLine, lines: list[TextLine]) -> TextLine:

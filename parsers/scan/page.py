@@ -1,7 +1,8 @@
 """One page image into the PDF reader's page content: lines of text and ruled tables.
 
-The page is straightened (parsers.scan.straighten), its rules found and erased, its text
-read once by OCR, its checkboxes read by their ink. Each recognised character becomes a
+The page is straightened (parsers.scan.straighten), turned upright if it lies on its side
+or its head, its rules found and erased, its text read once by OCR, its checkboxes read by
+their ink. Each recognised character becomes a
 character as the PDF reader knows them (a box in points, a size, its text, how sure OCR
 was), goes to the cell holding its centre, and the PDF reader's own rules make lines,
 paragraphs and tables of them: what a scan shows is read as what a printed PDF shows.
@@ -21,9 +22,9 @@ from parsers.pdf.tables import CellLocator
 from parsers.scan.checkboxes import find_squares, with_marks
 from parsers.scan.glyphs import characters, space_between
 from parsers.scan.images import Picture
-from parsers.scan.ocr import Engine, TextLine
+from parsers.scan.ocr import Engine, TextLine, sideways
 from parsers.scan.quality import check_after_reading, check_before_reading
-from parsers.scan.ruling import CellBox, find_rules, ink_of
+from parsers.scan.ruling import CellBox, Rules, find_rules, ink_of
 from parsers.scan.straighten import straightened
 
 # A page of unknown resolution is taken to be A4 (points), portrait or landscape; a
@@ -55,14 +56,20 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     """Return the content of the page in `picture`, or None for a blank page."""
     check_before_reading(picture)
     grey = straightened(picture)
-    ink = ink_of(grey)
+    ink, rules, wide_rules, clean = _prepared(grey)
     if float((ink > 0).mean()) < 0.001:
         return None  # a blank page: the back of a sheet
-    rules = find_rules(ink)
-    wide_rules = cv2.dilate(rules.mask, np.ones((3, 3), np.uint8))
-    clean = grey.copy()
-    clean[wide_rules > 0] = 255
-    lines = engine.read(clean)
+    boxes = engine.find_lines(clean)
+    # A sheet fed on its side or on its head is turned upright first.
+    for turned, turn in ((sideways(boxes), cv2.ROTATE_90_CLOCKWISE),
+                         (None, cv2.ROTATE_180)):
+        if turned is None:
+            turned = engine.upside_down(clean, boxes)
+        if turned:
+            grey = cv2.rotate(grey, turn)
+            ink, rules, wide_rules, clean = _prepared(grey)
+            boxes = engine.find_lines(clean)
+    lines = engine.read(clean, boxes)
     check_after_reading(grey, lines)
     # A line's box is grown around its writing to about 2.2 times the writing's height.
     em = float(np.median([line.bottom - line.top for line in lines])) / 2.2 if lines else 20.0
@@ -72,6 +79,19 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     scale = _points_per_pixel(picture, width, height)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules))
     return _lay_out(lines, rules.tables, text_ink, scale, width, height)
+
+
+def _prepared(grey: np.ndarray) -> tuple[np.ndarray, Rules, np.ndarray, np.ndarray]:
+    """Return the ink of `grey`, its rules, their pixels grown a little, and `grey` without them.
+
+    OCR reads the page with the rules erased: a rule beside a character is read as 1 or 丨.
+    """
+    ink = ink_of(grey)
+    rules = find_rules(ink)
+    wide_rules = cv2.dilate(rules.mask, np.ones((3, 3), np.uint8))
+    clean = grey.copy()
+    clean[wide_rules > 0] = 255
+    return ink, rules, wide_rules, clean
 
 
 def _points_per_pixel(picture: Picture, width: int, height: int) -> float:

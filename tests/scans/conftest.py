@@ -2,8 +2,8 @@
 
 Few pages on purpose (OCR reads a page in about a second): a two-page report stamped over
 its date and fed crooked, sent as an image-only PDF and as a grey multi-page TIFF; an
-application form with a ticked box, as a JPEG, smudged over a phone number, and as a phone
-photo.
+application form with a ticked box, as a JPEG, smudged over a phone number, fed upside
+down, scanned on its side, and as a phone photo.
 """
 
 from __future__ import annotations
@@ -64,13 +64,19 @@ def scans(tmp_path_factory, soffice) -> Scans:
     files["application-smudged.jpg"] = scanmaker.as_jpeg(
         scanmaker.smudged(page, phone, (150, 34)), folder / "application-smudged.jpg", 80,
         dpi=150)
+    # Fed upside down, and scanned on its side (a PNG, as a screenshot is sent).
+    files["application-upside-down.jpg"] = scanmaker.as_jpeg(
+        scanmaker.fed_crooked(page, 180.6), folder / "application-upside-down.jpg", 80, dpi=150)
+    page.rotate(90, expand=True).save(folder / "application-sideways.png")
+    files["application-sideways.png"] = folder / "application-sideways.png"
     (page,) = scanmaker.render(application_pdf, 200, base / "application-200")
     files["application-photo.jpg"] = scanmaker.as_jpeg(
         scanmaker.photographed(page), folder / "application-photo.jpg", 85)
     originals = {
         "report-stamped.pdf": REPORT, "report-grey.tif": REPORT,
         "application.jpg": APPLICATION, "application-photo.jpg": APPLICATION,
-        "application-smudged.jpg": APPLICATION,
+        "application-smudged.jpg": APPLICATION, "application-upside-down.jpg": APPLICATION,
+        "application-sideways.png": APPLICATION,
     }
     return Scans(folder, files, originals)
 

@@ -15,7 +15,8 @@ import pytest
 
 from parsers.record import SCAN_UNCERTAIN
 
-SCANS = ["report-stamped.pdf", "report-grey.tif", "application.jpg", "application-photo.jpg"]
+SCANS = ["report-stamped.pdf", "report-grey.tif", "application.jpg", "application-photo.jpg",
+         "application-upside-down.jpg", "application-sideways.png"]
 
 
 def _plain(value: object) -> object:
