@@ -17,8 +17,10 @@ import numpy as np
 from parsers.grid import CHECKED, UNCHECKED
 from parsers.scan.ocr import Glyph, TextLine
 
-# A checkbox's side, in ems of the text beside it.
-_SIDE_EMS = (0.6, 1.3)
+# A checkbox's side, in ems of the text beside it (Word's form fields draw large ones).
+_SIDE_EMS = (0.55, 1.6)
+# A frame's stroke is at most this share of its side.
+_FRAME_WIDTH = 0.1
 # Each side of the frame is inked along this share of its length at least.
 _FRAME_INKED = 0.85
 # The inside (the frame's inner 60%) holds this share of ink or less when empty, this much
@@ -26,11 +28,14 @@ _FRAME_INKED = 0.85
 _EMPTY_INK = 0.03
 _TICKED_INK = 0.09
 # What OCR makes of a box, empty or ticked; 口 only where it stands apart from other words.
-_BOX_READINGS = frozenset("□☐☑☒■◻√✓✔×VvX")
+_BOX_READINGS = frozenset("□☐☑☒⊠⊡▣■◻√✓✔×VvX")
+# A character OCR read on a square less surely than this is the box misread (a crossed box
+# read as a dense character, 髓); a real 国 or 回 is read surely.
+_UNSURE_READING = 0.8
 _BOX_OR_MOUTH = "口"
 _APART = frozenset(" ：:，,、；;（(")
 # A box OCR read nothing on stands clear of the characters beside it: their centres are
-# further than this (in line heights) from its sides.
+# further than this (in the box's widths) from its sides.
 _NEIGHBOUR = 0.3
 
 
@@ -62,10 +67,23 @@ def find_squares(ink: np.ndarray, em: float) -> list[Checkbox]:
     """Return the small squares outlined in the ink mask `ink`, text `em` pixels high."""
     low, high = _SIDE_EMS[0] * em, _SIDE_EMS[1] * em
     contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    outlines = [cv2.boundingRect(contour) for contour in contours]
+    # A box touching the character after it is one shape with it; its straight sides alone
+    # (a tick or cross inside taken away) still close round a square hole.
+    side = max(3, round(_SIDE_EMS[0] * em * 0.6))
+    frames = cv2.bitwise_or(
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, side), np.uint8)),
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((side, 1), np.uint8)))
+    holes, _ = cv2.findContours(frames, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    for hole in holes:
+        x, y, w, h = cv2.boundingRect(hole)
+        grow = max(1, round(_FRAME_WIDTH * w))
+        outlines.append((x - grow, y - grow, w + 2 * grow, h + 2 * grow))
     found: list[Checkbox] = []
-    for contour in contours:
-        x, y, w, h = cv2.boundingRect(contour)
+    for x, y, w, h in outlines:
         if not (low <= w <= high and low <= h <= high) or abs(w - h) > 0.2 * max(w, h):
+            continue
+        if x < 0 or y < 0 or x + w > ink.shape[1] or y + h > ink.shape[0]:
             continue
         box = ink[y:y + h, x:x + w] > 0
         band = max(1, round(0.12 * w))
@@ -106,7 +124,7 @@ def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]
             under = [g for g in glyphs if square.x0 - 2 <= g.x <= square.x1 + 2]
             if under and not all(_reads_as_box(glyphs, g) for g in under):
                 continue  # a character that happens to be square
-            reach = _NEIGHBOUR * (line.bottom - line.top)
+            reach = _NEIGHBOUR * (square.x1 - square.x0)
             if not under and any(square.x0 - reach < g.x < square.x1 + reach for g in glyphs):
                 continue  # a square part of a character (the 日 of 阳)
             glyphs = [g for g in glyphs if g not in under]
@@ -137,7 +155,7 @@ def _beside(line: TextLine, square: Checkbox) -> bool:
 
 
 def _reads_as_box(glyphs: list[Glyph], glyph: Glyph) -> bool:
-    if glyph.text in _BOX_READINGS:
+    if glyph.text in _BOX_READINGS or glyph.confidence < _UNSURE_READING:
         return True
     if glyph.text != _BOX_OR_MOUTH:
         return False

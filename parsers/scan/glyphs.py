@@ -107,6 +107,12 @@ def _char(text: str, x0: float, x1: float, top: int, bottom: int, size: float,
             "bottom": float(bottom), "size": size, "confidence": confidence}
 
 
+def writing_height(line: TextLine, ink: np.ndarray) -> int:
+    """Return how many pixels high the writing of `line` is on the page's `ink`."""
+    top, bottom = _rows(ink, line, max(0, round(line.x0)), round(line.x1))
+    return max(1, bottom - top)
+
+
 def _rows(ink: np.ndarray, line: TextLine, x0: int, x1: int) -> tuple[int, int]:
     """Return the rows the writing of `line` fills: its inked rows around the box's middle."""
     top, bottom = max(0, round(line.top)), round(line.bottom)

@@ -20,7 +20,7 @@ from parsers.pdf.model import Box, CellLine, Line, PageContent, Ruled
 from parsers.pdf.paragraphs import join_cell_lines
 from parsers.pdf.tables import CellLocator
 from parsers.scan.checkboxes import find_squares, with_marks
-from parsers.scan.glyphs import characters, space_between
+from parsers.scan.glyphs import characters, space_between, writing_height
 from parsers.scan.images import Picture
 from parsers.scan.ocr import Engine, TextLine, sideways
 from parsers.scan.quality import check_after_reading, check_before_reading
@@ -71,13 +71,12 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
             boxes = engine.find_lines(clean)
     lines = engine.read(clean, boxes)
     check_after_reading(grey, lines)
-    # A line's box is grown around its writing to about 2.2 times the writing's height.
-    em = float(np.median([line.bottom - line.top for line in lines])) / 2.2 if lines else 20.0
-    squares = find_squares(cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules)), em)
+    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules))
+    em = float(np.median([writing_height(line, text_ink) for line in lines]))
+    squares = find_squares(text_ink, em)
     lines = with_marks(lines, squares)
     height, width = grey.shape
     scale = _points_per_pixel(picture, width, height)
-    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules))
     return _lay_out(lines, rules.tables, text_ink, scale, width, height)
 
 
