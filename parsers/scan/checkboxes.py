@@ -15,6 +15,8 @@ import cv2
 import numpy as np
 
 from parsers.grid import CHECKED, UNCHECKED
+from parsers.marks import BOX_MARKS, WINGDINGS_2
+from parsers.pdf.typesetting import is_wide
 from parsers.scan.ocr import Glyph, TextLine
 
 # A checkbox's side, in ems of the text beside it (Word's form fields draw large ones).
@@ -99,14 +101,23 @@ def find_squares(ink: np.ndarray, em: float) -> list[Checkbox]:
         if not inner.size:
             continue
         found.append(Checkbox(x, y, x + w, y + h, float(inner.mean())))
-    # A frame's outer and inner outline are both squares: keep the outer.
+    # A frame's outer and inner outline, or its outline and its hole, are one box: the
+    # outer one is kept.
     found.sort(key=lambda b: -(b.x1 - b.x0))
     kept: list[Checkbox] = []
     for square in found:
-        if not any(k.x0 <= square.x0 and square.x1 <= k.x1 and k.top <= square.top
-                   and square.bottom <= k.bottom for k in kept):
+        if not any(_shared(square, k) > 0.5 for k in kept):
             kept.append(square)
     return kept
+
+
+def _shared(square: Checkbox, other: Checkbox) -> float:
+    """Return the share of `square`'s area that `other` covers."""
+    width = min(square.x1, other.x1) - max(square.x0, other.x0)
+    height = min(square.bottom, other.bottom) - max(square.top, other.top)
+    if width <= 0 or height <= 0:
+        return 0.0
+    return width * height / ((square.x1 - square.x0) * (square.bottom - square.top))
 
 
 def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]:
@@ -135,6 +146,31 @@ def with_marks(lines: list[TextLine], squares: list[Checkbox]) -> list[TextLine]
         x1 = max([line.x1, *(s.x1 for s in placed)])
         marked.append(TextLine(x0, line.top, x1, line.bottom, tuple(glyphs)))
     return marked
+
+
+def with_fallback_marks(lines: list[TextLine]) -> list[TextLine]:
+    """Return `lines` with Wingdings 2 boxes printed as letters read back as marks.
+
+    Printed where the symbol font was missing, "☑是 ☐否" shows as "R是 £否" (the PDF
+    reader's rule, parsers.pdf.checkboxes): where a pound sign stands right before a Chinese
+    character, a letter coding a box there is that box.
+    """
+    marked = []
+    for line in lines:
+        glyphs = list(line.glyphs)
+        if any(g.text == "£" and _before_wide(glyphs, i) for i, g in enumerate(glyphs)):
+            for index, glyph in enumerate(glyphs):
+                mark = WINGDINGS_2.get(ord(glyph.text)) if len(glyph.text) == 1 else None
+                if mark in BOX_MARKS and _before_wide(glyphs, index) and (
+                        index == 0 or not glyphs[index - 1].text.isalnum()
+                        or is_wide(glyphs[index - 1].text)):
+                    glyphs[index] = Glyph(str(mark), glyph.x, glyph.confidence)
+        marked.append(TextLine(line.x0, line.top, line.x1, line.bottom, tuple(glyphs)))
+    return marked
+
+
+def _before_wide(glyphs: list[Glyph], index: int) -> bool:
+    return index + 1 < len(glyphs) and is_wide(glyphs[index + 1].text)
 
 
 def _line_of(lines: list[TextLine], square: Checkbox) -> int | None:

@@ -19,7 +19,7 @@ import numpy as np
 from parsers.pdf.model import Box, CellLine, Line, PageContent, Ruled
 from parsers.pdf.paragraphs import join_cell_lines
 from parsers.pdf.tables import CellLocator
-from parsers.scan.checkboxes import find_squares, with_marks
+from parsers.scan.checkboxes import find_squares, with_fallback_marks, with_marks
 from parsers.scan.glyphs import characters, space_between, writing_height
 from parsers.scan.images import Picture
 from parsers.scan.ocr import Engine, TextLine, sideways
@@ -74,7 +74,7 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules))
     em = float(np.median([writing_height(line, text_ink) for line in lines]))
     squares = find_squares(text_ink, em)
-    lines = with_marks(lines, squares)
+    lines = with_fallback_marks(with_marks(lines, squares))
     height, width = grey.shape
     scale = _points_per_pixel(picture, width, height)
     return _lay_out(lines, rules.tables, text_ink, scale, width, height)
