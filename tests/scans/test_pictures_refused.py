@@ -121,3 +121,45 @@ def test_an_iphone_photo_asks_for_a_jpeg(tmp_path):
     path.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
     (record,) = parse_paths([str(tmp_path)], workers=1)
     assert record.problems[0].message.startswith("这是苹果手机的 HEIC 照片，无法读取")
+
+
+def _pdf_of_one_picture(width: int, height: int, packed: bytes) -> bytes:
+    """Return a one-page PDF showing one grey picture of `width` × `height`, no text."""
+    def stream(data: bytes, extra: str = "") -> bytes:
+        return f"<< /Length {len(data)} {extra}>>\nstream\n".encode() + data + b"\nendstream"
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+        stream(packed, f"/Type /XObject /Subtype /Image /Width {width} /Height {height} "
+                       "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+            "%%EOF\n").encode()
+    return bytes(out)
+
+
+def test_a_scanned_pdf_of_a_huge_picture_is_refused_before_decoding(tmp_path):
+    side = 20_000  # 400 million grey pixels, packed into about 400 KB
+    packer = zlib.compressobj(9)
+    row = bytes(side)
+    packed = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    path = tmp_path / "扫描件.pdf"
+    path.write_bytes(_pdf_of_one_picture(side, side, packed))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    (record,) = parse_paths([str(path)], workers=1)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB
+    assert record.status == "unreadable"
+    assert record.problems[0].message.startswith(
+        "图片尺寸异常巨大（20000×20000 像素），已拒绝读取")
