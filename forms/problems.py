@@ -62,6 +62,7 @@ INVALID_CODES: dict[str, str] = {
     "prefill_changed": "a blank the roster pre-filled was changed by the school",
     "roster_unmatched": "the school named in the file is not in the roster",
     "roster_ambiguous": "the school named could be more than one roster row",
+    "scan_uncertain": "a value read off a scan less surely than it must be: check the picture",
 }
 CODES: dict[str, str] = {**UNREADABLE_CODES, **INCOMPLETE_CODES, **NOTICE_CODES,
                          **INVALID_CODES}

@@ -30,7 +30,7 @@ from parsers.record import (
     unknown_form_record,
     unreadable_record,
 )
-from parsers.safety import SCAN_MESSAGE, is_image, office_filter, skip_reason
+from parsers.safety import HEIF_MESSAGE, is_heif, is_image, office_filter, skip_reason
 from parsers.word97 import read_if_ending_in_table
 from parsers.workers import run_in_workers
 
@@ -86,7 +86,7 @@ def parse_file(file: str, form_id: str | None = None, *, read_as: str | None = N
         closest = identification.closest
     if spec is None:
         return unknown_form_record(file, closest)
-    record = build_record(file, spec, *extract(grid, spec))
+    record = build_record(file, spec, *extract(grid, spec), scan=grid.scan)
     record.key = grid.properties.get(PROPERTY_KEY)
     record.identified_by = how
     if runner_up is not None:
@@ -126,13 +126,17 @@ def _with_lost_tables(grid: Grid, word97: str) -> Grid:
 
 
 def read_grid(path: str) -> Grid:
-    """Read `path` with the reader its first bytes call for (.pdf or .docx)."""
+    """Read `path` with the reader its first bytes call for (.pdf, a picture, or .docx)."""
     with open(path, "rb") as handle:
-        head = handle.read(8)
+        head = handle.read(12)
     if head.startswith(b"%PDF") or (not head and path.lower().endswith(".pdf")):
         return read_pdf(path)
     if is_image(head):
-        raise UnreadableFileError(SCAN_MESSAGE, code="image")
+        from parsers.scan import read_image  # OCR's libraries load only when a picture comes
+
+        return read_image(path)
+    if is_heif(head):
+        raise UnreadableFileError(HEIF_MESSAGE, code="image")
     return read_docx(path)
 
 

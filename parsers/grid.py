@@ -101,6 +101,57 @@ class Paragraph:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class ScanReading:
+    """What a scan reader read off page images: texts and how sure it was of each character.
+
+    `texts` holds (text, confidence of each character) for every table cell and every line
+    outside the tables as read; the grid's texts are made of these.
+    """
+
+    texts: tuple[tuple[str, tuple[float, ...]], ...]
+
+    def confidence_of(self, text: str) -> float | None:
+        """Return how sure the reading of `text` (a value found in the grid) is, 0–1.
+
+        The least certain character of `text` counts, where it was read: the cells reading
+        exactly `text`, else the texts holding it, else the texts it runs over (a value
+        wrapped over a page break). None when `text` has no character read from the image.
+        """
+        wanted = "".join(text.split())
+        if not wanted:
+            return None
+        pieces = []
+        for piece, confidence in self.texts:
+            pairs = [(ch, c) for ch, c in zip(piece, confidence, strict=True) if not ch.isspace()]
+            pieces.append(("".join(ch for ch, _ in pairs), [c for _, c in pairs]))
+        exact = [min(c) for compact, c in pieces if compact == wanted]
+        if exact:
+            return min(exact)
+        holding = [min(c[start:start + len(wanted)]) for compact, c in pieces
+                   if (start := compact.find(wanted)) >= 0]
+        if holding:
+            return min(holding)
+        found: list[float] = []
+        for compact, c in pieces:
+            if compact and compact in wanted:
+                found.extend(c)
+                continue
+            tail = _overlap(compact, wanted)  # the text ends with the value's start
+            head = _overlap(wanted, compact)  # the text starts with the value's end
+            found.extend(c[len(c) - tail:] if tail else [])
+            found.extend(c[:head])
+        return min(found) if found else None
+
+
+def _overlap(before: str, after: str, least: int = 3) -> int:
+    """Return the length of the longest end of `before` that starts `after` (at least `least`)."""
+    for length in range(min(len(before), len(after)) - 1, least - 1, -1):
+        if before.endswith(after[:length]):
+            return length
+    return 0
+
+
 def read_with(reader: Callable[[bytes], Grid], source: str | os.PathLike[str] | bytes) -> Grid:
     """Run `reader` on the bytes of `source` (a path or bytes), naming the file in its errors."""
     if isinstance(source, bytes):
@@ -118,10 +169,14 @@ def read_with(reader: Callable[[bytes], Grid], source: str | os.PathLike[str] | 
 
 @dataclass
 class Grid:
-    """A whole document as readers see it: blocks in order plus custom properties."""
+    """A whole document as readers see it: blocks in order plus custom properties.
+
+    A grid read off page images (a scan) also keeps what OCR read and how surely.
+    """
 
     blocks: list[Block]
     properties: dict[str, str] = field(default_factory=dict)
+    scan: ScanReading | None = None
 
     @property
     def tables(self) -> list[Table]:

@@ -3,6 +3,10 @@
 Status: "unreadable" when the file could not be read at all; "invalid" when a value cannot
 be read as its kind or a check fails; "incomplete" when a required blank is empty;
 "ok" otherwise.
+
+A record read off a scan says so in each field it read ("source": "scan") with how sure OCR
+was of it ("confidence", 0–1); a value read less surely than SCAN_CERTAINTY is kept but
+flagged (SCAN_UNCERTAIN), so that the office checks it against the picture.
 """
 
 from __future__ import annotations
@@ -16,7 +20,13 @@ from forms.kinds import Blank, Kind
 from forms.model import FormSpec
 from forms.problems import SCORE_OUT_OF_RANGE, Problem, record_status
 from parsers.extract import RawValue
+from parsers.grid import ScanReading
 from parsers.identify import Fingerprint
+
+SCAN_SOURCE = "scan"
+SCAN_UNCERTAIN = "scan_uncertain"
+# A value OCR read with a character less sure than this is flagged for the office to check.
+SCAN_CERTAINTY = 0.85
 
 
 @dataclass
@@ -28,16 +38,24 @@ class FieldValue:
     column: str | None
     value: Any
     raw: str
+    source: str | None = None  # "scan" for a value read off a page picture
+    confidence: float | None = None  # how sure that reading is, 0–1
 
     def as_json(self) -> dict[str, Any]:
-        """Return the field as the contract writes it."""
-        return {"id": self.id, "label": self.label, "column": self.column,
+        """Return the field as the contract writes it (with source and confidence, if read
+        off a scan)."""
+        data = {"id": self.id, "label": self.label, "column": self.column,
                 "value": self.value, "raw": self.raw}
+        if self.source is not None:
+            data["source"] = self.source
+            data["confidence"] = self.confidence
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FieldValue:
         """Rebuild a field from what `as_json` wrote."""
-        return cls(data["id"], data["label"], data["column"], data["value"], data["raw"])
+        return cls(data["id"], data["label"], data["column"], data["value"], data["raw"],
+                   data.get("source"), data.get("confidence"))
 
 
 @dataclass
@@ -107,16 +125,25 @@ def build_record(
     spec: FormSpec,
     raw_values: list[RawValue],
     raw_rows: dict[str, list[dict[str, str]]] | None = None,
+    scan: ScanReading | None = None,
 ) -> Record:
-    """Normalise what was read from `file` against `spec`, check it, decide the status."""
+    """Normalise what was read from `file` against `spec`, check it, decide the status.
+
+    `scan` is what OCR read, when the file was a scan: each value then carries how surely
+    it was read, and one read unsurely is flagged.
+    """
     record = Record(file=file, form=spec.id, status="ok")
     for raw in raw_values:
         spec_field = raw.field
         value = _normalise(record, spec_field.id, spec_field.value_kind, raw.raw,
-                           spec_field.blank, printed_unit=raw.unit)
-        record.fields.append(
-            FieldValue(spec_field.id, spec_field.label, spec_field.column, value, raw.raw)
-        )
+                           spec_field.blank, printed_unit=raw.unit, from_image=scan is not None)
+        field_value = FieldValue(spec_field.id, spec_field.label, spec_field.column, value,
+                                 raw.raw)
+        if scan is not None:
+            field_value.source = SCAN_SOURCE
+            field_value.confidence = _checked_reading(record, scan, spec_field.id,
+                                                      spec_field.display_label, raw.raw)
+        record.fields.append(field_value)
         problem_raised = any(p.field == spec_field.id for p in record.problems)
         if spec_field.required and value is None and raw.found and not problem_raised:
             record.problems.append(Problem(
@@ -129,7 +156,7 @@ def build_record(
                 raw.field.id, "label_missing",
                 f"表中找不到“{raw.field.label}”{what}，可能被删除或改了名字",
             ))
-    normalised_rows = _normalise_rows(record, spec, raw_rows or {})
+    normalised_rows = _normalise_rows(record, spec, raw_rows or {}, scan)
     record.rows = {
         repeat.label: [
             {c.header_label: row.get(c.id) for c in repeat.columns}
@@ -150,22 +177,36 @@ def build_record(
     return record
 
 
+def _checked_reading(record: Record, scan: ScanReading, field_id: str, label: str,
+                     raw: str) -> float:
+    """Return how surely `raw` was read off the scan; flag it in `record` when unsurely."""
+    confidence = scan.confidence_of(raw)
+    if confidence is None:
+        return 1.0  # nothing was read there: the blank is empty on the page
+    if confidence < SCAN_CERTAINTY:
+        quoted = " ".join(raw.split())
+        quoted = quoted if len(quoted) <= 40 else quoted[:39] + "…"
+        record.problems.append(Problem(
+            field_id, SCAN_UNCERTAIN, f"扫描件此处识别不确定，请核对：{label}（识别为“{quoted}”）"))
+    return round(confidence, 3)
+
+
 def _normalise(record: Record, field_id: str, kind: Kind, raw: str, blank: Blank, *,
-               printed_unit: str | None = None) -> Any:
+               printed_unit: str | None = None, from_image: bool = False) -> Any:
     """Return the value of `raw` as `kind`, or None with a problem added to `record`."""
     try:
-        return kind.parse(raw, blank, printed_unit=printed_unit)
+        return kind.parse(raw, blank, printed_unit=printed_unit, from_image=from_image)
     except ValueProblem as problem:
         record.problems.append(Problem(field_id, problem.code, problem.message))
         if problem.code == SCORE_OUT_OF_RANGE:
             # The score is readable, only too high: keep it as written, flagged, so totals
             # are checked against what the school wrote.
-            return kind.parse(raw, replace(blank, max_score=None))
+            return kind.parse(raw, replace(blank, max_score=None), from_image=from_image)
         return None
 
 
-def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dict[str, str]]]
-                    ) -> dict[str, list[dict[str, Any]]]:
+def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dict[str, str]]],
+                    scan: ScanReading | None) -> dict[str, list[dict[str, Any]]]:
     result: dict[str, list[dict[str, Any]]] = {}
     for repeat in spec.repeats:
         rows = []
@@ -175,7 +216,9 @@ def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dic
                 text = raw.get(column.id, "")
                 label = f"{repeat.label}第{number}行 {column.header_label}"
                 value = _normalise(record, f"{repeat.id}.{column.id}", column.value_kind, text,
-                                   column.blank(label))
+                                   column.blank(label), from_image=scan is not None)
+                if scan is not None:
+                    _checked_reading(record, scan, f"{repeat.id}.{column.id}", label, text)
                 if column.required and value is None and not text.strip():
                     record.problems.append(Problem(
                         f"{repeat.id}.{column.id}", "required", f"{label}：未填写（必填）"

@@ -30,10 +30,14 @@ _DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!doctype", "<!DOCTYPE".encode("utf-16-le"),
                     "<!DOCTYPE".encode("utf-16-be"))
 _HTML_MARKERS = (b"<html", b"<!doctype html", b"<head", b"<body", b"<meta", b"<?xml")
 
+# Where a picture cannot stand for the document asked for (a roster list named .doc).
 SCAN_MESSAGE = "这是图片或扫描件，请学校提交 Word 文档或由电脑导出的 PDF"
 _IMAGE_MAGICS = (b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+# An iPhone's photo (HEIF): a picture no reader here decodes.
+_HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypmif1", b"ftypmsf1")
+HEIF_MESSAGE = "这是苹果手机的 HEIC 照片，无法读取；请在手机上改存为 JPG（或截图）后重新提交"
 # What the file walk takes as a return: Word (and what WPS and LibreOffice save by default),
-# PDF, and pictures of a form (refused with SCAN_MESSAGE until scans can be read).
+# PDF, and pictures of a form (scans and photos, read by parsers.scan).
 WORD_SUFFIXES = (".docx", ".docm")
 OFFICE_SUFFIXES = (".doc", ".wps", ".odt", ".rtf")  # read through LibreOffice
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".heic")
@@ -171,6 +175,11 @@ def is_image(head: bytes) -> bool:
     return head.startswith(_IMAGE_MAGICS)
 
 
+def is_heif(head: bytes) -> bool:
+    """Tell whether the first bytes `head` of a file are those of a HEIF/HEIC photo."""
+    return head[4:12] in _HEIF_BRANDS
+
+
 def skip_reason(path: Path) -> str | None:
     """Return why a file met in a folder walk is not a return, or None when it may be one."""
     name = path.name
@@ -200,6 +209,8 @@ def office_filter(path: Path) -> tuple[bool, str | None, UnreadableFileError | N
         return False, None, None
     if suffix not in OFFICE_SUFFIXES:
         return False, None, None
+    if is_image(head) or is_heif(head):
+        return False, None, None  # a scan under a Word name: read as the picture it is
     if head.startswith(b"PK") and _ODF_TEXT not in head[:200]:
         return False, None, None  # a .docx under another name: read it as what it is
     if head.startswith(b"PK"):

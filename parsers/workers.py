@@ -28,6 +28,9 @@ Result = TypeVar("Result")
 # What one file may add to a worker: two workers on a 2-core machine stay under 1 GB
 # together; a form needs about 60 MB.
 WORKER_MEMORY_LIMIT = 480 * 1024 * 1024
+# What reading a scan may add instead: the OCR libraries map about 500 MB of address space
+# when loaded (little of it is touched), the engine and a page about 500 MB more.
+SCAN_MEMORY_LIMIT = 1536 * 1024 * 1024
 _CHUNKS_PER_WORKER = 4  # chunks in flight per worker: enough to keep every core busy
 _LARGEST_CHUNK = 16
 _PARENT_CHECK_SECONDS = 0.5
@@ -127,6 +130,9 @@ def _end_with(parent: int) -> None:
     os._exit(1)
 
 
+_started_with: int | None = None  # this worker's address space when its cap was set
+
+
 def limit_memory(limit: int = WORKER_MEMORY_LIMIT) -> None:
     """Cap this process's address space so a runaway file raises MemoryError here.
 
@@ -134,8 +140,25 @@ def limit_memory(limit: int = WORKER_MEMORY_LIMIT) -> None:
     parent's address space, which in a long-lived process (a test session, a web server)
     can alone exceed any fixed ceiling and kill every worker before it reads a byte.
     """
+    global _started_with
+    _started_with = _address_space()
+    _set_cap(limit + _started_with)
+
+
+def widen_memory_limit(limit: int) -> None:
+    """Let this worker's address space reach `limit` above its start, if it is capped lower.
+
+    Called by a reader whose libraries need more (OCR); a process never capped stays so.
+    """
+    if _started_with is None:
+        return
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != resource.RLIM_INFINITY and soft < limit + _started_with:
+        _set_cap(limit + _started_with)
+
+
+def _set_cap(limit: int) -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit += _address_space()
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import SAMPLE_LIST
 
 from cli import cli
-from parsers.safety import SCAN_MESSAGE
+from parsers.scan.images import BROKEN_MESSAGE
 
 REPORT = "ruian-2022-report"
 YUEYANG_LIST = Path(__file__).resolve().parent.parent / "samples" / "yueyang-2020-list.xlsx"
@@ -208,11 +208,12 @@ def test_parse_names_every_file_it_skipped_and_why(returns_in_other_formats):
     assert "~$塘下镇中心小学.docx：Word 打开文件时留下的临时文件" in result.stderr
 
 
-def test_a_picture_asks_for_a_word_file(returns_in_other_formats):
+def test_a_broken_picture_asks_for_a_new_scan(returns_in_other_formats):
+    # Pictures are read (tests/scans); this one is a JPEG header and nothing else.
     result = _run("parse", returns_in_other_formats / "盖章页.jpg")
     (record,) = map(json.loads, result.stdout.splitlines())
     assert record["status"] == "unreadable"
-    assert record["problems"][0]["message"] == SCAN_MESSAGE
+    assert record["problems"][0]["message"] == BROKEN_MESSAGE
 
 
 # -- a changed pre-filled value is flagged everywhere ---------------------------------------

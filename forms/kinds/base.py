@@ -28,6 +28,13 @@ _WORD_PROMPTS = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\(\)|\[\]|【】")
+# Letters OCR reads for digits in print; a run of figures holding one of them, with a real
+# digit in it and no other letter beside it ("2O23", "l38 O577"), means the digits.
+_DIGIT_LOOKALIKES = str.maketrans("OoDlI|ZSB", "000111258")
+_FIGURE_RUN = re.compile(r"(?<![A-Za-z])[0-9OoDlI|ZSB]+(?:[.,:\-/][0-9OoDlI|ZSB]+)*(?![A-Za-z])")
+# A space OCR sees between two digits is the gap of figures set wide ("９６．５"), not a
+# space anyone typed in a figure.
+_SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 _DATE_LEFTOVERS = re.compile(r"[年月日号至到—\-~]*")
 
 
@@ -93,21 +100,28 @@ class Kind:
     # Known by its look, without a sub-label: a date on the last lines of an opinion cell.
     known_by_look: ClassVar[bool] = False
     overflow_code: ClassVar[str] = "bad_number"
+    # Written in figures (numbers, dates, phones): letters read off a scan for digits are
+    # digits (``digits_from_image``).
+    written_in_figures: ClassVar[bool] = False
 
     def __repr__(self) -> str:
         return f"<kind {self.name}>"
 
     # -- reading ----------------------------------------------------------------------
 
-    def parse(self, raw: str | None, blank: Blank, *, printed_unit: str | None = None
-              ) -> Any:
+    def parse(self, raw: str | None, blank: Blank, *, printed_unit: str | None = None,
+              from_image: bool = False) -> Any:
         """Return the normalised value of the text in `blank`, None when it was left empty.
 
         `printed_unit` is a unit the school's copy prints beside the label instead of the
-        definition's (a money kind reads the amount in it).
+        definition's (a money kind reads the amount in it). `from_image` says the text was
+        read by OCR off a scan: a kind written in figures then reads look-alike letters in
+        its figures as the digits they stand for.
         """
         if raw is None or is_left_empty(raw):
             return None
+        if from_image and self.written_in_figures:
+            raw = digits_from_image(raw)
         self.check_definition(blank)
         written = Written(raw, blank)
         try:
@@ -215,6 +229,20 @@ def with_unit(blank: Blank, unit: str) -> Blank:
 def half_width(text: str) -> str:
     """Return `text` with full-width ASCII and the ideographic space made half-width."""
     return text.translate(_HALF_WIDTH)
+
+
+def digits_from_image(text: str) -> str:
+    """Return `text` with letters OCR read for digits in its runs of figures made digits.
+
+    "2O23年" → "2023年", "l38 O577 l234" → "13805771234" (a space between two digits goes:
+    OCR cannot tell it from the gap of wide-set figures); a run with no real digit, or
+    with another letter beside it ("RMBX150", "ISO"), is left as it is.
+    """
+    def repaired(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run.translate(_DIGIT_LOOKALIKES) if any(c.isdigit() for c in run) else run
+
+    return _SPACED_DIGITS.sub("", _FIGURE_RUN.sub(repaired, text))
 
 
 def is_left_empty(raw: str) -> bool:

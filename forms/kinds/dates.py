@@ -60,6 +60,7 @@ class DateKind(Kind):
     """A day or a month: "YYYY-MM-DD" or "YYYY-MM"."""
 
     name, title = "date", "日期"
+    written_in_figures = True
     label_words = ("日期", "时间")
     overflow_code = "bad_date"
     known_by_look = True
@@ -111,6 +112,7 @@ class PeriodKind(Kind):
     """From a start to an end: "YYYY-MM/YYYY-MM", or with days where written."""
 
     name, title = "period", "起止时间"
+    written_in_figures = True
     label_words = ("起止时间",)
     overflow_code = "bad_period"
 
@@ -149,6 +151,7 @@ class YearKind(Kind):
     """A year as its number: "2022年", "二〇二二年度" are 2022."""
 
     name, title = "year", "年份"
+    written_in_figures = True
     figures = True
     overflow_code = "bad_year"
 

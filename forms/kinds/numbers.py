@@ -105,6 +105,7 @@ class IntegerKind(Kind):
     """A count: "12", "12个", "十二", "共86人"."""
 
     name, title = "integer", "整数"
+    written_in_figures = True
     units = None
     label_words = ("人数", "数量")
     unit_words = ("人", "台", "间", "个", "所")
@@ -124,6 +125,7 @@ class NumberKind(Kind):
     """A figure that may have decimals: "12.5", "12.5台"."""
 
     name, title = "number", "数字"
+    written_in_figures = True
     units = None
     figures = True
 
@@ -151,6 +153,7 @@ class PercentKind(Kind):
     """A percentage as its number: "85%" and "百分之八十五" are 85."""
 
     name, title = "percent", "百分比"
+    written_in_figures = True
     units = ("%",)
     label_words = ("比例", "率")
     unit_words = ("%",)
@@ -175,6 +178,7 @@ class ScoreKind(Kind):
     """Points given for an item, never below 0 nor above the item's maximum."""
 
     name, title = "score", "得分"
+    written_in_figures = True
     units = ("分",)
     label_words = ("得分", "考核分", "自评分")
     unit_words = ("分",)
@@ -201,6 +205,7 @@ class MoneyKind(Kind):
     """An amount in the unit the form prints for the blank: 元 (the default) or 万元."""
 
     name, title = "money", "金额"
+    written_in_figures = True
     units = _MONEY_UNITS
     label_words = ("金额", "经费", "资金")
     unit_words = _MONEY_UNITS
@@ -209,14 +214,14 @@ class MoneyKind(Kind):
     figures = True
     overflow_code = "bad_money"
 
-    def parse(self, raw: str | None, blank: Blank, *, printed_unit: str | None = None
-              ) -> Any:
+    def parse(self, raw: str | None, blank: Blank, *, printed_unit: str | None = None,
+              from_image: bool = False) -> Any:
         """Return the amount in the blank's unit; one in `printed_unit` is converted to it."""
         if printed_unit and blank.unit and printed_unit != blank.unit:
             # The school's copy prints another unit beside the label ("投入资金（万元）").
-            value = super().parse(raw, with_unit(blank, printed_unit))
+            value = super().parse(raw, with_unit(blank, printed_unit), from_image=from_image)
             return self.convert(value, printed_unit, blank.unit)
-        return super().parse(raw, blank)
+        return super().parse(raw, blank, from_image=from_image)
 
     def read(self, written: Written) -> int | float | None:
         compact = written.compact.translate(_SIMPLIFIED_NUMERALS)

@@ -45,6 +45,7 @@ class PhoneKind(Kind):
     """A phone or fax number as its digits, the country code dropped; "无" is no number."""
 
     name, title = "phone", "电话号码"
+    written_in_figures = True
     label_words = ("电话", "手机", "传真")
 
     def read(self, written: Written) -> str | None:

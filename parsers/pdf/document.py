@@ -1,8 +1,9 @@
 """Open a PDF, refuse what cannot be read, and read its pages into the grid model.
 
-Refuses broken, encrypted, scanned, text-less and far too long files (parsers.safety words
-the refusals), lays out each page (parsers.pdf.page), joins wrapped lines into paragraphs
-and tables over page breaks, and reads the custom keys of the document info.
+Refuses broken, encrypted, text-less and far too long files (parsers.safety words the
+refusals), hands a PDF of page pictures with no text layer (a scan) to parsers.scan, lays
+out each page (parsers.pdf.page), joins wrapped lines into paragraphs and tables over page
+breaks, and reads the custom keys of the document info.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from parsers.safety import (
     MAX_PDF_PAGES,
     NO_TEXT_MESSAGE,
     NOT_PDF_MESSAGE,
-    SCAN_MESSAGE,
     TOO_MANY_PAGES_MESSAGE,
 )
 
@@ -70,10 +70,20 @@ def _read_pdf_bytes(data: bytes) -> Grid:
         # Not closed through `with`: PDF.close() visits every page, even of a file refused
         # as too long, and the stream it would close is ours and only in memory.
         return _read_document(pdfplumber.open(io.BytesIO(data)))
+    except _Scanned:
+        # Pages of pictures and no text: a scan, read by OCR. Imported here: the scan reader
+        # builds on this package's layout rules, and OCR's libraries load only when needed.
+        from parsers.scan import read_scanned_pdf
+
+        return read_scanned_pdf(data)
     except _DAMAGED_PDF_ERRORS as error:
         if _needs_password(error):
             raise UnreadableFileError(ENCRYPTED_MESSAGE, code="encrypted") from error
         raise UnreadableFileError(NOT_PDF_MESSAGE, code="corrupt") from error
+
+
+class _Scanned(Exception):
+    """Raised when every page of the PDF is a picture with no text layer."""
 
 
 def _needs_password(error: BaseException) -> bool:
@@ -94,7 +104,7 @@ def _read_document(pdf: PDF) -> Grid:
         page.close()  # drop the page's cached layout so memory stays flat over long files
     if not any(content.has_text for content in pages):
         if has_images:
-            raise UnreadableFileError(SCAN_MESSAGE, code="scanned")
+            raise _Scanned()
         raise UnreadableFileError(NO_TEXT_MESSAGE, code="empty")
     join_wrapped_lines(pages)
     return Grid(blocks=join_pages(pages), properties=_custom_properties(pdf.metadata))

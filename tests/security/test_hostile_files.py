@@ -127,11 +127,16 @@ def test_each_bad_file_says_why_in_plain_words(parsed, name):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in problem["message"])  # Chinese for the clerk
 
 
-@pytest.mark.parametrize("name", ["picture.docx", "scan.pdf"])
-def test_a_picture_or_scan_asks_for_a_word_file(parsed, name):
+def test_a_broken_picture_asks_for_a_new_scan(parsed):
     records, _, _, _ = parsed
-    (problem,) = records[name]["problems"]
-    assert problem["message"] == "这是图片或扫描件，请学校提交 Word 文档或由电脑导出的 PDF"
+    (problem,) = records["picture.docx"]["problems"]
+    assert problem["message"] == "图片已损坏或格式无法识别，请学校重新扫描后提交"
+
+
+def test_a_scan_too_small_to_read_says_so(parsed):
+    records, _, _, _ = parsed
+    (problem,) = records["scan.pdf"]["problems"]
+    assert problem["message"].startswith("图片太小（96×135 像素），看不清表格里的字")
 
 
 def test_no_entity_was_resolved(parsed):

@@ -1,0 +1,151 @@
+"""A page picture made into a flat, upright, grey page: seal ink gone, photo unwarped, deskewed.
+
+Colour pages are read through their red channel: the red ink of a seal (公章) is as light as
+the paper there, while black and blue writing stay dark, so text under a seal is read as if
+the seal were not there. A phone photo shows the page as a quadrilateral on a darker desk,
+lit unevenly: the page is found, warped to a rectangle and its light evened out. Last, the
+page is turned by the small angle that makes its lines of text level (projection profile).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from parsers.scan.images import Picture
+
+# In the red channel, a seal's ink is at least this share of the paper's brightness.
+_SEAL_LIGHTNESS = 0.85
+# Deskew: angles tried (degrees), coarse then fine, on the page shrunk to this side.
+_SKEW_LIMIT = 5.0
+_SKEW_STEP = 0.5
+_SKEW_FINE = 0.05
+_SKEW_SIDE = 1000
+# A photographed page covers between these shares of the photo, and is this much lighter
+# than what lies around it.
+_PAGE_SHARE = (0.2, 0.97)
+_PAGE_CONTRAST = 30
+_FIND_SIDE = 800
+# Light is evened out when the paper's brightness varies more than this over the page.
+_UNEVEN_LIGHT = 25
+
+
+def grey_page(picture: Picture) -> np.ndarray:
+    """Return the page as grey pixels: the red channel of a colour page (seal ink removed).
+
+    In the red channel a seal's ink is nearly as light as the paper, not quite: what is
+    lighter than most of the way from black to the paper is made paper.
+    """
+    pixels = picture.pixels
+    if pixels.ndim != 3:
+        return pixels
+    red = pixels[:, :, 0]
+    paper = float(np.percentile(red[::8, ::8], 90))
+    light = max(1.0, _SEAL_LIGHTNESS * paper)
+    lut = np.clip(np.arange(256) * 255.0 / light, 0, 255).astype(np.uint8)
+    return cv2.LUT(red, lut)
+
+
+def unwarp_photo(grey: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Return the page inside a photo warped to a rectangle, and whether one was found."""
+    corners = page_corners(grey)
+    if corners is None:
+        return grey, False
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = round(max(np.linalg.norm(top_right - top_left),
+                      np.linalg.norm(bottom_right - bottom_left)))
+    height = round(max(np.linalg.norm(bottom_left - top_left),
+                       np.linalg.norm(bottom_right - top_right)))
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]],
+                      np.float32)
+    matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+    flat = cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE)
+    return flat, True
+
+
+def page_corners(grey: np.ndarray) -> np.ndarray | None:
+    """Return the four corners of a page photographed on a darker ground, or None.
+
+    Corners come top-left, top-right, bottom-right, bottom-left, in `grey`'s pixels.
+    """
+    scale = min(1.0, _FIND_SIDE / max(grey.shape))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    _, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # Close the page's own text and lines so the page is one bright shape.
+    paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    outline = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
+    if not _PAGE_SHARE[0] <= share <= _PAGE_SHARE[1]:
+        return None
+    polygon = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+    if len(polygon) != 4 or not cv2.isContourConvex(polygon):
+        return None
+    inside = np.zeros_like(small)
+    cv2.fillPoly(inside, [polygon], 255)
+    if small[inside > 0].mean() - small[inside == 0].mean() < _PAGE_CONTRAST:
+        return None
+    points = polygon.reshape(4, 2).astype(np.float32) / scale
+    total = points.sum(axis=1)
+    difference = np.diff(points, axis=1).ravel()
+    return np.array([points[total.argmin()], points[difference.argmin()],
+                     points[total.argmax()], points[difference.argmax()]])
+
+
+def even_light(grey: np.ndarray, *, always: bool = False) -> np.ndarray:
+    """Return `grey` with the paper made evenly white, where its light is uneven."""
+    scale = min(1.0, 400 / max(grey.shape))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    # The paper's brightness: the brightest pixel around each point, text closed over.
+    paper = cv2.dilate(small, np.ones((15, 15), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), 5)
+    if not always and int(np.percentile(paper, 95)) - int(np.percentile(paper, 5)) \
+            < _UNEVEN_LIGHT:
+        return grey
+    paper = cv2.resize(paper, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(grey, np.maximum(paper, 1), scale=255)
+    return flat
+
+
+def skew_angle(grey: np.ndarray) -> float:
+    """Return the angle (degrees) that turns the page's lines level (projection profile)."""
+    scale = min(1.0, _SKEW_SIDE / max(grey.shape))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = ink.astype(np.float32)
+
+    def sharpness(angle: float) -> float:
+        centre = (ink.shape[1] / 2, ink.shape[0] / 2)
+        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(ink, matrix, (ink.shape[1], ink.shape[0]),
+                                flags=cv2.INTER_NEAREST)
+        rows = turned.sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = np.arange(-_SKEW_LIMIT, _SKEW_LIMIT + 1e-9, _SKEW_STEP)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - _SKEW_STEP, best + _SKEW_STEP + 1e-9, _SKEW_FINE)
+    return float(max(fine, key=sharpness))
+
+
+def deskew(grey: np.ndarray) -> np.ndarray:
+    """Return `grey` turned so its lines of text are level."""
+    angle = skew_angle(grey)
+    if abs(angle) < _SKEW_FINE:
+        return grey
+    height, width = grey.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(grey, matrix, (width, height), flags=cv2.INTER_LINEAR,
+                          borderValue=255)
+
+
+def straightened(picture: Picture) -> np.ndarray:
+    """Return the page of `picture` grey, unwarped if photographed, lit evenly and level."""
+    grey = grey_page(picture)
+    grey, photographed = unwarp_photo(grey)
+    grey = even_light(grey, always=photographed)
+    return deskew(grey)

@@ -1,0 +1,1 @@
+"""Scanned and photographed returns: made from the corpus, read like the .docx."""
