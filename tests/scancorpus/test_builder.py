@@ -21,6 +21,7 @@ from scancorpus.cases import CONDITION_NAMED, SOURCES, Source
 from scancorpus.command import parse_files
 from scancorpus.printing import locate, normalised, occurrences, read_printed
 
+pytestmark = pytest.mark.office
 A4_INCHES = (210 / 25.4, 297 / 25.4)
 
 

@@ -15,6 +15,8 @@ import pytest
 
 from scancorpus.measure import Measurement, measure, report, target_names, targets
 
+pytestmark = pytest.mark.office
+
 
 @pytest.fixture(scope="module")
 def measured(quick_scans) -> Measurement:
