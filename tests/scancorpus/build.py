@@ -152,8 +152,8 @@ def _stamp_seals(pages: list[Image.Image], condition: Condition, fields: dict[st
         if any(s.page == page and (s.x - x) ** 2 + (s.y - y) ** 2 < (1.4 * radius) ** 2
                for s in seals):
             continue
-        seals.append(Seal(page, round(x, 1), round(y, 1), round(radius, 1), field_id))
-        mask, colour = draw_seal(school, dpi, rng)
+        mask, colour, words = draw_seal(school, dpi, rng)
+        seals.append(Seal(page, round(x, 1), round(y, 1), round(radius, 1), field_id, words))
         stamp(pages[page], mask, colour, x, y, rng.uniform(0.75, 0.92))
         if len(seals) == 2:
             break

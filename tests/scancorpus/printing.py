@@ -93,14 +93,13 @@ def print_to_pdf(sources: list[Source], folder: Path, *, fontconfig: Path | None
     return printed
 
 
-def render_pages(pdf: Path, dpi: int, folder: Path, *, grey: bool = False) -> list[Image.Image]:
-    """Render every page of `pdf` at `dpi` with pdftoppm (cached in `folder`) as images."""
-    prefix = folder / f"{pdf.stem}-{dpi}{'-grey' if grey else ''}"
+def render_pages(pdf: Path, dpi: int, folder: Path) -> list[Image.Image]:
+    """Render every page of `pdf` at `dpi` in colour with pdftoppm (cached in `folder`)."""
+    prefix = folder / f"{pdf.stem}-{dpi}"
     pages = sorted(folder.glob(f"{prefix.name}-*.png"), key=_page_number)
     if not pages:
         folder.mkdir(parents=True, exist_ok=True)
-        command = ["pdftoppm", "-r", str(dpi), "-png", *(["-gray"] if grey else []),
-                   str(pdf), str(prefix)]
+        command = ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(prefix)]
         subprocess.run(command, check=True, capture_output=True, timeout=300)
         pages = sorted(folder.glob(f"{prefix.name}-*.png"), key=_page_number)
     if not pages:
@@ -108,7 +107,7 @@ def render_pages(pdf: Path, dpi: int, folder: Path, *, grey: bool = False) -> li
     images = []
     for page in pages:
         with Image.open(page) as image:
-            images.append(image.convert("L" if grey else "RGB"))
+            images.append(image.convert("RGB"))
     return images
 
 

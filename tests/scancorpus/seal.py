@@ -30,6 +30,7 @@ class Seal:
     y: float
     radius: float
     over: str  # the field it was aimed at
+    words: str  # what the seal says: the school's name, and what stands under the star
 
     def covers(self, x0: float, top: float, x1: float, bottom: float) -> bool:
         """Return whether the seal's disc touches the box."""
@@ -52,8 +53,9 @@ def seal_radius(dpi: int) -> float:
     return SEAL_MM / MM_PER_INCH * dpi / 2
 
 
-def draw_seal(name: str, dpi: int, rng: random.Random) -> tuple[Image.Image, tuple[int, int, int]]:
-    """Return the seal's ink as a coverage mask ("L", 0–255) and the colour of its ink."""
+def draw_seal(name: str, dpi: int, rng: random.Random
+              ) -> tuple[Image.Image, tuple[int, int, int], str]:
+    """Return the seal's ink as a coverage mask ("L", 0–255), its colour and its words."""
     radius = seal_radius(dpi)
     size = math.ceil(2 * radius) + 4
     scale = 2  # drawn large, then reduced: smooth edges
@@ -77,7 +79,7 @@ def draw_seal(name: str, dpi: int, rng: random.Random) -> tuple[Image.Image, tup
     mask = ImageChops.multiply(mask, _ink_texture(size, rng))
     mask = mask.rotate(rng.uniform(-20, 20), resample=Image.Resampling.BICUBIC)
     colour = (rng.randint(195, 225), rng.randint(20, 50), rng.randint(30, 60))
-    return mask, colour
+    return mask, colour, f"{name} {words}".strip()
 
 
 def _draw_star(draw: ImageDraw.ImageDraw, x: float, y: float, outer: float) -> None:
