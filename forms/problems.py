@@ -63,6 +63,7 @@ INVALID_CODES: dict[str, str] = {
     "roster_unmatched": "the school named in the file is not in the roster",
     "roster_ambiguous": "the school named could be more than one roster row",
     "scan_uncertain": "a value read off a scan less surely than it must be: check the picture",
+    "stamped_differs": "the stamped scan and the electronic file of one return differ",
 }
 CODES: dict[str, str] = {**UNREADABLE_CODES, **INCOMPLETE_CODES, **NOTICE_CODES,
                          **INVALID_CODES}

@@ -17,6 +17,7 @@ from forms.registry import get_form
 from parsers.batch import parse_paths
 from parsers.record import Record
 from records.attribution import attribute
+from records.stamped import compare_with_stamped
 from records.store import IngestOutcome, Store
 from rosters.roster import Roster
 
@@ -88,4 +89,5 @@ def take(store: Store, record: Record, admit: Callable[[Record], str | None] | N
     school = str(value) if value else None
     if content is None:
         content = Path(record.file).read_bytes()
+    compare_with_stamped(store, record, school)
     return store.add(record, content, school=school)
