@@ -35,11 +35,13 @@ def campaign_group() -> None:
 @click.option("--due", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="年-月-日", help="截止日期（不给时按表单自己的截止日期）")
 @click.option("--name", default=None, metavar="名称", help="征集的名称（默认用表单标题）")
+@click.option("--county-column", default=None, metavar="列名",
+              help="市级征集：名单里写明每行属于哪个县市区单位的列（如 县市区）")
 @DB_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json 给其他程序读：{\"id\": 编号}")
-def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db: Path | str,
-                 output_format: str) -> None:
+def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None,
+                 county_column: str | None, db: Path | str, output_format: str) -> None:
     """建立一次征集：表单、名单（存入数据文件，之后不再需要名单文件）、截止日期。"""
     from records.campaigns import add_campaign
     from records.store import Store
@@ -48,7 +50,7 @@ def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db
     roster = roster_for_form(spec, roster_file)
     with Store(db) as store:
         campaign = add_campaign(store, form_id, roster, due=due.date() if due else None,
-                                name=name)
+                                name=name, county_column=county_column)
     if output_format == "json":
         click.echo(json.dumps({"id": campaign.id}, ensure_ascii=False))
         return
@@ -128,9 +130,12 @@ def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | N
 
 @cli.command("passwd")
 @DB_OPTION
-def passwd_command(db: Path | str) -> None:
+@click.option("--office", "office", default=None, metavar="单位",
+              help="县市区单位的名称（tianbiao office add 建立的）；"
+                   "不给时设置市（或唯一办公室）的密码")
+def passwd_command(db: Path | str, office: str | None) -> None:
     """设置网页办公室页面（/office）的密码；不在终端时从标准输入读一行。"""
-    from records.campaigns import set_password
+    from records.offices import set_office_password
     from records.store import Store
 
     if sys.stdin.isatty():
@@ -142,8 +147,8 @@ def passwd_command(db: Path | str) -> None:
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     with Store(db) as store:
-        set_password(store, password)
-    click.echo(f"已设置办公室密码（{shown_db(db)}）")
+        set_office_password(store, office, password)
+    click.echo(f"已设置{office or '办公室'}的密码（{shown_db(db)}）")
 
 
 @cli.command("serve")

@@ -48,6 +48,22 @@ class Campaign:
     due: dt.date | None
     roster: Roster
     created: str
+    county_column: str | None = None  # the roster column naming each row's county office
+    county: str | None = None  # as one county sees it (for_county): its rows only
+
+    @property
+    def has_levels(self) -> bool:
+        """Tell whether the campaign is the city's, each row belonging to a county."""
+        return self.county_column is not None
+
+    def county_of(self, row: RosterRow) -> str:
+        """Return the county office roster `row` belongs to ("" without levels)."""
+        return str(row.get(self.county_column) or "").strip() if self.county_column else ""
+
+    def for_county(self, county: str) -> Campaign:
+        """Return the campaign as county `county` sees it: only its own roster rows."""
+        rows = [row for row in self.roster.rows if self.county_of(row) == county]
+        return replace(self, roster=replace(self.roster, rows=rows), county=county)
 
     @property
     def spec(self) -> FormSpec:
@@ -76,8 +92,12 @@ class Link:
 
 
 def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None = None,
-                 name: str | None = None) -> Campaign:
-    """Store a new campaign of `form` (an id or a definition's path) over `roster`."""
+                 name: str | None = None, county_column: str | None = None) -> Campaign:
+    """Store a new campaign of `form` (an id or a definition's path) over `roster`.
+
+    With `county_column`, the campaign is the city's: that roster column names each row's
+    county office, and every row must name one (records/levels.py checks).
+    """
     spec = get_form(form)
     with store.connected() as connection:
         taken = connection.execute(
@@ -88,6 +108,10 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
             "同一张表的新一轮征集请用另一个数据文件或数据库（--db）", code="campaign_exists")
     if not roster.rows:
         raise TianbiaoError("名单里没有任何一行，无法建立征集", code="empty_roster")
+    if county_column is not None:
+        from records.levels import check_county_column
+
+        county_column = check_county_column(store, roster, county_column)
     data = {"source": roster.source, "title": roster.title, "headers": roster.headers,
             "form": roster.form.id if roster.form else None,
             "rows": [{"key": r.key, "position": r.position, "values": r.values}
@@ -98,7 +122,8 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
             _campaigns.insert().values(
                 form=form, form_id=spec.id, name=name or spec.title,
                 due=due.isoformat() if due else None,
-                roster=json.dumps(data, ensure_ascii=False, default=str), created=created)
+                roster=json.dumps(data, ensure_ascii=False, default=str), created=created,
+                county_column=county_column)
             .returning(_campaigns.c.id)).scalar_one()
     return get_campaign(store, number)
 
@@ -287,4 +312,5 @@ def _campaign(row: Any) -> Campaign:
     roster = Roster(data["source"], data["headers"], rows, data["title"],
                     get_form(data["form"]) if data["form"] else None)
     due = dt.date.fromisoformat(row.due) if row.due else None
-    return Campaign(row.id, row.form, row.form_id, row.name, due, roster, row.created)
+    return Campaign(row.id, row.form, row.form_id, row.name, due, roster, row.created,
+                    row.county_column)
