@@ -56,10 +56,11 @@ def check_county_column(store: Store, roster: Roster, column: str) -> str:
 
 
 def county_progress(store: Store, campaign: Campaign, today: dt.date) -> list[CountyProgress]:
-    """Return every county's progress on `campaign`, in the order of the county offices."""
+    """Return every county's progress on `campaign`: in the roster's order, then the others."""
     status = {s.key: s for s in campaign_status(store, campaign, today)}
     reviews = reviews_of(store, campaign)
-    names = [o.name for o in counties(store)]
+    names = list(dict.fromkeys([*(campaign.county_of(r) for r in campaign.roster.rows),
+                                *(o.name for o in counties(store))]))
     result = []
     for county in names:
         rows = [r for r in campaign.roster.rows if campaign.county_of(r) == county]
