@@ -88,13 +88,17 @@ def campaign_list(db: Path | str, output_format: str) -> None:
               help="学校打开的网址开头，如 http://192.168.1.10:8000")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               metavar="文件.xlsx", help="同时写出链接表（学校、项目、链接），可直接粘贴到群里")
+@click.option("--by-county", "by_county", type=click.Path(file_okay=False, path_type=Path),
+              metavar="文件夹",
+              help="市级征集：另为每个县市区写一份链接表（文件夹/县市区_链接.xlsx），"
+                   "发给各县市区转发本县学校")
 @click.option("--renew", is_flag=True,
               help="重新生成全部链接：旧链接随即失效（已发给学校的要重发）")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help='json 给其他程序读：[{"key", "school", "url"}]')
-def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | None, renew: bool,
-                  output_format: str) -> None:
+def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | None,
+                  by_county: Path | None, renew: bool, output_format: str) -> None:
     """为名单每一行生成一个学校专用链接（每个项目一个链接）。
 
     \b
@@ -118,6 +122,8 @@ def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | N
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_links_sheet(out, campaign.name, rows)
+    if by_county is not None:
+        _write_county_sheets(campaign, rows, by_county)
     if output_format == "json":
         click.echo(json.dumps([{k: r[k] for k in ("key", "school", "url")} for r in rows],
                               ensure_ascii=False, indent=2))
@@ -126,6 +132,22 @@ def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | N
             click.echo(f"{row['key']}  {row['school']}  {row['project']}  {row['url']}")
     click.echo(f"已生成 {len(rows)} 个链接{f'，已写出 {out}' if out else ''}；"
                "链接只显示这一次，请妥善保存", err=True)
+
+
+def _write_county_sheets(campaign: Any, rows: list[dict[str, str]], folder: Path) -> None:
+    """Write one links sheet per county of a city's campaign into `folder`."""
+    from records.links_sheet import write_links_sheet
+
+    if not campaign.has_levels:
+        raise TianbiaoError(f"征集 {campaign.id} 不分县市区（建立时没有给 --county-column），"
+                            "不能按县市区分开写链接表")
+    by_county: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_county.setdefault(campaign.county_of(campaign.row(row["key"])), []).append(row)
+    folder.mkdir(parents=True, exist_ok=True)
+    for county, listed in by_county.items():
+        write_links_sheet(folder / f"{county}_链接.xlsx", f"{campaign.name}（{county}）", listed)
+    click.echo(f"已按县市区写出 {len(by_county)} 份链接表：{folder}", err=True)
 
 
 @cli.command("passwd")

@@ -23,11 +23,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from forms.errors import TianbiaoError
+from forms.labels import label_key
 from forms.model import FormSpec
 from forms.registry import get_form
 from records.schema import campaigns as _campaigns
 from records.schema import links as _links
 from records.schema import office as _office
+from records.schema import offices as _offices
 from records.schema import uploads as _uploads
 from records.status import RowStatus, roster_status
 from records.store import Store
@@ -96,7 +98,7 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
     """Store a new campaign of `form` (an id or a definition's path) over `roster`.
 
     With `county_column`, the campaign is the city's: that roster column names each row's
-    county office, and every row must name one (records/levels.py checks).
+    county office, and every row must name one.
     """
     spec = get_form(form)
     with store.connected() as connection:
@@ -109,9 +111,7 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
     if not roster.rows:
         raise TianbiaoError("名单里没有任何一行，无法建立征集", code="empty_roster")
     if county_column is not None:
-        from records.levels import check_county_column
-
-        county_column = check_county_column(store, roster, county_column)
+        county_column = _check_county_column(store, roster, county_column)
     data = {"source": roster.source, "title": roster.title, "headers": roster.headers,
             "form": roster.form.id if roster.form else None,
             "rows": [{"key": r.key, "position": r.position, "values": r.values}
@@ -290,6 +290,29 @@ def project_of(spec: FormSpec, row: RosterRow) -> str:
     """Return the row's other pre-filled words (its project), joined."""
     return "，".join(str(row.get(f.prefill)) for f in spec.project_fields
                     if f.prefill and row.get(f.prefill) is not None)
+
+
+def _check_county_column(store: Store, roster: Roster, column: str) -> str:
+    """Return the roster's header named `column`, refusing rows whose county is not an office."""
+    header = next((h for h in roster.headers if label_key(h) == label_key(column)), None)
+    if header is None:
+        raise TianbiaoError(f"名单里没有“{column}”这一列；名单的列有：{'、'.join(roster.headers)}",
+                            code="no_county_column")
+    with store.connected() as connection:
+        known = set(connection.execute(sa.select(_offices.c.name).where(
+            _offices.c.level == "county")).scalars())
+    if not known:
+        raise TianbiaoError("还没有建立县市区单位：请先用 tianbiao office add 名称 --level county",
+                            code="no_counties")
+    wrong = [(row.position, str(row.get(header) or "").strip()) for row in roster.rows
+             if str(row.get(header) or "").strip() not in known]
+    if wrong:
+        listed = "；".join(f"第 {position} 行“{value or '（空）'}”"
+                          for position, value in wrong[:20])
+        more = f"等 {len(wrong)} 行" if len(wrong) > 20 else ""
+        raise TianbiaoError(f"名单“{header}”一列中这些行不是已建立的县市区单位：{listed}{more}。"
+                            f"已建立的有：{'、'.join(sorted(known))}", code="unknown_county")
+    return header
 
 
 def _set(store: Store, name: str, value: str) -> None:

@@ -1,9 +1,9 @@
 """A city's campaign across its counties: the county column, progress per county, forwarded rows.
 
 The roster column a campaign names (``--county-column 县市区``) says each row's county
-office; every value must be an office's name. The city's board counts each county's rows,
-returns, problems, missing, reviewed and forwarded; a county's 汇总表 lists its forwarded
-returns only, each carrying the opinions written on it.
+office (records/campaigns.py holds every value to an office's name). The city's board
+counts each county's rows, returns, problems, missing, reviewed and forwarded; a county's
+汇总表 lists its forwarded returns only, each carrying the opinions written on it.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from forms.errors import TianbiaoError
-from forms.labels import label_key
 from parsers.record import Record
 from records.campaigns import Campaign, campaign_status
 from records.offices import counties
 from records.reviews import COUNTY, current_reviews, reviews_of, row_state, with_opinions
 from records.store import Store
-from rosters.model import Roster
 
 
 @dataclass(frozen=True)
@@ -32,27 +29,6 @@ class CountyProgress:
     missing: int
     reviewed: int
     forwarded: int
-
-
-def check_county_column(store: Store, roster: Roster, column: str) -> str:
-    """Return the roster's header named `column`, refusing rows whose county is not an office."""
-    header = next((h for h in roster.headers if label_key(h) == label_key(column)), None)
-    if header is None:
-        raise TianbiaoError(f"名单里没有“{column}”这一列；名单的列有：{'、'.join(roster.headers)}",
-                            code="no_county_column")
-    known = {o.name for o in counties(store)}
-    if not known:
-        raise TianbiaoError("还没有建立县市区单位：请先用 tianbiao office add 名称 --level county",
-                            code="no_counties")
-    wrong = [(row.position, str(row.get(header) or "").strip()) for row in roster.rows
-             if str(row.get(header) or "").strip() not in known]
-    if wrong:
-        listed = "；".join(f"第 {position} 行“{value or '（空）'}”"
-                          for position, value in wrong[:20])
-        more = f"等 {len(wrong)} 行" if len(wrong) > 20 else ""
-        raise TianbiaoError(f"名单“{header}”一列中这些行不是已建立的县市区单位：{listed}{more}。"
-                            f"已建立的有：{'、'.join(sorted(known))}", code="unknown_county")
-    return header
 
 
 def county_progress(store: Store, campaign: Campaign, today: dt.date) -> list[CountyProgress]:

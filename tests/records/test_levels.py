@@ -158,3 +158,35 @@ def test_the_county_summary_lists_exactly_its_forwarded_applications(city, tmp_p
     units = [row.cells[1].text for row in table.rows[1:] if row.cells[1].text]
     assert units == [city.applicants[one].unit]
     assert f"未列入：{city.applicants[other].unit}（县市区教育局尚未审核转报）" in result.output
+
+
+def test_the_commands_make_offices_passwords_a_county_campaign_and_county_links(tmp_path):
+    from openpyxl import load_workbook
+
+    db = str(tmp_path / "city.db")
+    runner = CliRunner()
+
+    def run(*arguments: str, given: str | None = None):
+        return runner.invoke(cli, [*arguments, "--db", db], input=given)
+
+    assert run("office", "add", CITY, "--level", "city").exit_code == 0
+    refused = run("office", "add", "衡南县", "--level", "county", "--parent", "长沙市")
+    assert refused.exit_code == 1 and "县市区的上级只能是本市“衡阳市教育局”" in refused.output
+    for county in COUNTIES:
+        assert run("office", "add", county, "--level", "county").exit_code == 0
+        answer = run("passwd", "--office", county, given=county_password(county) + "\n")
+        assert answer.exit_code == 0 and f"已设置{county}的密码" in answer.output
+    assert run("passwd", given="city-pass-2018\n").exit_code == 0
+    listed = write_county_list(tmp_path / "list.csv")
+    made = run("campaign", "add", APPLICATION, "--roster", str(listed), "--county-column",
+               "县市区", "--format", "json")
+    assert made.exit_code == 0, made.output
+    links = run("links", "1", "--base-url", "http://10.0.0.1:8000", "--by-county",
+                str(tmp_path / "links"))
+    assert links.exit_code == 0, links.output
+    with Store(db) as store:
+        assert check_office_password(store, "衡南县", county_password("衡南县"))
+        assert check_office_password(store, None, "city-pass-2018")
+    sheet = load_workbook(tmp_path / "links" / "衡南县_链接.xlsx").active
+    schools = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert schools == ["衡南县云集镇中心学校", "衡东县第一中学"]
