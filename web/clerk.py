@@ -47,7 +47,7 @@ from web.clerk_guard import check_csrf, to_login
 from web.clerk_list import preview, read_list
 from web.office import csrf_token
 from web.office_access import city_logged_in
-from web.pages import error_page, in_thread, limited_body, page
+from web.pages import error_page, in_thread, limited_body, opened, page
 
 _MB = 1024 * 1024
 # Drafts are corrected and campaigns created one at a time: a double click creates one.
@@ -160,7 +160,16 @@ def _view(request: Request, draft: Draft, state: dict[str, Any],
         "due": state.get("due") or "", "form_due": str(spec.due) if spec.due else "",
         "name": state.get("name") or "",
         "due_past": bool(state.get("due")) and _is_past(str(state["due"])),
+        "county_column": state.get("county_column") or "", "has_counties": _has_counties(request),
     }
+
+
+def _has_counties(request: Request) -> bool:
+    """Return whether the store has county offices (the page then asks for the county column)."""
+    from records.offices import counties
+
+    with opened(request) as store:
+        return bool(counties(store))
 
 
 def _is_past(day: str) -> bool:
@@ -239,7 +248,8 @@ def _create(db: str | Path, draft: Draft, spec: FormSpec, text: str | None) -> i
             raise TianbiaoError(f"已有《{taken.spec.title}》的征集（编号 {taken.id}，"
                                 f"表单 id {spec.id}）；{again}")
         form = spec.id if text is None else str(_write_definition(db, text))
-        campaign = add_campaign(store, form, roster, due=due, name=draft.state.get("name"))
+        campaign = add_campaign(store, form, roster, due=due, name=draft.state.get("name"),
+                                county_column=draft.state.get("county_column") or None)
     remove_draft(draft)
     return campaign.id
 

@@ -172,3 +172,43 @@ def test_logging_out_a_county_ends_its_sessions_only(city):
         one.post("/office/logout", data={"csrf": _csrf(page)})
         assert two.get("/office", follow_redirects=False).status_code == 303
         assert other.get("/office", follow_redirects=False).status_code == 200
+
+
+def test_the_city_makes_a_county_campaign_on_the_new_campaign_page(site_db, tmp_path):
+    from levels_city import APPLICATION, write_county_list
+
+    from forms.layout import build_blank_form
+    from forms.registry import get_form
+    from records.offices import add_office, set_office_password
+    from records.store import Store
+
+    with Store(site_db) as store:
+        add_office(store, CITY, "city")
+        set_office_password(store, None, CITY_PASSWORD)
+        for county in COUNTIES:
+            add_office(store, county, "county")
+            set_office_password(store, county, password_of(county))
+    blank = tmp_path / "申请表.docx"
+    build_blank_form(get_form(APPLICATION)).save(str(blank))
+    listed = write_county_list(tmp_path / "名单.csv")
+    city = LevelsCity(site_db, listed, 1, {}, {})
+    with _client(city, None) as office:
+        answer = office.post("/office/new", data={"csrf": _csrf(office.get("/office/new").text)},
+                             files={"attachment": (blank.name, blank.read_bytes()),
+                                    "list": (listed.name, listed.read_bytes())},
+                             follow_redirects=False)
+        address = answer.headers["location"]
+        draft = office.get(address).text
+        assert 'name="county_column"' in draft
+        values = dict(re.findall(r'<input type="(?:hidden|text|date)" name="([^"]+)" '
+                                 r'value="([^"]*)"', draft))
+        wrong = office.post(address, data=values | {
+            "due": "2099-09-17", "county_column": "申报单位", "action": "create"})
+        assert wrong.status_code == 422 and "不是已建立的县市区单位" in wrong.text
+        made = office.post(address, data=values | {
+            "due": "2099-09-17", "county_column": "县市区", "action": "create"},
+            follow_redirects=False)
+        assert made.status_code == 303
+    with _client(city, "衡南县") as county:
+        board = county.get("/office/c/1").text
+        assert "衡南县云集镇中心学校" in board and "衡阳县教育局" not in board
