@@ -152,6 +152,9 @@ def run_batch(store: Store, campaign: Campaign, number: int, *,
     def admit(record: Record) -> str | None:
         if record.form != spec.id:
             return f"这不是本次征集的《{spec.title}》，未收入"
+        if campaign.county is not None and not record.key:  # a county takes its own rows only
+            return (f"对不上{campaign.county}名单上的学校，未收入；"
+                    "其他县市区学校的表请转给该县市区收入")
         return None
 
     with kept_copies(store, [(row.sha256, row.suffix) for row in waiting]) as copies:

@@ -212,3 +212,28 @@ def test_the_city_makes_a_county_campaign_on_the_new_campaign_page(site_db, tmp_
     with _client(city, "衡南县") as county:
         board = county.get("/office/c/1").text
         assert "衡南县云集镇中心学校" in board and "衡阳县教育局" not in board
+
+
+def test_a_county_batch_takes_its_own_schools_and_refuses_another_countys(site_db, tmp_path):
+    import time
+
+    built = build_levels_city(site_db, tmp_path)
+    mine, other = built.keys_of("衡南县"), built.keys_of("衡阳县")[0]
+    sent = [built.returns[key] for key in [*mine, other]]
+    with _client(built, "衡南县") as county:
+        board = county.get(f"/office/c/{built.campaign}").text
+        answer = county.post(f"/office/c/{built.campaign}/batch", data={"csrf": _csrf(board)},
+                             files=[("files", (p.name, p.read_bytes())) for p in sent],
+                             follow_redirects=False)
+        assert answer.status_code == 303, answer.text
+        address = answer.headers["location"]
+        deadline = time.monotonic() + 180
+        while 'http-equiv="refresh"' in (text := county.get(address).text):
+            assert time.monotonic() < deadline, "batch not finished"
+            time.sleep(0.3)
+        assert text.count("已收入第1版") == 2
+        assert "对不上衡南县名单上的学校，未收入" in text
+        board = county.get(f"/office/c/{built.campaign}").text
+    assert board.count("待审核") == 2
+    with _client(built, "衡阳县") as neighbour:
+        assert neighbour.get(address).status_code == 404  # another county's batch
