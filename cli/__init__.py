@@ -5,7 +5,8 @@ are for: cli/blank_forms.py (forms, lists, pre-filled copies), cli/inference.py 
 infer), cli/returns.py (parse,
 ingest), cli/office.py (status, feedback, history, grades, summaries), cli/compiling.py (a form
 written from other forms' returns), cli/web.py (campaigns, links, the password, the web
-server), cli/moving.py (export, import); cli/common.py holds
+server), cli/moving.py (export, import),
+cli/levels.py (a city's and its counties' offices); cli/common.py holds
 what they share and cli/wording.py click's own words in Chinese.
 """
 
@@ -15,6 +16,7 @@ from cli import (  # noqa: F401  (each adds its commands)
     blank_forms,
     compiling,
     inference,
+    levels,
     moving,
     office,
     returns,

@@ -35,11 +35,13 @@ def campaign_group() -> None:
 @click.option("--due", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="年-月-日", help="截止日期（不给时按表单自己的截止日期）")
 @click.option("--name", default=None, metavar="名称", help="征集的名称（默认用表单标题）")
+@click.option("--county-column", default=None, metavar="列名",
+              help="市级征集：名单里写明每行属于哪个县市区单位的列（如 县市区）")
 @DB_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json 给其他程序读：{\"id\": 编号}")
-def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db: Path | str,
-                 output_format: str) -> None:
+def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None,
+                 county_column: str | None, db: Path | str, output_format: str) -> None:
     """建立一次征集：表单、名单（存入数据文件，之后不再需要名单文件）、截止日期。"""
     from records.campaigns import add_campaign
     from records.store import Store
@@ -48,7 +50,7 @@ def campaign_add(form_id: str, roster_file: Path, due: Any, name: str | None, db
     roster = roster_for_form(spec, roster_file)
     with Store(db) as store:
         campaign = add_campaign(store, form_id, roster, due=due.date() if due else None,
-                                name=name)
+                                name=name, county_column=county_column)
     if output_format == "json":
         click.echo(json.dumps({"id": campaign.id}, ensure_ascii=False))
         return
@@ -86,13 +88,17 @@ def campaign_list(db: Path | str, output_format: str) -> None:
               help="学校打开的网址开头，如 http://192.168.1.10:8000")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               metavar="文件.xlsx", help="同时写出链接表（学校、项目、链接），可直接粘贴到群里")
+@click.option("--by-county", "by_county", type=click.Path(file_okay=False, path_type=Path),
+              metavar="文件夹",
+              help="市级征集：另为每个县市区写一份链接表（文件夹/县市区_链接.xlsx），"
+                   "发给各县市区转发本县学校")
 @click.option("--renew", is_flag=True,
               help="重新生成全部链接：旧链接随即失效（已发给学校的要重发）")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
               help='json 给其他程序读：[{"key", "school", "url"}]')
-def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | None, renew: bool,
-                  output_format: str) -> None:
+def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | None,
+                  by_county: Path | None, renew: bool, output_format: str) -> None:
     """为名单每一行生成一个学校专用链接（每个项目一个链接）。
 
     \b
@@ -116,6 +122,8 @@ def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | N
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_links_sheet(out, campaign.name, rows)
+    if by_county is not None:
+        _write_county_sheets(campaign, rows, by_county)
     if output_format == "json":
         click.echo(json.dumps([{k: r[k] for k in ("key", "school", "url")} for r in rows],
                               ensure_ascii=False, indent=2))
@@ -126,11 +134,30 @@ def links_command(campaign_id: int, db: Path | str, base_url: str, out: Path | N
                "链接只显示这一次，请妥善保存", err=True)
 
 
+def _write_county_sheets(campaign: Any, rows: list[dict[str, str]], folder: Path) -> None:
+    """Write one links sheet per county of a city's campaign into `folder`."""
+    from records.links_sheet import write_links_sheet
+
+    if not campaign.has_levels:
+        raise TianbiaoError(f"征集 {campaign.id} 不分县市区（建立时没有给 --county-column），"
+                            "不能按县市区分开写链接表")
+    by_county: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_county.setdefault(campaign.county_of(campaign.row(row["key"])), []).append(row)
+    folder.mkdir(parents=True, exist_ok=True)
+    for county, listed in by_county.items():
+        write_links_sheet(folder / f"{county}_链接.xlsx", f"{campaign.name}（{county}）", listed)
+    click.echo(f"已按县市区写出 {len(by_county)} 份链接表：{folder}", err=True)
+
+
 @cli.command("passwd")
 @DB_OPTION
-def passwd_command(db: Path | str) -> None:
+@click.option("--office", "office", default=None, metavar="单位",
+              help="县市区单位的名称（tianbiao office add 建立的）；"
+                   "不给时设置市（或唯一办公室）的密码")
+def passwd_command(db: Path | str, office: str | None) -> None:
     """设置网页办公室页面（/office）的密码；不在终端时从标准输入读一行。"""
-    from records.campaigns import set_password
+    from records.offices import set_office_password
     from records.store import Store
 
     if sys.stdin.isatty():
@@ -142,8 +169,8 @@ def passwd_command(db: Path | str) -> None:
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     with Store(db) as store:
-        set_password(store, password)
-    click.echo(f"已设置办公室密码（{shown_db(db)}）")
+        set_office_password(store, office, password)
+    click.echo(f"已设置{office or '办公室'}的密码（{shown_db(db)}）")
 
 
 @cli.command("serve")

@@ -85,7 +85,8 @@ def receive_batch(store: Store, campaign: Campaign, arrivals: Iterable[Arrival])
     created = dt.datetime.now().isoformat(timespec="seconds")
     with store.transaction():
         number = store.connection.execute(
-            _batches.insert().values(campaign=campaign.id, created=created)
+            _batches.insert().values(campaign=campaign.id, created=created,
+                                     office=campaign.county)
             .returning(_batches.c.id)).scalar_one()
         lines = [{"batch": number, "position": position, "name": a.name, "sha256": a.sha256,
                   "suffix": a.suffix, "done": a.refused is not None,
@@ -98,10 +99,16 @@ def receive_batch(store: Store, campaign: Campaign, arrivals: Iterable[Arrival])
 
 
 def get_batch(store: Store, campaign: Campaign, number: int) -> Batch | None:
-    """Return batch `number` of `campaign`, or None (no such batch, or another campaign's)."""
+    """Return batch `number` of `campaign`, or None (no such batch, or another campaign's).
+
+    A county's campaign (Campaign.for_county) has its own batches only.
+    """
+    query = sa.select(_batches).where(_batches.c.id == number,
+                                      _batches.c.campaign == campaign.id)
+    if campaign.county is not None:
+        query = query.where(_batches.c.office == campaign.county)
     with store.connected() as connection:
-        head = connection.execute(sa.select(_batches).where(
-            _batches.c.id == number, _batches.c.campaign == campaign.id)).first()
+        head = connection.execute(query).first()
         if head is None:
             return None
         rows = connection.execute(sa.select(_files).where(_files.c.batch == number)
@@ -113,12 +120,21 @@ def get_batch(store: Store, campaign: Campaign, number: int) -> Batch | None:
 
 def recent_batches(store: Store, campaign: Campaign, limit: int = 5) -> list[Batch]:
     """Return the latest `limit` batches of `campaign`, newest first."""
+    query = sa.select(_batches.c.id).where(_batches.c.campaign == campaign.id)
+    if campaign.county is not None:
+        query = query.where(_batches.c.office == campaign.county)
     with store.connected() as connection:
         numbers = connection.execute(
-            sa.select(_batches.c.id).where(_batches.c.campaign == campaign.id)
-            .order_by(_batches.c.id.desc()).limit(limit)).scalars().all()
+            query.order_by(_batches.c.id.desc()).limit(limit)).scalars().all()
     found = (get_batch(store, campaign, number) for number in numbers)
     return [batch for batch in found if batch is not None]
+
+
+def batch_office(store: Store, number: int) -> str | None:
+    """Return the county office that handed batch `number` in (None: the city or the office)."""
+    with store.connected() as connection:
+        return connection.execute(
+            sa.select(_batches.c.office).where(_batches.c.id == number)).scalar()
 
 
 def run_batch(store: Store, campaign: Campaign, number: int, *,
@@ -136,6 +152,9 @@ def run_batch(store: Store, campaign: Campaign, number: int, *,
     def admit(record: Record) -> str | None:
         if record.form != spec.id:
             return f"这不是本次征集的《{spec.title}》，未收入"
+        if campaign.county is not None and not record.key:  # a county takes its own rows only
+            return (f"对不上{campaign.county}名单上的学校，未收入；"
+                    "其他县市区学校的表请转给该县市区收入")
         return None
 
     with kept_copies(store, [(row.sha256, row.suffix) for row in waiting]) as copies:

@@ -23,11 +23,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from forms.errors import TianbiaoError
+from forms.labels import label_key
 from forms.model import FormSpec
 from forms.registry import get_form
 from records.schema import campaigns as _campaigns
 from records.schema import links as _links
 from records.schema import office as _office
+from records.schema import offices as _offices
 from records.schema import uploads as _uploads
 from records.status import RowStatus, roster_status
 from records.store import Store
@@ -48,6 +50,22 @@ class Campaign:
     due: dt.date | None
     roster: Roster
     created: str
+    county_column: str | None = None  # the roster column naming each row's county office
+    county: str | None = None  # as one county sees it (for_county): its rows only
+
+    @property
+    def has_levels(self) -> bool:
+        """Tell whether the campaign is the city's, each row belonging to a county."""
+        return self.county_column is not None
+
+    def county_of(self, row: RosterRow) -> str:
+        """Return the county office roster `row` belongs to ("" without levels)."""
+        return str(row.get(self.county_column) or "").strip() if self.county_column else ""
+
+    def for_county(self, county: str) -> Campaign:
+        """Return the campaign as county `county` sees it: only its own roster rows."""
+        rows = [row for row in self.roster.rows if self.county_of(row) == county]
+        return replace(self, roster=replace(self.roster, rows=rows), county=county)
 
     @property
     def spec(self) -> FormSpec:
@@ -76,8 +94,12 @@ class Link:
 
 
 def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None = None,
-                 name: str | None = None) -> Campaign:
-    """Store a new campaign of `form` (an id or a definition's path) over `roster`."""
+                 name: str | None = None, county_column: str | None = None) -> Campaign:
+    """Store a new campaign of `form` (an id or a definition's path) over `roster`.
+
+    With `county_column`, the campaign is the city's: that roster column names each row's
+    county office, and every row must name one.
+    """
     spec = get_form(form)
     with store.connected() as connection:
         taken = connection.execute(
@@ -88,6 +110,8 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
             "同一张表的新一轮征集请用另一个数据文件或数据库（--db）", code="campaign_exists")
     if not roster.rows:
         raise TianbiaoError("名单里没有任何一行，无法建立征集", code="empty_roster")
+    if county_column is not None:
+        county_column = _check_county_column(store, roster, county_column)
     data = {"source": roster.source, "title": roster.title, "headers": roster.headers,
             "form": roster.form.id if roster.form else None,
             "rows": [{"key": r.key, "position": r.position, "values": r.values}
@@ -98,7 +122,8 @@ def add_campaign(store: Store, form: str, roster: Roster, *, due: dt.date | None
             _campaigns.insert().values(
                 form=form, form_id=spec.id, name=name or spec.title,
                 due=due.isoformat() if due else None,
-                roster=json.dumps(data, ensure_ascii=False, default=str), created=created)
+                roster=json.dumps(data, ensure_ascii=False, default=str), created=created,
+                county_column=county_column)
             .returning(_campaigns.c.id)).scalar_one()
     return get_campaign(store, number)
 
@@ -267,6 +292,29 @@ def project_of(spec: FormSpec, row: RosterRow) -> str:
                     if f.prefill and row.get(f.prefill) is not None)
 
 
+def _check_county_column(store: Store, roster: Roster, column: str) -> str:
+    """Return the roster's header named `column`, refusing rows whose county is not an office."""
+    header = next((h for h in roster.headers if label_key(h) == label_key(column)), None)
+    if header is None:
+        raise TianbiaoError(f"名单里没有“{column}”这一列；名单的列有：{'、'.join(roster.headers)}",
+                            code="no_county_column")
+    with store.connected() as connection:
+        known = set(connection.execute(sa.select(_offices.c.name).where(
+            _offices.c.level == "county")).scalars())
+    if not known:
+        raise TianbiaoError("还没有建立县市区单位：请先用 tianbiao office add 名称 --level county",
+                            code="no_counties")
+    wrong = [(row.position, str(row.get(header) or "").strip()) for row in roster.rows
+             if str(row.get(header) or "").strip() not in known]
+    if wrong:
+        listed = "；".join(f"第 {position} 行“{value or '（空）'}”"
+                          for position, value in wrong[:20])
+        more = f"等 {len(wrong)} 行" if len(wrong) > 20 else ""
+        raise TianbiaoError(f"名单“{header}”一列中这些行不是已建立的县市区单位：{listed}{more}。"
+                            f"已建立的有：{'、'.join(sorted(known))}", code="unknown_county")
+    return header
+
+
 def _set(store: Store, name: str, value: str) -> None:
     statement = store.insert(_office).values(name=name, value=value)
     with store.connected(write=True) as connection:
@@ -287,4 +335,5 @@ def _campaign(row: Any) -> Campaign:
     roster = Roster(data["source"], data["headers"], rows, data["title"],
                     get_form(data["form"]) if data["form"] else None)
     due = dt.date.fromisoformat(row.due) if row.due else None
-    return Campaign(row.id, row.form, row.form_id, row.name, due, roster, row.created)
+    return Campaign(row.id, row.form, row.form_id, row.name, due, roster, row.created,
+                    row.county_column)

@@ -6,7 +6,9 @@ roster column equals (``=``) or contains (``~``) what the office asks (``县市�
 ``申报单位~衡南县``), in the roster's order (then as received). A return with problems is
 left out unless asked for — the office forwards what is complete — and each one left out is
 named with why. The roster is the one given, else the one the store keeps for the form's
-campaign; a return not matched to a roster row has no roster columns.
+campaign; a return not matched to a roster row has no roster columns. When that campaign is
+a city's across its counties (records/levels.py), only the returns a county forwarded are
+listed, each carrying the opinions written on it; the others are named as not forwarded.
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ def choose_returns(store: Store, source: FormSpec, *, where: Sequence[Condition]
     ordered = sorted(latest, key=lambda s: (values.place(s.record), s.received, s.id))
     records = [s.record for s in ordered]
     chosen = ChosenReturns(roster=roster)
+    records = _forwarded_only(store, source, records, chosen)
     if any(values.is_roster_column(c.name) for c in where):
         # Only a return matched to a roster row has the roster's columns: name the others.
         chosen.left_out += [(r, "没有对上名单上的哪一行，无法按名单的列挑选")
@@ -148,6 +151,20 @@ def campaign_roster(store: Store, source: FormSpec) -> Roster | None:
     from records.campaigns import campaigns
 
     return next((c.roster for c in campaigns(store) if c.form_id == source.id), None)
+
+
+def _forwarded_only(store: Store, source: FormSpec, records: list[Record],
+                    chosen: ChosenReturns) -> list[Record]:
+    """Keep the forwarded returns (with their opinions) when the campaign has levels."""
+    from records.campaigns import campaigns
+    from records.levels import forwarded_returns
+
+    campaign = next((c for c in campaigns(store) if c.form_id == source.id), None)
+    if campaign is None or not campaign.has_levels:
+        return records
+    forwarded = {r.key: r for r in forwarded_returns(store, campaign)}
+    chosen.left_out += [(r, "县市区教育局尚未审核转报") for r in records if r.key not in forwarded]
+    return [forwarded[r.key] for r in records if r.key in forwarded]
 
 
 def return_name(source: FormSpec, record: Record) -> str:

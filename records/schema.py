@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_REVISION = "0002_kept_files"  # the newest migration; a test holds it to the scripts
+SCHEMA_REVISION = "0003_levels"  # the newest migration; a test holds it to the scripts
 
 metadata = sa.MetaData()
 
@@ -57,6 +57,7 @@ campaigns = sa.Table(
     sa.Column("due", sa.Text),  # YYYY-MM-DD, or NULL: the form's own due date
     sa.Column("roster", sa.Text, nullable=False),  # the roster as JSON
     sa.Column("created", sa.Text, nullable=False),
+    sa.Column("county_column", sa.Text),  # the roster column naming each row's county office
 )
 
 links = sa.Table(
@@ -88,6 +89,7 @@ batches = sa.Table(
     sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
     sa.Column("campaign", sa.Integer, sa.ForeignKey("campaigns.id"), nullable=False),
     sa.Column("created", sa.Text, nullable=False),
+    sa.Column("office", sa.Text),  # the county office that handed it in (NULL: the city's)
 )
 
 batch_files = sa.Table(
@@ -113,5 +115,33 @@ kept_files = sa.Table(  # files as sent, in a PostgreSQL store (SQLite keeps the
     sa.Column("content", sa.LargeBinary, nullable=False),
 )
 
+offices = sa.Table(  # a city and its counties; none for a single office
+    "offices", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("level", sa.Text, nullable=False),  # city / county
+    sa.Column("parent", sa.Text),  # a county's city
+    sa.Column("password", sa.Text),  # salted scrypt; the city's stays in table office
+    sa.Column("session", sa.Text),
+    sa.Column("created", sa.Text, nullable=False),
+)
+
+reviews = sa.Table(  # each saved opinion, never overwriting the school's version
+    "reviews", metadata,
+    sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
+    sa.Column("campaign", sa.Integer, sa.ForeignKey("campaigns.id"), nullable=False),
+    sa.Column("roster_key", sa.Text, nullable=False),
+    sa.Column("level", sa.Text, nullable=False),  # county / city
+    sa.Column("revision", sa.Integer, nullable=False),  # 1, 2 … per row and level
+    sa.Column("office", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),  # the school's version reviewed
+    sa.Column("opinion", sa.Text, nullable=False),
+    sa.Column("signer", sa.Text, nullable=False),
+    sa.Column("signed", sa.Text),  # YYYY-MM-DD
+    sa.Column("forwarded", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("saved", sa.Text, nullable=False),
+    sa.UniqueConstraint("campaign", "roster_key", "level", "revision"),
+)
+
 # In the order rows can be inserted (every table before those that refer to it).
-DATA_TABLES = (submissions, grades, campaigns, links, uploads, office, batches, batch_files)
+DATA_TABLES = (submissions, grades, campaigns, links, uploads, office, batches, batch_files,
+               offices, reviews)

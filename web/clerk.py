@@ -46,8 +46,8 @@ from web.clerk_form import KIND_CHOICES, blank_rows, correct, examine, form_of, 
 from web.clerk_guard import check_csrf, to_login
 from web.clerk_list import preview, read_list
 from web.office import csrf_token
-from web.office_access import logged_in
-from web.pages import error_page, in_thread, limited_body, page
+from web.office_access import city_logged_in
+from web.pages import error_page, in_thread, limited_body, opened, page
 
 _MB = 1024 * 1024
 # Drafts are corrected and campaigns created one at a time: a double click creates one.
@@ -68,7 +68,7 @@ def routes() -> list[Route]:
 
 async def new_page(request: Request) -> Response:
     """Show the form that uploads the notice's attachment and its list."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     return page(request, "new_campaign.html", {
         "csrf": csrf_token(request), "max_mb": MAX_FILE // _MB,
@@ -82,7 +82,7 @@ def _refused(request: Request, reason: str, status_code: int = 422) -> Response:
 
 async def upload(request: Request) -> Response:
     """Keep the two files in a new draft, tell or infer the form, and show the draft."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     too_big = f"每个文件不超过 {MAX_FILE // _MB} MB"
     declared = request.headers.get("content-length")
@@ -160,7 +160,16 @@ def _view(request: Request, draft: Draft, state: dict[str, Any],
         "due": state.get("due") or "", "form_due": str(spec.due) if spec.due else "",
         "name": state.get("name") or "",
         "due_past": bool(state.get("due")) and _is_past(str(state["due"])),
+        "county_column": state.get("county_column") or "", "has_counties": _has_counties(request),
     }
+
+
+def _has_counties(request: Request) -> bool:
+    """Return whether the store has county offices (the page then asks for the county column)."""
+    from records.offices import counties
+
+    with opened(request) as store:
+        return bool(counties(store))
 
 
 def _is_past(day: str) -> bool:
@@ -172,7 +181,7 @@ def _is_past(day: str) -> bool:
 
 async def draft_page(request: Request) -> Response:
     """Show a draft: the form, the list as read for it, the due date and the name."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     draft = _draft(request)
     view = await in_thread(_view, request, draft, draft.state, [])
@@ -181,7 +190,7 @@ async def draft_page(request: Request) -> Response:
 
 async def draft_post(request: Request) -> Response:
     """Apply the clerk's corrections; check the list again, or create the campaign."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     draft = _draft(request)
     blanks = len((draft.state.get("inferred") or {}).get("guessed") or {})
@@ -239,7 +248,8 @@ def _create(db: str | Path, draft: Draft, spec: FormSpec, text: str | None) -> i
             raise TianbiaoError(f"已有《{taken.spec.title}》的征集（编号 {taken.id}，"
                                 f"表单 id {spec.id}）；{again}")
         form = spec.id if text is None else str(_write_definition(db, text))
-        campaign = add_campaign(store, form, roster, due=due, name=draft.state.get("name"))
+        campaign = add_campaign(store, form, roster, due=due, name=draft.state.get("name"),
+                                county_column=draft.state.get("county_column") or None)
     remove_draft(draft)
     return campaign.id
 
@@ -258,7 +268,7 @@ def _write_definition(db: str | Path, text: str) -> Path:
 
 async def page_image(request: Request) -> Response:
     """Send one page of a draft's original attachment as an image."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     image = _draft(request).page(request.path_params["number"])
     if image is None or not image.is_file():

@@ -94,6 +94,7 @@ def correct(state: dict[str, Any], posted: dict[str, str]) -> tuple[dict[str, An
             problems.append(f"截止日期“{due}”看不懂：请写成 2024-03-10 的样子")
     state["due"] = due
     state["name"] = " ".join(posted.get("name", "").split())[:100]
+    state["county_column"] = posted.get("county_column", "").strip()[:100]
     if not state.get("inferred") or posted.get("corrections") != "1":
         return state, problems
     inferred = state["inferred"]

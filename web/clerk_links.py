@@ -21,7 +21,7 @@ from records.campaigns import get_campaign, has_links, make_links
 from records.links_sheet import link_rows, write_links_sheet
 from web.clerk_guard import check_csrf, to_login
 from web.office import csrf_token
-from web.office_access import logged_in
+from web.office_access import city_logged_in
 from web.pages import XLSX, download, in_thread, opened, page
 
 RENEW = "yes"
@@ -53,7 +53,7 @@ def _base_url(request: Request) -> str:
 
 async def links_page(request: Request) -> Response:
     """Offer to make the campaign's links (again, with a confirmation, when made before)."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     view = await in_thread(_campaign_view, request)
     return page(request, "new_campaign_links.html", view)
@@ -61,7 +61,7 @@ async def links_page(request: Request) -> Response:
 
 async def make_links_post(request: Request) -> Response:
     """Make a link per roster row and send them as links.xlsx."""
-    if not logged_in(request):
+    if not city_logged_in(request):
         return to_login()
     async with request.form(max_files=0, max_fields=5) as form:
         fields = {k: v for k, v in form.items() if isinstance(v, str)}

@@ -23,12 +23,28 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from forms.errors import TianbiaoError
-from records.batches import Arrival, Batch, BatchLine, get_batch, give_up, receive_batch, run_batch
+from records.batches import (
+    Arrival,
+    Batch,
+    BatchLine,
+    batch_office,
+    get_batch,
+    give_up,
+    receive_batch,
+    run_batch,
+)
 from records.campaigns import get_campaign
 from records.handin import MAX_UPLOAD, keep_file
 from records.returns_archive import unpack_returns
 from records.store import Store
-from web.office_access import campaign_or_404, csrf_token, logged_in, login_redirect, require_csrf
+from web.office_access import (
+    campaign_or_404,
+    county_of,
+    csrf_token,
+    logged_in,
+    login_redirect,
+    require_csrf,
+)
 from web.office_school import status_words
 from web.pages import error_page, in_thread, limited_body, opened, page
 
@@ -93,7 +109,7 @@ async def batch_upload(request: Request) -> Response:
 def _receive(request: Request, number: int, parts: list[UploadFile]) -> int | str:
     """Keep every file sent and list the batch; return its number, or why all is refused."""
     with opened(request) as store:
-        campaign = campaign_or_404(store, number)
+        campaign = campaign_or_404(store, number, county_of(request))
         opened_parts = []
         try:
             for part in parts:
@@ -146,7 +162,9 @@ def _start(db: Path, campaign: int, batch: int) -> None:
 def _read(db: Path, campaign: int, batch: int, key: tuple[str, int]) -> None:
     try:
         with _ONE_BATCH_AT_A_TIME, Store(db, create=False) as store:
-            run_batch(store, get_campaign(store, campaign), batch)
+            county = batch_office(store, batch)  # a county's batch: its rows only
+            found = get_campaign(store, campaign)
+            run_batch(store, found.for_county(county) if county else found, batch)
     except Exception:
         # A bug of ours, not the file's: say so on each file left, never leave it waiting.
         _LOG.exception("batch %s failed", batch)
@@ -165,7 +183,7 @@ async def batch_page(request: Request) -> Response:
 
     def load() -> Batch:
         with opened(request) as store:
-            found = get_batch(store, campaign_or_404(store, number), wanted)
+            found = get_batch(store, campaign_or_404(store, number, county_of(request)), wanted)
         if found is None:
             raise HTTPException(404)
         return found

@@ -24,7 +24,7 @@ from generator.render import generate_copies
 from records.campaigns import Campaign, campaign_sent_names
 from records.feedback import write_feedback
 from records.store import Store
-from web.office_access import campaign_or_404, logged_in, login_redirect
+from web.office_access import campaign_or_404, county_of, logged_in, login_redirect
 from web.pages import error_page, in_thread, opened
 
 ZIP = "application/zip"
@@ -46,7 +46,11 @@ def write_copies(store: Store, campaign: Campaign, folder: Path) -> list[Path]:
 def write_letters(store: Store, campaign: Campaign, folder: Path) -> list[Path]:
     """Write a 退回意见 letter for every school whose latest return has problems."""
     spec = campaign.spec
-    return write_feedback(spec, store.latest(spec.id), folder, today=dt.date.today(),
+    latest = store.latest(spec.id)
+    if campaign.county is not None:  # a county writes to its own schools only
+        keys = {row.key for row in campaign.roster.rows}
+        latest = [s for s in latest if s.roster_key in keys]
+    return write_feedback(spec, latest, folder, today=dt.date.today(),
                           due=campaign.due, sent_names=campaign_sent_names(store, campaign))
 
 
@@ -71,7 +75,7 @@ async def _zipped(request: Request, write: Callable[[Store, Campaign, Path], lis
         scratch = Path(tempfile.mkdtemp(prefix="tianbiao-office-"))
         try:
             with opened(request) as store:
-                campaign = campaign_or_404(store, number)
+                campaign = campaign_or_404(store, number, county_of(request))
                 files = write(store, campaign, scratch / "files")
             if not files:
                 return None, scratch, campaign.name

@@ -20,7 +20,13 @@ from forms.errors import TianbiaoError
 from records.campaigns import Campaign
 from records.grading import assess, validate_grade
 from records.store import Store
-from web.office_access import campaign_or_404, checked_form, logged_in, login_redirect
+from web.office_access import (
+    campaign_or_404,
+    checked_form,
+    county_of,
+    logged_in,
+    login_redirect,
+)
 from web.pages import error_page, in_thread, opened
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -62,7 +68,7 @@ async def grade_post(request: Request) -> Response:
 
     def record() -> str | None:
         with opened(request) as store:
-            campaign = campaign_or_404(store, number)
+            campaign = campaign_or_404(store, number, county_of(request))
             if campaign.row(key) is None:
                 return f"编号 {key} 不在这个征集的名单上"
             try:

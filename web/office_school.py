@@ -20,11 +20,13 @@ from starlette.routing import Route
 from parsers.record import Record
 from records.campaigns import Campaign, campaign_status, project_of, school_of, sent_names
 from records.handin import is_kept_name, original_content
+from records.reviews import current_reviews, with_opinions
 from records.status import STATE_WORDS
 from records.store import Store, StoredSubmission
 from rosters.model import RosterRow
-from web.office_access import campaign_or_404, csrf_token, logged_in, login_redirect
+from web.office_access import campaign_or_404, county_of, csrf_token, logged_in, login_redirect
 from web.office_grades import grades_view
+from web.office_levels import review_view
 from web.pages import (
     DOCX,
     download,
@@ -65,7 +67,7 @@ async def school_page(request: Request) -> Response:
 
     def view() -> dict[str, Any]:
         with opened(request) as store:
-            return school_view(store, campaign_or_404(store, number), key)
+            return school_view(store, campaign_or_404(store, number, county_of(request)), key)
 
     context = await in_thread(view)
     context["csrf"] = csrf_token(request)
@@ -93,6 +95,9 @@ def school_view(store: Store, campaign: Campaign, key: str) -> dict[str, Any]:
                 p for p in _problems(newer.record) if p not in _problems(older.record)],
         })
     latest = versions[-1].record if versions else None
+    if latest is not None and campaign.has_levels:  # the opinions written on this version
+        latest = with_opinions(spec, latest, current_reviews(
+            store, campaign, key, versions[-1].version))
     return {
         "campaign": campaign, "spec": spec, "key": key, "school": school_of(spec, row),
         "project": project_of(spec, row), "state": STATE_WORDS[state], "state_code": state,
@@ -104,6 +109,7 @@ def school_view(store: Store, campaign: Campaign, key: str) -> dict[str, Any]:
         "problems": [] if latest is None else _problems(latest),
         "notes": [] if latest is None else [p.message for p in latest.problems if p.is_notice],
         "grades": grades_view(store, campaign, key),
+        **review_view(store, campaign, key, versions[-1].version if versions else None),
     }
 
 
@@ -149,7 +155,7 @@ async def version_download(request: Request) -> Response:
 
     def fetch() -> tuple[bytes | None, str]:
         with opened(request) as store:
-            campaign = campaign_or_404(store, number)
+            campaign = campaign_or_404(store, number, county_of(request))
             _row_or_404(campaign, key)
             found = [s for s in store.versions(campaign.form_id, key) if s.version == wanted]
             if not found:
