@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from parsers.safety import MAX_MEMBERS, SCAN_MESSAGE
+from parsers.safety import MAX_MEMBERS
 from records.handin import all_kept
 from records.store import Store
 
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.parametrize("site_db", ["sqlite", "postgresql"], indire
 
 
 # The first bytes of a JPEG photo of a form: what a school sends from its phone.
+# A JPEG's header with nothing after it: a picture that cannot be decoded.
 PHOTO = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 2000
 
 
@@ -90,7 +91,7 @@ def test_three_files_end_with_a_line_each_and_the_board_counts_them(
     school, result = lines["荆谷学校.docx"]
     assert school == "瑞安市陶山镇荆谷学校（编号 1-1）"
     assert result == "已收入第1版，有必填项未填 推进措施：未填写（必填）"
-    assert lines["拍照.jpg"] == ("", f"未收下：{SCAN_MESSAGE}")
+    assert lines["拍照.jpg"] == ("", "未收下：图片已损坏或格式无法识别，请学校重新扫描后提交")
 
     assert _counts(office, site) == {"returned": "1", "problems": "1", "missing": "58",
                                      "overdue": "0"}
