@@ -1,10 +1,12 @@
 """A page picture made into a flat, upright, grey page: seal ink gone, photo unwarped, deskewed.
 
-Colour pages are read through their red channel: the red ink of a seal (公章) is as light as
-the paper there, while black and blue writing stay dark, so text under a seal is read as if
-the seal were not there. A phone photo shows the page as a quadrilateral on a darker desk,
-lit unevenly: the page is found, warped to a rectangle and its light evened out. Last, the
-page is turned by the small angle that makes its lines of text level (projection profile).
+Colour pages are read through their red channel: the red ink of a seal (公章) is nearly as
+light as the paper there, while black and blue writing stay dark, and what remains of the
+seal's ink (told by its colour against the paper around it) is made paper, so text under a
+seal is read as if the seal were not there. A phone photo shows the page as a quadrilateral
+on a darker desk, lit unevenly: the page is found, warped to a rectangle and its light evened
+out. Last, the page is turned by the small angle that makes its lines of text level
+(projection profile).
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from parsers.scan.images import Picture
 
 # In the red channel, a seal's ink is at least this share of the paper's brightness.
 _SEAL_LIGHTNESS = 0.85
+# Seal ink, measured against the paper around it (each channel as a share of the paper's):
+# its red exceeds both green and blue by this much. It is made paper where, without the
+# ink, it would be this light (black print or a rule under the seal is darker).
+_SEAL_REDNESS = 0.15
+_SEAL_INK_RED = 0.8
 # Deskew: angles tried (degrees), coarse then fine, on the page shrunk to this side.
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.5
@@ -39,11 +46,53 @@ def grey_page(picture: Picture) -> np.ndarray:
     pixels = picture.pixels
     if pixels.ndim != 3:
         return pixels
-    red = pixels[:, :, 0]
+    red = without_seal_ink(pixels)
     paper = float(np.percentile(red[::8, ::8], 90))
     light = max(1.0, _SEAL_LIGHTNESS * paper)
     lut = np.clip(np.arange(256) * 255.0 / light, 0, 255).astype(np.uint8)
     return cv2.LUT(red, lut)
+
+
+def without_seal_ink(pixels: np.ndarray) -> np.ndarray:
+    """Return the red channel of the RGB page `pixels` with the seal's red ink made paper.
+
+    Under warm, uneven light a seal's ink in the red channel is darker than the paper beside
+    it, and its printed words would be read as text. Each channel is taken as a share of
+    the paper's own colour around it (so a warm light or a yellowed sheet is white): a pixel
+    whose red stands well above its green and blue is the seal's ink. It is made paper when
+    it would be light without that ink, and with it the seal's lighter edge a pixel wide;
+    black print or a rule under the seal, dark in every channel, stays as it was.
+    """
+    paper = _paper_colour(pixels)
+    shares = [cv2.divide(pixels[:, :, channel], np.maximum(paper[:, :, channel], 1),
+                         dtype=cv2.CV_32F) for channel in range(3)]
+    red_share = shares[0]
+    seal = red_share - np.maximum(shares[1], shares[2]) > _SEAL_REDNESS
+    del shares
+    red = pixels[:, :, 0].copy()
+    if not seal.any():
+        return red
+    # How light a pixel of seal ink would be without the ink: its red share divided by the
+    # seal ink's own (the median of the seal's pixels).
+    ink_share = float(np.clip(np.median(red_share[seal]), 0.5, 1.0))
+    restored = np.minimum(red_share / ink_share, 1.0)
+    # The seal's edge, a pixel wide, tinted but lighter, is made paper where it is light.
+    edge = (cv2.dilate(seal.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & ~seal
+    restored[edge] = red_share[edge]
+    seal |= edge
+    under = np.where(restored > _SEAL_INK_RED, 1.0, red_share)
+    red[seal] = (under[seal] * paper[:, :, 0][seal]).astype(np.uint8)
+    return red
+
+
+def _paper_colour(pixels: np.ndarray) -> np.ndarray:
+    """Return the paper's colour around each pixel of `pixels`: the brightest, text closed over."""
+    scale = min(1.0, 400 / max(pixels.shape[:2]))
+    small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    paper = cv2.dilate(small, np.ones((15, 15), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), 5)
+    return cv2.resize(paper, (pixels.shape[1], pixels.shape[0]),
+                      interpolation=cv2.INTER_LINEAR)
 
 
 def unwarp_photo(grey: np.ndarray) -> tuple[np.ndarray, bool]:

@@ -3,7 +3,7 @@
 Few pages on purpose (OCR reads a page in about a second): a two-page report stamped over
 its date and fed crooked, sent as an image-only PDF and as a grey multi-page TIFF; an
 application form with a ticked box, as a JPEG, smudged over a phone number, fed upside
-down, scanned on its side, and as a phone photo.
+down, scanned on its side, and as a phone photo, plain and stamped under a warm lamp.
 """
 
 from __future__ import annotations
@@ -72,11 +72,20 @@ def scans(tmp_path_factory, soffice) -> Scans:
     (page,) = scanmaker.render(application_pdf, 200, base / "application-200")
     files["application-photo.jpg"] = scanmaker.as_jpeg(
         scanmaker.photographed(page), folder / "application-photo.jpg", 85)
+    # Stamped over the leader's phone number and in the county's empty opinion, photographed
+    # under a warm desk lamp: the seals' words are no one's value.
+    phone = scanmaker.text_centre(application_pdf, 0, "13907347781", 200)
+    stamped = scanmaker.stamp_seal(page, phone, 200, words="衡阳市教育局办公室")
+    x, y = scanmaker.text_centre(application_pdf, 0, "县市区教育局意见", 200)
+    stamped = scanmaker.stamp_seal(stamped, (x, y + 120), 200, words="衡阳市教育局办公室")
+    files["application-stamped-photo.jpg"] = scanmaker.as_jpeg(
+        scanmaker.photographed(stamped, warm=True), folder / "application-stamped-photo.jpg",
+        85)
     originals = {
         "report-stamped.pdf": REPORT, "report-grey.tif": REPORT,
         "application.jpg": APPLICATION, "application-photo.jpg": APPLICATION,
         "application-smudged.jpg": APPLICATION, "application-upside-down.jpg": APPLICATION,
-        "application-sideways.png": APPLICATION,
+        "application-sideways.png": APPLICATION, "application-stamped-photo.jpg": APPLICATION,
     }
     return Scans(folder, files, originals)
 

@@ -102,8 +102,11 @@ def smudged(page: Image.Image, centre: tuple[int, int], size: tuple[int, int]) -
     return smeared
 
 
-def photographed(page: Image.Image) -> Image.Image:
-    """Return `page` photographed on a dark desk: in perspective, lit from one side."""
+def photographed(page: Image.Image, *, warm: bool = False) -> Image.Image:
+    """Return `page` photographed on a dark desk: in perspective, lit from one side.
+
+    A `warm` light (a desk lamp) falls off faster in blue and green than in red.
+    """
     width, height = page.size
     canvas_w, canvas_h = round(width * 1.25), round(height * 1.2)
     # Where the page's corners land in the photo (top-left, top-right, bottom-right, …).
@@ -117,7 +120,10 @@ def photographed(page: Image.Image) -> Image.Image:
                             Image.Resampling.BICUBIC)
     shape = mask.transform((canvas_w, canvas_h), Image.Transform.PERSPECTIVE, coefficients)
     desk.paste(warped, (0, 0), shape)
-    light = np.linspace(1.0, 0.72, canvas_w)[np.newaxis, :, np.newaxis]
+    light = np.linspace(1.0, 0.6 if warm else 0.72, canvas_w)[np.newaxis, :, np.newaxis]
+    if warm:
+        light = light ** np.array([1.0, 1.6, 2.6])[np.newaxis, np.newaxis, :] \
+            * np.array([1.0, 0.93, 0.8])[np.newaxis, np.newaxis, :]
     pixels = np.asarray(desk, np.float32) * light
     photo = Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
     return photo.filter(ImageFilter.GaussianBlur(0.6))

@@ -16,7 +16,8 @@ import pytest
 from parsers.record import SCAN_UNCERTAIN
 
 SCANS = ["report-stamped.pdf", "report-grey.tif", "application.jpg", "application-photo.jpg",
-         "application-upside-down.jpg", "application-sideways.png"]
+         "application-upside-down.jpg", "application-sideways.png",
+         "application-stamped-photo.jpg"]
 
 
 def _plain(value: object) -> object:
