@@ -135,8 +135,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)] if ordered else float("nan")
 
 
-def run_load(offices: Offices, base: str, uploaders: int, *, timeout: float = 900) -> Load:
-    """Upload every school's return and review them all at the same moment against `base`."""
+def run_load(offices: Offices, base: str, uploaders: int, *, reviewers: int = 1,
+             timeout: float = 900) -> Load:
+    """Upload every school's return and review them all at the same moment against `base`.
+
+    Each county has `reviewers` reviewers, each with its own login, saving its own two
+    opinions on every row of the county: with more than one, saves on a row cross.
+    """
     load = Load()
     start = threading.Event()
     lock = threading.Lock()
@@ -161,23 +166,24 @@ def run_load(offices: Offices, base: str, uploaders: int, *, timeout: float = 90
         load.upload_wall = time.perf_counter() - began
         uploads_done.set()
 
-    reviewers = [threading.Thread(target=_review_county, args=(
-        offices, base, county, load, lock, start, uploads_done, time.monotonic() + timeout))
-        for county in offices.counties]
+    reviewing = [threading.Thread(target=_review_county, args=(
+        offices, base, county, f"{number}号", load, lock, start, uploads_done,
+        time.monotonic() + timeout))
+        for county in offices.counties for number in range(1, reviewers + 1)]
     uploading = threading.Thread(target=uploads)
-    for thread in [uploading, *reviewers]:
+    for thread in [uploading, *reviewing]:
         thread.start()
     began = time.perf_counter()
     start.set()
-    for thread in [uploading, *reviewers]:
+    for thread in [uploading, *reviewing]:
         thread.join()
     load.wall = time.perf_counter() - began
     return load
 
 
-def _review_county(offices: Offices, base: str, county: str, load: Load, lock: threading.Lock,
-                   start: threading.Event, uploads_done: threading.Event,
-                   deadline: float) -> None:
+def _review_county(offices: Offices, base: str, county: str, reviewer: str, load: Load,
+                   lock: threading.Lock, start: threading.Event,
+                   uploads_done: threading.Event, deadline: float) -> None:
     """Be `county`'s reviewer: log in, then save both opinions on each row as it arrives."""
     import httpx
 
@@ -196,7 +202,8 @@ def _review_county(offices: Offices, base: str, county: str, load: Load, lock: t
             progressed = False
             for key in list(pending):
                 while key in pending:
-                    step = _save_next(client, offices, county, key, pending[key], load, lock)
+                    step = _save_next(client, offices, county, reviewer, key, pending[key], load,
+                                      lock)
                     if step is None:
                         break
                     progressed = True
@@ -214,8 +221,8 @@ def _review_county(offices: Offices, base: str, county: str, load: Load, lock: t
                 load.failures.append(f"{county}: {len(pending)} rows not reviewed in time")
 
 
-def _save_next(client: object, offices: Offices, county: str, key: str, done: int,
-               load: Load, lock: threading.Lock) -> int | None:
+def _save_next(client: object, offices: Offices, county: str, reviewer: str, key: str,
+               done: int, load: Load, lock: threading.Lock) -> int | None:
     """Open row `key`'s page and save its next opinion; return 1 saved, 0 refused, None
     when the row has no return yet."""
     import httpx
@@ -227,7 +234,7 @@ def _save_next(client: object, offices: Offices, county: str, key: str, done: in
     if seen is None:
         return None
     words, forward = OPINIONS[done]
-    text = f"{county}{words}（第{key}行）"
+    text = f"{county}{reviewer}{words}（第{key}行）"
     began = time.perf_counter()
     answer = client.post(f"{path}/review", data={
         "csrf": _csrf(page), "revision": seen.group(1), "opinion": text, "signer": "周科长",
@@ -291,7 +298,7 @@ def check_store(offices: Offices, load: Load) -> list[str]:
         if kept != sorted(load.saved.get(county, [])):
             wrong.append(f"{county}: {len(load.saved.get(county, []))} opinions saved, "
                          f"{len(kept)} kept")
-    forwarded = {r.roster_key for r in saved if r.revision == len(OPINIONS) and r.forwarded}
+    forwarded = {r.roster_key for r in saved if r.forwarded}
     if forwarded != set(offices.tokens):
         wrong.append(f"{len(forwarded)} of {len(offices.tokens)} rows forwarded")
     return wrong
