@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import inference_speed, web_uploads  # noqa: E402
+from bench import inference_speed, levels_load, web_uploads  # noqa: E402
 from bench.conversion import count_pages, install_soffice_watch, soffice_calls  # noqa: E402
 from bench.generation import document_xml, shown_text  # noqa: E402
 from bench.inputs import FORMS, REPORT_FORM, ReturnedFiles, write_roster  # noqa: E402
@@ -334,6 +334,7 @@ def main() -> int:
         bench.store()
         inference_speed.measure(bench)
         web_uploads.measure(bench)
+        levels_load.measure(bench)
         report(bench)
     verdict = "All targets met." if bench.passed else "Some targets FAILED."
     if args.quick:
