@@ -8,9 +8,11 @@ words of the 退回意见 letter.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +140,8 @@ _RENDERERS: dict[tuple[str, str], CopyRenderer] = {}
 _PARSING = threading.BoundedSemaphore(default_workers())
 WAIT_FOR_SLOT = 120.0
 _READING: set[str] = set()  # the tokens whose upload is being read now
+_TICKETS = itertools.count()
+_WAITING: deque[int] = deque()  # the uploads waiting for a slot, in the order they came
 _BUSY = "现在同时交表的学校很多，这份文件还没有读：请过一两分钟再上传一次"
 _ALREADY = "本校上一份文件还在读取中：请等页面显示结果后，再上传下一份"
 
@@ -226,13 +230,22 @@ async def _read_upload(request: Request, token: str) -> Response:
 
 
 async def _parsing_slot() -> bool:
-    """Take a parsing slot, waiting without a thread; False if none came in time."""
+    """Take a parsing slot in turn, waiting without a thread; False if none came in time.
+
+    Uploads are served first come, first served: only the longest-waiting one may take a
+    slot that frees, so none keeps losing its turn to later ones.
+    """
+    ticket = next(_TICKETS)
+    _WAITING.append(ticket)
     deadline = time.monotonic() + WAIT_FOR_SLOT
-    while not _PARSING.acquire(blocking=False):
-        if time.monotonic() > deadline:
-            return False
-        await anyio.sleep(0.05)
-    return True
+    try:
+        while not (_WAITING[0] == ticket and _PARSING.acquire(blocking=False)):
+            if time.monotonic() > deadline:
+                return False
+            await anyio.sleep(0.02)
+        return True
+    finally:
+        _WAITING.remove(ticket)
 
 
 async def record_json(request: Request) -> Response:
