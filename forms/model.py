@@ -328,6 +328,17 @@ class FormSpec:
         """Return True when the form has a blank called `field_id`."""
         return field_id in self._by_id
 
+    def shown_value(self, field_id: str, value: Any) -> str:
+        """Return a value as the office reads it: "283,750 元", "2022年9月", "是", "（空）"."""
+        if value is None or value == "":
+            return "（空）"
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if field_id in self._by_id:
+            field = self._by_id[field_id]
+            return str(field.value_kind.message_text(value, field.blank))
+        return str(value)
+
     @property
     def school_field(self) -> FieldSpec | None:
         """Return the blank that names the school or unit filling the form, if any."""

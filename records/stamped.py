@@ -49,8 +49,8 @@ def compare_with_stamped(store: Store, record: Record, school: str | None) -> No
         other = typed.get((read.label, read.column))
         if other is None or _same(other.value, read.value):
             continue
-        differences.append(f"{_label(read)}：扫描件 {_shown(spec, read)}，"
-                           f"电子版 {_shown(spec, other)}")
+        differences.append(f"{_label(read)}：扫描件 {spec.shown_value(read.id, read.value)}，"
+                           f"电子版 {spec.shown_value(other.id, other.value)}")
     if not differences:
         return
     more = len(differences) - _SHOWN_AT_MOST
@@ -68,12 +68,3 @@ def _same(one: Any, other: Any) -> bool:
 
 def _label(field: FieldValue) -> str:
     return f"{field.label}（{field.column}）" if field.column else field.label
-
-
-def _shown(spec: Any, field: FieldValue) -> str:
-    if field.value is None:
-        return "（空）"
-    if spec.has_field(field.id):
-        blank = spec.field(field.id)
-        return str(blank.value_kind.message_text(field.value, blank.blank))
-    return str(field.value)

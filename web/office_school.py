@@ -35,7 +35,6 @@ from web.pages import (
     opened,
     page,
     shown_changes,
-    shown_value,
 )
 
 _MEDIA = {".docx": DOCX, ".pdf": "application/pdf", ".doc": "application/msword"}
@@ -103,7 +102,7 @@ def school_view(store: Store, campaign: Campaign, key: str) -> dict[str, Any]:
         "project": project_of(spec, row), "state": STATE_WORDS[state], "state_code": state,
         "versions": list(reversed(shown)),
         "fields": [] if latest is None else [
-            (_label(f.label, f.column), shown_value(spec, f.id, f.value))
+            (_label(f.label, f.column), spec.shown_value(f.id, f.value))
             for f in latest.fields],
         "tables": [] if latest is None else _tables(latest),
         "problems": [] if latest is None else _problems(latest),

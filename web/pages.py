@@ -74,23 +74,11 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def shown_value(spec: FormSpec, field_id: str, value: Any) -> str:
-    """Return a value as the office reads it: "283,750 元", "2022年9月", "是"."""
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if spec.has_field(field_id):
-        field = spec.field(field_id)
-        return field.value_kind.message_text(value, field.blank)
-    return str(value)
-
-
 def shown_changes(spec: FormSpec, older: Record, newer: Record) -> list[tuple[str, str, str]]:
     """Return (label, old value, new value) in the office's words for each changed blank."""
     ids = {f"{f.label}（{f.column}）" if f.column else f.label: f.id for f in newer.fields}
-    return [(label, shown_value(spec, ids.get(label, ""), old),
-             shown_value(spec, ids.get(label, ""), new))
+    return [(label, spec.shown_value(ids.get(label, ""), old),
+             spec.shown_value(ids.get(label, ""), new))
             for label, old, new in changed_fields(older, newer)]
 
 

@@ -39,7 +39,6 @@ from web.pages import (
     opened,
     page,
     shown_changes,
-    shown_value,
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -90,7 +89,7 @@ def _view(store: Store, token: str, handed: HandIn | None = None) -> dict[str, A
         "ok": latest is not None and latest.status == "ok",
         "fields": [] if latest is None else [
             {"label": f"{f.label}（{f.column}）" if f.column else f.label,
-             "value": shown_value(spec, f.id, f.value)}
+             "value": spec.shown_value(f.id, f.value)}
             for f in latest.record.fields],
         "problems": [] if latest is None else [
             p.message for p in latest.record.problems if not p.is_notice],
