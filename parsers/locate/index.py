@@ -10,6 +10,7 @@ from __future__ import annotations
 from forms.labels import label_key
 from forms.model import FormSpec
 from parsers.grid import Cell, Grid, Table
+from parsers.locate.misread import mended_labels
 from parsers.locate.pdf_breaks import is_upper_half_of_label
 
 
@@ -58,6 +59,8 @@ class LabelIndex:
     """A file's cells by label key, the form's label keys, and the units schools printed."""
 
     def __init__(self, grid: Grid, spec: FormSpec) -> None:
+        self.label_keys, self.item_columns = _form_keys(spec)
+        grid = mended_labels(grid, self.label_keys)
         self.grid = grid
         self.spec = spec
         self.cells: list[tuple[Table, Cell, str]] = [
@@ -69,7 +72,6 @@ class LabelIndex:
             self.by_key.setdefault(key, []).append((table, cell))
             if key:
                 self.by_initial.setdefault(key[0], []).append((table, cell, key))
-        self.label_keys, self.item_columns = _form_keys(spec)
         # A unit of its kind a school's label prints ("投入资金（万元）"), by field id.
         self.units: dict[str, str] = {}
         self._answers: dict[int, set[int]] = {}

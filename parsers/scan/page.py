@@ -20,17 +20,20 @@ from parsers.pdf.model import Box, CellLine, Line, PageContent, Ruled
 from parsers.pdf.paragraphs import join_cell_lines
 from parsers.pdf.tables import CellLocator
 from parsers.scan.checkboxes import find_squares, with_fallback_marks, with_marks
-from parsers.scan.glyphs import characters, space_between, writing_height
+from parsers.scan.glyphs import characters, fitted, space_between, writing_height
 from parsers.scan.images import Picture
 from parsers.scan.ocr import Engine, TextLine, sideways
 from parsers.scan.quality import check_after_reading, check_before_reading
 from parsers.scan.ruling import CellBox, Rules, find_rules, ink_of
 from parsers.scan.straighten import straightened
+from parsers.scan.vertical import split_columns
 
 # A page of unknown resolution is taken to be A4 (points), portrait or landscape; a
 # resolution is believed when it makes the page about as wide as that.
 _A4 = (595.0, 842.0)
 _A4_SLACK = 0.25
+# Pieces of one line overlap across the page by at most this share of the shorter one.
+_SIDE_BY_SIDE = 0.3
 # Lines measured within this share of the page's usual size are set in that size.
 _SAME_SIZE = 0.2
 
@@ -69,9 +72,9 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
             grey = cv2.rotate(grey, turn)
             ink, rules, wide_rules, clean = _prepared(grey)
             boxes = engine.find_lines(clean)
-    lines = engine.read(clean, boxes)
-    check_after_reading(grey, lines)
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules))
+    lines = engine.read(clean, fitted(split_columns(boxes, text_ink), text_ink, wide_rules))
+    check_after_reading(grey, lines)
     em = float(np.median([writing_height(line, text_ink) for line in lines]))
     squares = find_squares(text_ink, em)
     lines = with_fallback_marks(with_marks(lines, squares))
@@ -86,7 +89,7 @@ def _prepared(grey: np.ndarray) -> tuple[np.ndarray, Rules, np.ndarray, np.ndarr
     OCR reads the page with the rules erased: a rule beside a character is read as 1 or 丨.
     """
     ink = ink_of(grey)
-    rules = find_rules(ink)
+    rules = find_rules(ink, grey)
     wide_rules = cv2.dilate(rules.mask, np.ones((3, 3), np.uint8))
     clean = grey.copy()
     clean[wide_rules > 0] = 255
@@ -178,21 +181,36 @@ def _size_of(size: float, body: float) -> float:
 
 
 def _same_lines(pieces: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-    """Return the pieces of read lines joined where they stand level, top to bottom."""
+    """Return the pieces of read lines joined where they stand level, top to bottom.
+
+    Pieces of one printed line stand side by side: two that lie one over the other are two
+    lines, however close (a photo's blur can close the gap between lines of a cell).
+    """
     lines: list[list[dict[str, Any]]] = []
+    spans: list[list[tuple[float, float]]] = []
     for piece in sorted(pieces, key=lambda p: (p[0]["top"], p[0]["x0"])):
         top, bottom = piece[0]["top"], piece[0]["bottom"]
-        for line in lines:
+        span = (min(c["x0"] for c in piece), max(c["x1"] for c in piece))
+        for line, taken in zip(lines, spans, strict=True):
             line_top, line_bottom = line[0]["top"], line[0]["bottom"]
             overlap = min(bottom, line_bottom) - max(top, line_top)
-            if overlap >= 0.5 * min(bottom - top, line_bottom - line_top):
+            if overlap >= 0.5 * min(bottom - top, line_bottom - line_top) \
+                    and not any(_side_by_side_overlap(span, other) for other in taken):
                 line.extend(piece)
+                taken.append(span)
                 break
         else:
             lines.append(list(piece))
+            spans.append([span])
     for line in lines:
         line.sort(key=lambda c: c["x0"])
     return sorted(lines, key=lambda line: min(c["top"] for c in line))
+
+
+def _side_by_side_overlap(span: tuple[float, float], other: tuple[float, float]) -> bool:
+    """Tell whether two pieces' spans across the page overlap by more than a sliver."""
+    overlap = min(span[1], other[1]) - max(span[0], other[0])
+    return overlap > _SIDE_BY_SIDE * min(span[1] - span[0], other[1] - other[0])
 
 
 def _cell_line(chars: list[dict[str, Any]]) -> CellLine:

@@ -18,6 +18,8 @@ from parsers.pdf.tables import snap
 
 # A sheet lies at most this far aside of the one before (points: about 1 cm).
 _LARGEST_SHIFT = 28.0
+# A sheet photographed is at most this share larger or smaller than the one before.
+_LARGEST_SCALE = 0.04
 # After the shift, a column line is the same as one within this (points); a row line too.
 _SAME_LINE = 4.0
 
@@ -37,30 +39,42 @@ def line_up(pages: list[PageContent]) -> None:
 
 
 def _lined_up(above: Ruled, part: Ruled) -> Ruled | None:
-    """Return `part` set on the column and row lines of `above`, or None if they differ."""
+    """Return `part` set on the column and row lines of `above`, or None if they differ.
+
+    Photographed pages are also a little larger or smaller than each other (each is
+    measured from its own photo): the part is scaled as well as shifted, by its outer
+    column lines.
+    """
     ours = snap(v for b in above.boxes for v in (b.x0, b.x1))
     theirs = snap(v for b in part.boxes for v in (b.x0, b.x1))
     shift = ours[0] - theirs[0]
-    if abs(shift) > _LARGEST_SHIFT or abs(ours[-1] - (theirs[-1] + shift)) > _SAME_LINE:
+    if abs(shift) > _LARGEST_SHIFT or len(ours) < 2 or len(theirs) < 2:
         return None
-    columns = {x: _nearest(ours, x + shift) for x in theirs}
+    scale = (ours[-1] - ours[0]) / max(theirs[-1] - theirs[0], 1.0)
+    if abs(scale - 1.0) > _LARGEST_SCALE:
+        return None
+
+    def placed(x: float) -> float:
+        return ours[0] + (x - theirs[0]) * scale
+
+    columns = {x: _nearest(ours, placed(x)) for x in theirs}
     if any(value is None for value in columns.values()) and not all(
-            _nearest(theirs, x - shift) is not None for x in ours):
+            _nearest([placed(x) for x in theirs], x) is not None for x in ours):
         return None  # neither has the other's columns (a subset is fine)
     # Rows: lined up from the tables' tops, as a repeated header is compared.
     rows_ours = snap(v - above.top for b in above.boxes for v in (b.top, b.bottom))
 
     def column(x: float) -> float:
         value = columns.get(x)
-        return value if value is not None else x + shift
+        return value if value is not None else placed(x)
 
     def row(y: float) -> float:
-        same = _nearest(rows_ours, y - part.top)
-        return part.top + same if same is not None else y
+        same = _nearest(rows_ours, (y - part.top) * scale)
+        return part.top + same if same is not None else part.top + (y - part.top) * scale
 
     boxes = [Box(column(_snapped(theirs, b.x0)), row(b.top), column(_snapped(theirs, b.x1)),
                  row(b.bottom), b.text, b.lines, b.soft) for b in part.boxes]
-    return Ruled(boxes, part.top, part.bottom, part.lone)
+    return Ruled(boxes, part.top, row(part.bottom), part.lone)
 
 
 def _nearest(lines: list[float], value: float) -> float | None:

@@ -21,6 +21,11 @@ _RULE_MIN = 20
 # A horizontal rule meeting no vertical one is still a rule when this long (a table drawn
 # without side borders); a vertical one when three times its shortest.
 _LONE_RULE_SHARE = 0.15
+# A break in a rule up to this long (a share of the page's width) is bridged.
+_BRIDGE_SHARE = 0.012
+# A faint rule is at most this thick (pixels) and this much darker than the paper beside it.
+_THIN_RULE = 9
+_FAINT_RULE = 12
 # A table is at least this large (fractions of the page) with two rules each way.
 _TABLE_MIN = (0.08, 0.02)
 # Rules closer than this (fraction of the page width) are one: a thick or doubled line.
@@ -53,16 +58,24 @@ def ink_of(grey: np.ndarray) -> np.ndarray:
                                  31, 15)
 
 
-def find_rules(ink: np.ndarray) -> Rules:
-    """Return the ruled tables in the ink mask `ink` and the mask of their rules."""
+def find_rules(ink: np.ndarray, grey: np.ndarray | None = None) -> Rules:
+    """Return the ruled tables in the ink mask `ink` and the mask of their rules.
+
+    With the page's `grey` pixels, faint thin rules are found too (_faint_rules).
+    """
     height, width = ink.shape
     across = max(_RULE_MIN, round(width * _ROW_RULE_SHARE))
     down = max(_RULE_MIN, round(width * _COLUMN_RULE_SHARE))
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, across), np.uint8))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((down, 1), np.uint8))
-    # Bridge the small breaks a faint scan leaves in a rule.
-    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, np.ones((1, 9), np.uint8))
-    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, np.ones((9, 1), np.uint8))
+    if grey is not None:
+        horizontal = cv2.bitwise_or(horizontal, _faint_rules(grey, (1, across)))
+        vertical = cv2.bitwise_or(vertical, _faint_rules(grey, (down, 1)))
+    # Bridge the breaks a faint scan or photo leaves in a rule (pieces of rules only: the
+    # strokes of letters are gone by now).
+    bridge = max(9, round(width * _BRIDGE_SHARE))
+    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, np.ones((1, bridge), np.uint8))
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, np.ones((bridge, 1), np.uint8))
     # A stroke of a letter can be as long as a short rule; a rule runs from rule to rule.
     vertical = _meeting(vertical, horizontal, 3 * down, horizontal_rules=False)
     horizontal = _meeting(horizontal, vertical, round(width * _LONE_RULE_SHARE),
@@ -87,6 +100,25 @@ def find_rules(ink: np.ndarray) -> Rules:
                                                 rules[y:y + h, x:x + w] * region)
     tables.sort(key=lambda cells: min(c.top for c in cells))
     return Rules(tables, kept)
+
+
+def _faint_rules(grey: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Return the thin rules of `grey` running `shape` (rows, columns) far, faint ones too.
+
+    A hairline rule photographed or scanned lightly is barely darker than the paper, and
+    where text stands close to it the ink threshold, following the text, loses it in
+    pieces. Here a rule is what is darker than the paper a few pixels either side of it
+    (a black-hat across it: wide shading is not a rule) all along its length, allowed to
+    wander a pixel up or down (a page not quite level).
+    """
+    along_rows = shape[0] == 1
+    across = np.ones((_THIN_RULE, 1) if along_rows else (1, _THIN_RULE), np.uint8)
+    darker = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, across)
+    wander = np.ones((3, 1) if along_rows else (1, 3), np.uint8)
+    darker = cv2.dilate(darker, wander)
+    runs = cv2.morphologyEx(darker, cv2.MORPH_OPEN, np.ones(shape, np.uint8))
+    rules = (runs >= _FAINT_RULE).astype(np.uint8) * 255
+    return cv2.erode(rules, wander)
 
 
 def _meeting(mask: np.ndarray, across: np.ndarray, long: int, *, horizontal_rules: bool

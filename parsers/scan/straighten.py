@@ -33,6 +33,9 @@ _SKEW_SIDE = 1000
 _PAGE_SHARE = (0.2, 0.97)
 _PAGE_CONTRAST = 30
 _FIND_SIDE = 800
+# An outline with a corner this near the photo's edge (a share of its side) runs into the
+# desk beyond the picture: not a page.
+_EDGE_MARGIN = 0.005
 # Light is evened out when the paper's brightness varies more than this over the page.
 _UNEVEN_LIGHT = 25
 
@@ -95,11 +98,19 @@ def _paper_colour(pixels: np.ndarray) -> np.ndarray:
                       interpolation=cv2.INTER_LINEAR)
 
 
-def unwarp_photo(grey: np.ndarray) -> tuple[np.ndarray, bool]:
-    """Return the page inside a photo warped to a rectangle, and whether one was found."""
-    corners = page_corners(grey)
-    if corners is None:
+def unwarp_photo(grey: np.ndarray, finder: np.ndarray | None = None) -> tuple[np.ndarray, bool]:
+    """Return the page inside a photo warped to a rectangle, and whether one was found.
+
+    The page is looked for in `grey` and in `finder` (same size) when given: a desk of light
+    wood is as light as the paper in the red channel the page is read through, while under
+    a warm lamp the paper's far side is dark in blue and only part of it is found there. Of
+    the outlines found, the largest is the page.
+    """
+    found = [corners for channel in (grey, finder) if channel is not None
+             and (corners := page_corners(channel)) is not None]
+    if not found:
         return grey, False
+    corners = max(found, key=lambda outline: cv2.contourArea(outline.astype(np.float32)))
     top_left, top_right, bottom_right, bottom_left = corners
     width = round(max(np.linalg.norm(top_right - top_left),
                       np.linalg.norm(bottom_right - bottom_left)))
@@ -138,6 +149,11 @@ def page_corners(grey: np.ndarray) -> np.ndarray | None:
     cv2.fillPoly(inside, [polygon], 255)
     if small[inside > 0].mean() - small[inside == 0].mean() < _PAGE_CONTRAST:
         return None
+    margin = _EDGE_MARGIN * max(small.shape)
+    inner = polygon.reshape(4, 2)
+    if (inner.min(axis=0) < margin).any() or \
+            (inner.max(axis=0) > np.array(small.shape[::-1]) - 1 - margin).any():
+        return None  # the outline runs along the photo's edge: the desk, not a page
     points = polygon.reshape(4, 2).astype(np.float32) / scale
     total = points.sum(axis=1)
     difference = np.diff(points, axis=1).ravel()
@@ -195,6 +211,9 @@ def deskew(grey: np.ndarray) -> np.ndarray:
 def straightened(picture: Picture) -> np.ndarray:
     """Return the page of `picture` grey, unwarped if photographed, lit evenly and level."""
     grey = grey_page(picture)
-    grey, photographed = unwarp_photo(grey)
+    pixels = picture.pixels
+    # White paper is light in every channel; a desk, however light, is not.
+    finder = pixels.min(axis=2) if pixels.ndim == 3 else None
+    grey, photographed = unwarp_photo(grey, finder)
     grey = even_light(grey, always=photographed)
     return deskew(grey)
