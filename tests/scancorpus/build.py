@@ -3,11 +3,12 @@
     .venv/bin/python tests/scancorpus/build.py --out out/scancorpus [--quick]
 
 Writes ``<out>/<condition>/<form>--<case>.<kind>`` and ``<out>/scans.json``: for each scan,
-its condition, file kind, pages, tilt, seals, and the source return's expected fields and
-rows, the fields printed as ticked boxes and the fields a seal covers. The values a scan
-should read are the source's expected record (tests/data/<form>/<case>.json); the build
-also reads each source .docx with `tianbiao parse` and lists any field it reads otherwise
-(``docx_disagrees``), which must be none. Every random choice is seeded by the scan's name.
+its condition, file kind, pages, tilt, seals, a photo's page corners, and the source
+return's expected fields and rows, the fields printed as ticked boxes and the fields a seal
+covers. The values a scan should read are the source's expected record
+(tests/data/<form>/<case>.json); the build also reads each source .docx with `tianbiao
+parse` and lists any field it reads otherwise (``docx_disagrees``), which must be none.
+Every random choice is seeded by the scan's name.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PIL import Image
 
 from scancorpus.cases import FULL, QUICK, TESTS, Condition, Source
 from scancorpus.command import parse_files
-from scancorpus.degrade import photograph, scan
+from scancorpus.degrade import forward_through_chat, photograph, scan
 from scancorpus.printing import (
     BOX_MARKS,
     Glyph,
@@ -89,15 +90,20 @@ def make_scan(out: Path, condition: Condition, source: Source, expected: dict[st
     seals = _stamp_seals(pages, condition, expected["fields"], places, rng) \
         if condition.sealed else []
     tilts = [_tilt(condition, rng) for _ in pages]
-    made = [photograph(page, rng) if condition.photo else scan(page, condition.dpi, tilt, rng)
-            for page, tilt in zip(pages, tilts, strict=True)]
+    if condition.photo:
+        made, corners = _photograph(pages, condition, rng)
+    else:
+        made = [scan(page, condition.dpi, tilt, rng)
+                for page, tilt in zip(pages, tilts, strict=True)]
+        corners = []
     if not condition.colour:
         made = [page.convert("L") for page in made]
     kind = condition.single_page if len(made) == 1 else condition.several_pages
     quality = rng.randint(*condition.jpeg_quality) if condition.jpeg_quality else (
         PHONE_JPEG_QUALITY if condition.photo else None)
-    path = save_pages(made, out / condition.name / f"{source.name}.{kind}", condition.dpi,
-                      quality=quality)
+    # A chat app drops the photo's resolution: the file does not say how large the paper was.
+    path = save_pages(made, out / condition.name / f"{source.name}.{kind}",
+                      None if condition.chat_long_side else condition.dpi, quality=quality)
     under = sorted(field_id for field_id, glyphs in places.items()
                    if any(_covered(seal, glyphs, condition.dpi) for seal in seals))
     return {
@@ -117,7 +123,24 @@ def make_scan(out: Path, condition: Condition, source: Source, expected: dict[st
                              if BOX_MARKS & set(field.get("raw") or "")),
         "under_seal": under,
         "seals": [asdict(seal) for seal in seals],
+        "corners": corners,
     }
+
+
+def _photograph(pages: list[Image.Image], condition: Condition, rng: random.Random
+                ) -> tuple[list[Image.Image], list[list[list[float]]]]:
+    """Return the phone's photos of `pages` and each page's corners in its photo's pixels."""
+    photos, corners = [], []
+    for page in pages:
+        photo, where = photograph(page, rng, condition.shot)
+        if condition.chat_long_side:
+            shrunk = forward_through_chat(photo, condition.chat_long_side, PHONE_JPEG_QUALITY)
+            where = [(x * shrunk.width / photo.width, y * shrunk.height / photo.height)
+                     for x, y in where]
+            photo = shrunk
+        photos.append(photo)
+        corners.append([[round(x, 1), round(y, 1)] for x, y in where])
+    return photos, corners
 
 
 def _tilt(condition: Condition, rng: random.Random) -> float:

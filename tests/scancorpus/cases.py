@@ -1,7 +1,8 @@
 """Which filled returns are scanned, under which conditions, and the small set CI reads.
 
 A source is a case of tests/data (its .docx and the expected .json beside it). A condition
-is how the paper copy became an image: resolution, colour, tilt, a seal, JPEG, a phone.
+is how the paper copy became an image: resolution, colour, tilt, a seal, JPEG, a phone (and
+how it held the phone), a chat app that forwarded the photo.
 Single-page returns become the file kind a condition names; a return of several pages
 becomes an image-only PDF or a multi-page .tif (a .jpg or a .png holds one page).
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from scancorpus.degrade import HURRIED, ON_A_DESK, Shot
 
 TESTS = Path(__file__).resolve().parents[1]
 DATA = TESTS / "data"
@@ -49,6 +52,8 @@ class Condition:
     sealed: bool = False
     jpeg_quality: tuple[int, int] | None = None  # JPEG quality drawn between these
     photo: bool = False
+    shot: Shot = ON_A_DESK  # how the phone took the photo
+    chat_long_side: int | None = None  # a chat app shrank the photo's long side to this
     single_page: str = "pdf"  # file kind of a one-page return
     several_pages: str = "pdf"  # file kind of a return of several pages
     what: str = ""  # for docs/scans.md
@@ -78,6 +83,18 @@ CONDITIONS: tuple[Condition, ...] = (
               what="the stamped copy photographed by a phone: perspective of a few degrees, "
                    "uneven light, slight blur, the desk around the page; .jpg or a PDF of "
                    "photos"),
+    Condition("wechat", 200, sealed=True, photo=True, jpeg_quality=(70, 80), chat_long_side=1280,
+              single_page="jpg",
+              what="the phone photo forwarded through a chat app: the phone's JPEG shrunk so "
+                   "its long side is 1280 px (about 95 dpi on the paper), saved again at JPEG "
+                   "quality 70–80 without a resolution; .jpg or a PDF of such photos, each "
+                   "fitted to an A4 page"),
+    Condition("photo-hard", 200, sealed=True, photo=True, shot=HURRIED, single_page="jpg",
+              what="the stamped copy photographed in a hurry: side edges leaning in 3–8° "
+                   "toward the far edge, the page turned up to 6° and off centre, on a light "
+                   "desk (light wood, beige, pale grey), a hand's or phone's soft shadow "
+                   "across part of it, the paper curled (rows bowing a few pixels), the far "
+                   "edge out of focus; .jpg or a PDF of photos"),
 )
 CONDITION_NAMED = {condition.name: condition for condition in CONDITIONS}
 
@@ -108,7 +125,7 @@ SOURCES: tuple[Source, ...] = (
 FULL: tuple[tuple[Condition, Source], ...] = tuple(
     (condition, source) for condition in CONDITIONS for source in SOURCES)
 
-# What CI reads: nine pages, every condition and file kind, a checkbox form twice, the score
+# What CI reads: twelve pages, every condition and file kind, a checkbox form twice, the score
 # table once (its four pages).
 QUICK: tuple[tuple[Condition, Source], ...] = (
     (CONDITION_NAMED["clean-200"], SOURCES[0]),
@@ -118,4 +135,6 @@ QUICK: tuple[tuple[Condition, Source], ...] = (
     (CONDITION_NAMED["seal"], SOURCES[4]),
     (CONDITION_NAMED["jpeg"], SOURCES[7]),
     (CONDITION_NAMED["photo"], SOURCES[2]),
+    (CONDITION_NAMED["wechat"], SOURCES[7]),
+    (CONDITION_NAMED["photo-hard"], SOURCES[4]),
 )

@@ -10,14 +10,16 @@ from PIL import Image
 SCANNER_PDF_QUALITY = 90
 PHONE_JPEG_QUALITY = 85
 KINDS = ("pdf", "jpg", "png", "tif")
+A4_LONG_INCHES = 297 / 25.4
 
 
-def save_pages(pages: list[Image.Image], path: Path, dpi: int, *, quality: int | None = None
-               ) -> Path:
+def save_pages(pages: list[Image.Image], path: Path, dpi: int | None, *,
+               quality: int | None = None) -> Path:
     """Save `pages` to `path` (its suffix names the kind); return the path.
 
     A .jpg or .png holds one page only. `quality` is the JPEG quality of a .jpg or of the
-    pages inside a PDF.
+    pages inside a PDF. Without a `dpi` the file records no resolution, and a PDF fits each
+    picture's long side to an A4 page's height, as the apps that gather photos into a PDF do.
     """
     kind = path.suffix.lstrip(".")
     if kind not in KINDS:
@@ -26,14 +28,16 @@ def save_pages(pages: list[Image.Image], path: Path, dpi: int, *, quality: int |
         raise ValueError(f"a .{kind} holds one page, not {len(pages)}")
     path.parent.mkdir(parents=True, exist_ok=True)
     first, rest = pages[0], pages[1:]
+    stated = {} if dpi is None else {"dpi": (dpi, dpi)}
     if kind == "pdf":
-        first.save(path, "PDF", save_all=True, append_images=rest, resolution=float(dpi),
+        resolution = float(dpi) if dpi else max(first.size) / A4_LONG_INCHES
+        first.save(path, "PDF", save_all=True, append_images=rest, resolution=resolution,
                    quality=quality or SCANNER_PDF_QUALITY)
     elif kind == "jpg":
-        first.save(path, "JPEG", quality=quality or PHONE_JPEG_QUALITY, dpi=(dpi, dpi))
+        first.save(path, "JPEG", quality=quality or PHONE_JPEG_QUALITY, **stated)
     elif kind == "png":
-        first.save(path, "PNG", dpi=(dpi, dpi), optimize=False, compress_level=6)
+        first.save(path, "PNG", optimize=False, compress_level=6, **stated)
     else:
-        first.save(path, "TIFF", save_all=True, append_images=rest, dpi=(dpi, dpi),
-                   compression="tiff_deflate")
+        first.save(path, "TIFF", save_all=True, append_images=rest,
+                   compression="tiff_deflate", **stated)
     return path

@@ -13,7 +13,8 @@ import math
 
 import pdfplumber
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageStat
+from PIL.JpegImagePlugin import JpegImageFile
 
 from forms.registry import get_form
 from scancorpus.build import make_scan
@@ -102,11 +103,16 @@ def test_each_scan_is_images_only_in_its_resolution_and_colour(quick_scans):
             assert page.mode == ("RGB" if condition.colour else "L"), scan["file"]
             expected_size = (A4_INCHES[0] * condition.dpi, A4_INCHES[1] * condition.dpi)
             grown = 1.12 if condition.photo else 1.0  # the desk around the page
+            if condition.chat_long_side:  # shrunk by the chat app
+                grown *= condition.chat_long_side / round(expected_size[1] * 1.1)
             assert page.width == pytest.approx(expected_size[0] * grown, rel=0.02)
             assert page.height == pytest.approx(expected_size[1] * grown, rel=0.03)
         if scan["kind"] in ("png", "tif", "jpg"):
             with Image.open(path) as image:
-                assert image.info["dpi"] == pytest.approx((condition.dpi,) * 2, rel=1e-3)
+                if condition.chat_long_side:
+                    assert "dpi" not in image.info, scan["file"]
+                else:
+                    assert image.info["dpi"] == pytest.approx((condition.dpi,) * 2, rel=1e-3)
 
 
 def test_tilts_lie_in_their_conditions_range(quick_scans):
@@ -195,3 +201,99 @@ def test_a_scan_is_made_the_same_every_time(quick_scans, tmp_path):
     assert again["seals"] == before["seals"] and again["under_seal"] == before["under_seal"]
     first, second = _pages(out / before["file"])[0], _pages(tmp_path / again["file"])[0]
     assert ImageChops.difference(first, second).getbbox() is None
+
+
+# The phone photos that chat apps and hurried hands make, built apart from the CI set.
+FORWARDED = Source("zhongxian-2021-smart-campus-self", "original-attachment")
+HURRIED = Source("zhongxian-2021-acceptance", "original-attachment")
+
+
+def _make_photos(out, printed_in):
+    """Make the forwarded photo and the hurried photo under `out`; return their entries."""
+    records, _ = parse_files([FORWARDED.docx, HURRIED.docx])
+    made = {}
+    for condition, source, record in (("wechat", FORWARDED, records[0]),
+                                      ("photo-hard", HURRIED, records[1])):
+        expected = json.loads(source.expected.read_text(encoding="utf-8"))
+        read = {field["id"]: field for field in record["fields"]}
+        printed = read_printed(printed_in / "print" / f"{source.name}.pdf")
+        made[condition] = make_scan(out, CONDITION_NAMED[condition], source, expected, read,
+                                    printed)
+    return made
+
+
+@pytest.fixture(scope="module")
+def phone_photos(quick_scans, tmp_path_factory):
+    """Return the folder of the forwarded and hurried photos and their manifest entries."""
+    printed_in, _ = quick_scans
+    out = tmp_path_factory.mktemp("phone-photos")
+    return out, _make_photos(out, printed_in)
+
+
+def _side(corners, inward, offset):
+    """Return points along the page's four edges, `offset` px inside (or outside) the page."""
+    middle = (sum(x for x, _ in corners) / 4, sum(y for _, y in corners) / 4)
+    points = []
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
+        length = math.hypot(x1 - x0, y1 - y0)
+        normal = ((y1 - y0) / length, (x0 - x1) / length)
+        if normal[0] * (middle[0] - x0) + normal[1] * (middle[1] - y0) < 0:
+            normal = (-normal[0], -normal[1])  # toward the page's middle
+        step = offset if inward else -offset
+        for part in range(1, 20):
+            along = part / 20
+            points.append((x0 + (x1 - x0) * along + normal[0] * step,
+                           y0 + (y1 - y0) * along + normal[1] * step))
+    return points
+
+
+def _median_colour(image, points):
+    """Return the median of each channel over small squares around `points`."""
+    channels = []
+    for channel in image.convert("RGB").split():
+        values = sorted(ImageStat.Stat(channel.crop(
+            (round(x) - 2, round(y) - 2, round(x) + 3, round(y) + 3))).mean[0] for x, y in points)
+        channels.append(values[len(values) // 2])
+    return channels
+
+
+def test_a_forwarded_photo_is_a_small_jpeg_without_a_resolution(phone_photos):
+    out, made = phone_photos
+    scan = made["wechat"]
+    path = out / scan["file"]
+    assert scan["kind"] == "jpg" and scan["pages"] == 1 and 70 <= scan["jpeg_quality"] <= 80
+    with Image.open(path) as image:
+        assert isinstance(image, JpegImageFile) and image.mode == "RGB"
+        assert max(image.size) == 1280
+        assert "dpi" not in image.info
+        tables, size = image.quantization, image.size
+    with Image.open(path) as image:
+        image.save(out / "at-85.jpg", "JPEG", quality=85)
+    with Image.open(out / "at-85.jpg") as phone:
+        assert isinstance(phone, JpegImageFile)
+        assert sum(tables[0]) > sum(phone.quantization[0])  # coarser than the phone's JPEG
+    assert all(0 < x < size[0] and 0 < y < size[1] for x, y in scan["corners"][0])
+
+
+def test_a_hurried_photo_lies_askew_on_a_light_desk(phone_photos):
+    out, made = phone_photos
+    scan = made["photo-hard"]
+    assert scan["kind"] == "jpg" and scan["under_seal"]
+    with Image.open(out / scan["file"]) as image:
+        photo = image.convert("RGB")
+    corners = [tuple(corner) for corner in scan["corners"][0]]
+    (left_top, right_top, right_bottom, left_bottom) = corners
+    far, near = right_top[0] - left_top[0], right_bottom[0] - left_bottom[0]
+    assert far < 0.9 * near  # seen at a slant: the far edge is much shorter
+    paper = _median_colour(photo, _side(corners, inward=True, offset=20))
+    desk = _median_colour(photo, _side(corners, inward=False, offset=20))
+    assert max(d / p for d, p in zip(desk, paper, strict=True)) > 0.75, (desk, paper)
+    assert min(d / p for d, p in zip(desk, paper, strict=True)) < 0.97, (desk, paper)
+
+
+def test_phone_photos_are_made_the_same_every_time(phone_photos, quick_scans, tmp_path):
+    out, made = phone_photos
+    again = _make_photos(tmp_path, quick_scans[0])
+    for condition, scan in made.items():
+        assert again[condition]["corners"] == scan["corners"]
+        assert (tmp_path / scan["file"]).read_bytes() == (out / scan["file"]).read_bytes()
