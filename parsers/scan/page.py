@@ -34,6 +34,10 @@ _A4 = (595.0, 842.0)
 _A4_SLACK = 0.25
 # Pieces of one line overlap across the page by at most this share of the shorter one.
 _SIDE_BY_SIDE = 0.3
+# A page whose shorter side has fewer pixels than this (an A4 page at about 190 dpi) by
+# more than _ENLARGE_ABOVE times is enlarged to it.
+_FEWEST_PIXELS = 1560
+_ENLARGE_ABOVE = 1.25
 # Lines measured within this share of the page's usual size are set in that size.
 _SAME_SIZE = 0.2
 
@@ -58,7 +62,7 @@ class ScannedPage:
 def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     """Return the content of the page in `picture`, or None for a blank page."""
     check_before_reading(picture)
-    grey = straightened(picture)
+    grey, enlarged = _enlarged(straightened(picture))
     ink, rules, wide_rules, clean = _prepared(grey)
     if float((ink > 0).mean()) < 0.001:
         return None  # a blank page: the back of a sheet
@@ -79,8 +83,22 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     squares = find_squares(text_ink, em)
     lines = with_fallback_marks(with_marks(lines, squares))
     height, width = grey.shape
-    scale = _points_per_pixel(picture, width, height)
+    scale = _points_per_pixel(picture, width / enlarged, height / enlarged) / enlarged
     return _lay_out(lines, rules.tables, text_ink, scale, width, height)
+
+
+def _enlarged(grey: np.ndarray) -> tuple[np.ndarray, float]:
+    """Return a page of few pixels enlarged to a scanner's resolution, and by how much.
+
+    A photo forwarded by a chat app is shrunk to 1280 pixels or so: a page about 95 dpi,
+    its hairline rules a pixel of grey and its characters a dozen pixels high. Enlarged
+    smoothly, its rules and characters are found and read by the rules made for a scan.
+    """
+    short_side = min(grey.shape)
+    if short_side >= _FEWEST_PIXELS / _ENLARGE_ABOVE:
+        return grey, 1.0
+    factor = _FEWEST_PIXELS / short_side
+    return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), factor
 
 
 def _prepared(grey: np.ndarray) -> tuple[np.ndarray, Rules, np.ndarray, np.ndarray]:

@@ -33,6 +33,8 @@ _SKEW_SIDE = 1000
 _PAGE_SHARE = (0.2, 0.97)
 _PAGE_CONTRAST = 30
 _FIND_SIDE = 800
+# The page's outline is simplified by these shares of its length until it has four corners.
+_SIMPLER = (0.02, 0.03, 0.045, 0.06)
 # An outline with a corner this near the photo's edge (a share of its side) runs into the
 # desk beyond the picture: not a page.
 _EDGE_MARGIN = 0.005
@@ -142,12 +144,13 @@ def page_corners(grey: np.ndarray) -> np.ndarray | None:
     share = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
     if not _PAGE_SHARE[0] <= share <= _PAGE_SHARE[1]:
         return None
-    polygon = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
-    if len(polygon) != 4 or not cv2.isContourConvex(polygon):
+    polygon = _quadrilateral(outline)
+    if polygon is None:
         return None
     inside = np.zeros_like(small)
     cv2.fillPoly(inside, [polygon], 255)
-    if small[inside > 0].mean() - small[inside == 0].mean() < _PAGE_CONTRAST:
+    if not (inside == 0).any() or \
+            small[inside > 0].mean() - small[inside == 0].mean() < _PAGE_CONTRAST:
         return None
     margin = _EDGE_MARGIN * max(small.shape)
     inner = polygon.reshape(4, 2)
@@ -159,6 +162,23 @@ def page_corners(grey: np.ndarray) -> np.ndarray | None:
     difference = np.diff(points, axis=1).ravel()
     return np.array([points[total.argmin()], points[difference.argmin()],
                      points[total.argmax()], points[difference.argmax()]])
+
+
+def _quadrilateral(outline: np.ndarray) -> np.ndarray | None:
+    """Return the four corners of the page's `outline`, or None if it has no four sides.
+
+    The paper's outline is ragged where a shadow or the desk's grain meets it: its convex
+    hull is simplified, a little more each time, until four corners are left.
+    """
+    hull = cv2.convexHull(outline)
+    perimeter = cv2.arcLength(hull, True)
+    for share in _SIMPLER:
+        polygon = cv2.approxPolyDP(hull, share * perimeter, True)
+        if len(polygon) == 4 and cv2.isContourConvex(polygon):
+            return polygon
+        if len(polygon) < 4:
+            break
+    return None
 
 
 def even_light(grey: np.ndarray, *, always: bool = False) -> np.ndarray:

@@ -57,6 +57,8 @@ class Condition:
     single_page: str = "pdf"  # file kind of a one-page return
     several_pages: str = "pdf"  # file kind of a return of several pages
     what: str = ""  # for docs/scans.md
+    # Harder than issue 14 asks for: measured and shown, not counted in its targets.
+    beyond_issue: bool = False
 
     @property
     def clean(self) -> bool:
@@ -84,12 +86,13 @@ CONDITIONS: tuple[Condition, ...] = (
                    "uneven light, slight blur, the desk around the page; .jpg or a PDF of "
                    "photos"),
     Condition("wechat", 200, sealed=True, photo=True, jpeg_quality=(70, 80), chat_long_side=1280,
-              single_page="jpg",
+              single_page="jpg", beyond_issue=True,
               what="the phone photo forwarded through a chat app: the phone's JPEG shrunk so "
                    "its long side is 1280 px (about 95 dpi on the paper), saved again at JPEG "
                    "quality 70–80 without a resolution; .jpg or a PDF of such photos, each "
                    "fitted to an A4 page"),
     Condition("photo-hard", 200, sealed=True, photo=True, shot=HURRIED, single_page="jpg",
+              beyond_issue=True,
               what="the stamped copy photographed in a hurry: side edges leaning in 3–8° "
                    "toward the far edge, the page turned up to 6° and off centre, on a light "
                    "desk (light wood, beige, pale grey), a hand's or phone's soft shadow "

@@ -138,13 +138,18 @@ def is_clean(score: Score) -> bool:
     return CONDITION_NAMED[score.condition].clean
 
 
+def in_issue(score: Score) -> bool:
+    """Return whether the value comes from a condition issue 14 sets its targets for."""
+    return not CONDITION_NAMED[score.condition].beyond_issue
+
+
 def targets(measurement: Measurement) -> list[Target]:
-    """Return the issue's targets with what `measurement` found."""
+    """Return the issue's targets with what `measurement` found on the issue's conditions."""
     clean = measurement.tally(is_clean)
-    sealed = measurement.tally(lambda s: s.under_seal)
+    sealed = measurement.tally(lambda s: s.under_seal and in_issue(s))
     photo = measurement.tally(condition="photo")
-    boxes = measurement.tally(lambda s: s.checkbox)
-    every = measurement.tally()
+    boxes = measurement.tally(lambda s: s.checkbox and in_issue(s))
+    every = measurement.tally(in_issue)
     return [
         Target("fields right on clean scans (%)", clean.right_percent, CLEAN_RIGHT,
                count=clean.values),
