@@ -177,4 +177,5 @@ def test_words_written_down_the_side_are_read_as_words():
     table = read_image(buffer.getvalue()).tables[0]
     texts = ["".join(cell.text.split()) for cell in table.cells]
     assert texts[0] == "数据管理与分析"
-    assert [text for text in texts if text.startswith("24")] == ["24.提供家庭教育相关影响因素分析。"]
+    numbered = [text for text in texts if text.startswith("24")]
+    assert numbered == ["24.提供家庭教育相关影响因素分析。"]
