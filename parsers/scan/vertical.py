@@ -42,7 +42,7 @@ def _characters(box: Box, region: np.ndarray, columns: np.ndarray) -> list[Box]:
     `region` is the box's ink, `columns` the inked columns in it.
     """
     x0, top, _, _ = box
-    rows = region.any(axis=1)
+    rows: np.ndarray = np.asarray(region.any(axis=1))
     left, right = x0 + int(columns[0]), x0 + int(columns[-1]) + 1
     width = right - left
     runs = _runs(rows)
