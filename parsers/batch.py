@@ -192,6 +192,12 @@ def _parse_job(job: tuple[str, str | None, str | Record | None]) -> Record:
             file, "timeout",
             f"读取超过 {FILE_TIME_LIMIT:.0f} 秒仍未完成，已跳过；文件可能过大或已损坏",
         )
+    except Exception as error:  # a fault of tianbiao's, not of the file: say so, go on
+        return unreadable_record(
+            file, "error",
+            f"tianbiao 读取此文件时出错（{type(error).__name__}），已跳过；这不是学校的错，"
+            "请先手工录入，并把此文件交给技术人员查看",
+        )
 
 
 class _TimeLimit:

@@ -17,6 +17,7 @@ from typing import Any
 from forms.checks import compute_derived, run_checks
 from forms.errors import ValueProblem
 from forms.kinds import Blank, Kind
+from forms.labels import label_key
 from forms.model import FormSpec
 from forms.problems import SCORE_OUT_OF_RANGE, Problem, record_status
 from parsers.extract import RawValue
@@ -27,6 +28,9 @@ SCAN_SOURCE = "scan"
 SCAN_UNCERTAIN = "scan_uncertain"
 # A value OCR read with a character less sure than this is flagged for the office to check.
 SCAN_CERTAINTY = 0.85
+# Another blank's label this long (characters) inside a scanned value means two cells ran
+# together.
+_TELLING_LABEL = 4
 
 
 @dataclass
@@ -142,7 +146,8 @@ def build_record(
         if scan is not None:
             field_value.source = SCAN_SOURCE
             field_value.confidence = _checked_reading(record, scan, spec_field.id,
-                                                      spec_field.display_label, raw.raw)
+                                                      spec_field.display_label, raw.raw,
+                                                      _other_labels(spec, spec_field.id))
         record.fields.append(field_value)
         problem_raised = any(p.field == spec_field.id for p in record.problems)
         if spec_field.required and value is None and raw.found and not problem_raised:
@@ -152,6 +157,13 @@ def build_record(
     for raw in raw_values:
         if not raw.found and raw.field.parent is None:
             what = "一节" if raw.field.locate == "section" else "一栏"
+            if scan is not None:
+                # On a picture a label not found was most likely not made out: check it.
+                record.problems.append(Problem(
+                    raw.field.id, SCAN_UNCERTAIN,
+                    f"扫描件此处识别不确定，请核对：{raw.field.display_label}"
+                    f"（扫描件上没有认出这{what}）"))
+                continue
             record.problems.append(Problem(
                 raw.field.id, "label_missing",
                 f"表中找不到“{raw.field.label}”{what}，可能被删除或改了名字",
@@ -178,17 +190,45 @@ def build_record(
 
 
 def _checked_reading(record: Record, scan: ScanReading, field_id: str, label: str,
-                     raw: str) -> float:
-    """Return how surely `raw` was read off the scan; flag it in `record` when unsurely."""
+                     raw: str, other_labels: dict[str, str]) -> float:
+    """Return how surely `raw` was read off the scan; flag it in `record` when unsurely.
+
+    A value holding another blank's printed label ("刘芳 手机号码0734…") was read across a
+    rule the picture did not show: however surely its characters were read, it is flagged.
+    """
     confidence = scan.confidence_of(raw)
     if confidence is None:
         return 1.0  # nothing was read there: the blank is empty on the page
+    quoted = " ".join(raw.split())
+    quoted = quoted if len(quoted) <= 40 else quoted[:39] + "…"
+    key = label_key(raw)
+    swallowed = next((text for other, text in other_labels.items() if other in key), None)
     if confidence < SCAN_CERTAINTY:
-        quoted = " ".join(raw.split())
-        quoted = quoted if len(quoted) <= 40 else quoted[:39] + "…"
         record.problems.append(Problem(
             field_id, SCAN_UNCERTAIN, f"扫描件此处识别不确定，请核对：{label}（识别为“{quoted}”）"))
+    elif swallowed is not None:
+        record.problems.append(Problem(
+            field_id, SCAN_UNCERTAIN, f"扫描件此处识别不确定，请核对：{label}（识别为“{quoted}”，"
+                                      f"其中有“{swallowed}”一栏的字）"))
     return round(confidence, 3)
+
+
+def _other_labels(spec: FormSpec, field_id: str) -> dict[str, str]:
+    """Return the printed labels of `spec`'s blanks but `field_id` and its parent, by key.
+
+    Short labels ("负责人") and labels with figures ("2021年") are left out: a school may
+    well write them in an answer.
+    """
+    own = {field_id, *(f.parent for f in spec.fields if f.id == field_id and f.parent)}
+    labels: dict[str, str] = {}
+    for other in spec.fields:
+        if other.id in own or other.parent in own:
+            continue
+        for text in (other.label, other.column):
+            key = label_key(text or "")
+            if len(key) >= _TELLING_LABEL and not any(ch.isdigit() for ch in key):
+                labels[key] = text or ""
+    return labels
 
 
 def _normalise(record: Record, field_id: str, kind: Kind, raw: str, blank: Blank, *,
@@ -218,7 +258,7 @@ def _normalise_rows(record: Record, spec: FormSpec, raw_rows: dict[str, list[dic
                 value = _normalise(record, f"{repeat.id}.{column.id}", column.value_kind, text,
                                    column.blank(label), from_image=scan is not None)
                 if scan is not None:
-                    _checked_reading(record, scan, f"{repeat.id}.{column.id}", label, text)
+                    _checked_reading(record, scan, f"{repeat.id}.{column.id}", label, text, {})
                 if column.required and value is None and not text.strip():
                     record.problems.append(Problem(
                         f"{repeat.id}.{column.id}", "required", f"{label}：未填写（必填）"

@@ -161,12 +161,16 @@ def _lay_out(lines: list[TextLine], tables: list[list[CellBox]], ink: np.ndarray
     items: list[Line | Ruled] = []
     for chars in _same_lines(outside):
         cell_line = _cell_line(chars)
+        if not cell_line.printed:
+            continue
         read.append(_reading(cell_line))
         items.append(Line(min(c["top"] for c in chars), cell_line.text, cell_line))
     for locator, cells in zip(locators, in_cells, strict=True):
         boxes = []
         for (x0, top, x1, bottom), pieces_in_cell in zip(locator.boxes, cells, strict=True):
-            cell_lines = [_cell_line(chars) for chars in _same_lines(pieces_in_cell)]
+            # A space read between two cells' words may fall in a cell of its own: no line.
+            cell_lines = [line for line in map(_cell_line, _same_lines(pieces_in_cell))
+                          if line.printed]
             text, soft = join_cell_lines(cell_lines, x0, x1) if cell_lines else ("", ())
             if cell_lines:
                 read.append(_cell_reading(text, cell_lines))

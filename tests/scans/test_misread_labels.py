@@ -1,7 +1,9 @@
-"""A printed label OCR misread by one character still finds its value, in a scan only.
+"""Labels on a scan: one misread by a character still finds its value; one not made out,
+or one read into another blank's value, is flagged for the office to check.
 
-The grid of a filled return is taken from its .docx, a label in it changed as OCR misreads
-one ("普通教至…" for "普通教室…"), and the grid marked as read off page images.
+The grid of a filled return is taken from its .docx, a cell in it changed as a picture can
+change it ("普通教至…" for "普通教室…", a rule lost so two cells read as one), and the grid
+marked as read off page images.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from pathlib import Path
 
 from forms.registry import get_form
 from parsers.docx import read_docx
-from parsers.extract import extract_fields
+from parsers.extract import extract, extract_fields
 from parsers.grid import Grid, ScanReading, Table
+from parsers.record import build_record
 
 RETURN = Path(__file__).parents[1] / "data" / "zhongxian-2021-smart-campus-self" / \
     "numbers-with-units.docx"
@@ -63,3 +66,40 @@ def test_a_short_label_is_not_guessed():
     grid = read_docx(RETURN)
     misread = _with_cell(grid, "学校名称", "学校名杯", scanned=True)
     assert _values(misread)["school"][1] is False
+
+
+def _problems(grid: Grid) -> dict[str, list[tuple[str, str]]]:
+    record = build_record("return.jpg", SPEC, *extract(grid, SPEC), scan=grid.scan)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for problem in record.problems:
+        found.setdefault(problem.field or "", []).append((problem.code, problem.message))
+    return found
+
+
+def _read_surely(grid: Grid) -> Grid:
+    """Return `grid` as read off a picture, every character of it surely."""
+    texts = tuple((cell.text, (1.0,) * len(cell.text)) for _, cell in grid.iter_cells())
+    return Grid(grid.blocks, grid.properties, ScanReading(texts))
+
+
+def test_a_label_not_made_out_on_a_scan_is_to_be_checked_not_deleted():
+    grid = read_docx(RETURN)
+    unread = _read_surely(_with_cell(grid, "学校传真", "", scanned=True))
+    assert _problems(unread)["fax"] == [
+        ("scan_uncertain", "扫描件此处识别不确定，请核对：学校传真（扫描件上没有认出这一栏）")]
+
+
+def test_the_same_label_missing_from_a_typed_return_was_deleted():
+    grid = read_docx(RETURN)
+    typed = _with_cell(grid, "学校传真", "", scanned=False)
+    assert [code for code, _ in _problems(typed)["fax"]] == ["label_missing"]
+
+
+def test_a_scanned_value_holding_another_blanks_label_is_to_be_checked():
+    # The rule between 学校联系人's answer and 联系电话 was lost: the two cells read as one.
+    grid = read_docx(RETURN)
+    merged = _read_surely(_with_cell(grid, "周永", "周永 联系电话139 8340 6627", scanned=True))
+    assert _problems(merged)["contact_person"] == [(
+        "scan_uncertain",
+        "扫描件此处识别不确定，请核对：学校联系人（识别为“周永 联系电话139 8340 6627”，"
+        "其中有“联系电话”一栏的字）")]
