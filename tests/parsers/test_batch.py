@@ -59,6 +59,27 @@ def test_a_slow_file_costs_only_itself(tmp_path, generated_reports, monkeypatch)
     assert fine.status == "incomplete" and fine.value("amount") == 200000
 
 
+def test_a_fault_in_tianbiao_is_said_as_one_and_the_batch_goes_on(tmp_path, generated_reports,
+                                                                   monkeypatch):
+    shutil.copy(generated_reports["1-1"], tmp_path / "1-trips.docx")
+    shutil.copy(generated_reports["2"], tmp_path / "2-fine.docx")
+    real_read = batch.read_docx
+
+    def trips_on_one(path):
+        if str(path).endswith("1-trips.docx"):
+            return [][0]  # a bug of the reader's, as an IndexError
+        return real_read(path)
+
+    monkeypatch.setattr(batch, "read_docx", trips_on_one)
+    tripped, fine = parse_paths([str(tmp_path)], workers=1)
+    assert (tripped.status, tripped.problems[0].code) == ("unreadable", "error")
+    assert tripped.problems[0].message == (
+        "tianbiao 读取此文件时出错（IndexError），已跳过；这不是学校的错，请先手工录入，"
+        "并把此文件交给技术人员查看")
+    assert (tmp_path / "1-trips.docx").exists()  # the school's file is kept as it was
+    assert fine.value("amount") == 200000
+
+
 def test_progress_is_reported_per_file(tmp_path, generated_reports):
     for key in ("1-1", "1-2", "2"):
         shutil.copy(generated_reports[key], tmp_path / f"{key}.docx")
