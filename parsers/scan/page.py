@@ -34,6 +34,10 @@ _A4 = (595.0, 842.0)
 _A4_SLACK = 0.25
 # Pieces of one line overlap across the page by at most this share of the shorter one.
 _SIDE_BY_SIDE = 0.3
+# Rules are erased a pixel wider than found; a line's writing stands this share of its box's
+# height inside the box.
+_GROW = np.ones((3, 3), np.uint8)
+_CORE = 0.2
 # A page whose shorter side has fewer pixels than this (an A4 page at about 190 dpi) by
 # more than _ENLARGE_ABOVE times is enlarged to it.
 _FEWEST_PIXELS = 1560
@@ -79,12 +83,27 @@ def read_page(picture: Picture, engine: Engine) -> ScannedPage | None:
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide_rules))
     lines = engine.read(clean, fitted(split_columns(boxes, text_ink), text_ink, wide_rules))
     check_after_reading(grey, lines)
+    # Rules a photo broke here and there are looked for again, outside the lines read.
+    rules = find_rules(ink, grey, _text_mask(lines, grey.shape))
+    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(cv2.dilate(rules.mask, _GROW)))
     em = float(np.median([writing_height(line, text_ink) for line in lines]))
     squares = find_squares(text_ink, em)
     lines = with_fallback_marks(with_marks(lines, squares))
     height, width = grey.shape
     scale = _points_per_pixel(picture, width / enlarged, height / enlarged) / enlarged
     return _lay_out(lines, rules.tables, text_ink, scale, width, height)
+
+
+def _text_mask(lines: list[TextLine], shape: tuple[int, ...]) -> np.ndarray:
+    """Return the mask of where the writing of `lines` stands (their boxes' cores)."""
+    mask = np.zeros(shape[:2], np.uint8)
+    for line in lines:
+        inset = _CORE * (line.bottom - line.top)
+        x0, x1 = round(line.x0 + inset), round(line.x1 - inset)
+        top, bottom = round(line.top + inset), round(line.bottom - inset)
+        if x1 > x0 and bottom > top:
+            mask[max(0, top):bottom, max(0, x0):x1] = 255
+    return mask
 
 
 def _enlarged(grey: np.ndarray) -> tuple[np.ndarray, float]:
@@ -108,7 +127,7 @@ def _prepared(grey: np.ndarray) -> tuple[np.ndarray, Rules, np.ndarray, np.ndarr
     """
     ink = ink_of(grey)
     rules = find_rules(ink, grey)
-    wide_rules = cv2.dilate(rules.mask, np.ones((3, 3), np.uint8))
+    wide_rules = cv2.dilate(rules.mask, _GROW)
     clean = grey.copy()
     clean[wide_rules > 0] = 255
     return ink, rules, wide_rules, clean

@@ -26,6 +26,13 @@ _BRIDGE_SHARE = 0.012
 # A faint rule is at most this thick (pixels) and this much darker than the paper beside it.
 _THIN_RULE = 9
 _FAINT_RULE = 12
+# A rule a photo broke here and there is marked along this share of every stretch of
+# _TOLERANT times a rule's shortest length that lies outside the text (at least
+# _OUTSIDE_TEXT of it), its gaps no longer than _GAP pixels.
+_MOSTLY = 0.7
+_TOLERANT = 3
+_OUTSIDE_TEXT = 0.5
+_GAP = 9
 # A table is at least this large (fractions of the page) with two rules each way.
 _TABLE_MIN = (0.08, 0.02)
 # Rules closer than this (fraction of the page width) are one: a thick or doubled line.
@@ -58,10 +65,12 @@ def ink_of(grey: np.ndarray) -> np.ndarray:
                                  31, 15)
 
 
-def find_rules(ink: np.ndarray, grey: np.ndarray | None = None) -> Rules:
+def find_rules(ink: np.ndarray, grey: np.ndarray | None = None,
+               text: np.ndarray | None = None) -> Rules:
     """Return the ruled tables in the ink mask `ink` and the mask of their rules.
 
-    With the page's `grey` pixels, faint thin rules are found too (_faint_rules).
+    With the page's `grey` pixels, faint thin rules are found too (_faint_rules); with the
+    mask of where its lines of text stand, `text`, rules a photo broke here and there too.
     """
     height, width = ink.shape
     across = max(_RULE_MIN, round(width * _ROW_RULE_SHARE))
@@ -69,8 +78,8 @@ def find_rules(ink: np.ndarray, grey: np.ndarray | None = None) -> Rules:
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, across), np.uint8))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((down, 1), np.uint8))
     if grey is not None:
-        horizontal = cv2.bitwise_or(horizontal, _faint_rules(grey, (1, across)))
-        vertical = cv2.bitwise_or(vertical, _faint_rules(grey, (down, 1)))
+        horizontal = cv2.bitwise_or(horizontal, _faint_rules(grey, (1, across), text))
+        vertical = cv2.bitwise_or(vertical, _faint_rules(grey, (down, 1), text))
     # Bridge the breaks a faint scan or photo leaves in a rule (pieces of rules only: the
     # strokes of letters are gone by now).
     bridge = max(9, round(width * _BRIDGE_SHARE))
@@ -102,7 +111,8 @@ def find_rules(ink: np.ndarray, grey: np.ndarray | None = None) -> Rules:
     return Rules(tables, kept)
 
 
-def _faint_rules(grey: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+def _faint_rules(grey: np.ndarray, shape: tuple[int, int], text: np.ndarray | None = None
+                 ) -> np.ndarray:
     """Return the thin rules of `grey` running `shape` (rows, columns) far, faint ones too.
 
     A hairline rule photographed or scanned lightly is barely darker than the paper, and
@@ -110,6 +120,10 @@ def _faint_rules(grey: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     pieces. Here a rule is what is darker than the paper a few pixels either side of it
     (a black-hat across it: wide shading is not a rule) all along its length, allowed to
     wander a pixel up or down (a page not quite level).
+
+    A photo shrunk and saved as JPEG loses a hairline here and there. Given where the lines
+    of text stand (`text`, a mask), a rule is also what is marked along most of every
+    stretch of _TOLERANT times that length outside the text: no letter's stroke counts.
     """
     along_rows = shape[0] == 1
     across = np.ones((_THIN_RULE, 1) if along_rows else (1, _THIN_RULE), np.uint8)
@@ -117,8 +131,28 @@ def _faint_rules(grey: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     wander = np.ones((3, 1) if along_rows else (1, 3), np.uint8)
     darker = cv2.dilate(darker, wander)
     runs = cv2.morphologyEx(darker, cv2.MORPH_OPEN, np.ones(shape, np.uint8))
-    rules = (runs >= _FAINT_RULE).astype(np.uint8) * 255
-    return cv2.erode(rules, wander)
+    rules = (runs >= _FAINT_RULE).astype(np.uint8)
+    if text is not None:
+        rules |= _broken_rules(darker >= _FAINT_RULE, text > 0, along_rows,
+                               _TOLERANT * max(shape))
+    return cv2.erode(rules * 255, wander)
+
+
+def _broken_rules(marked: np.ndarray, text: np.ndarray, along_rows: bool, length: int
+                  ) -> np.ndarray:
+    """Return the rules `marked` along most of every stretch `length` long, outside `text`."""
+    outside = (~text).astype(np.float32)
+    window = (length, 1) if along_rows else (1, length)  # cv2.blur takes (width, height)
+    share = cv2.blur((marked & ~text).astype(np.float32), window)
+    room = cv2.blur(outside, window)
+    mostly = ((share >= _MOSTLY * room) & (room >= _OUTSIDE_TEXT)).astype(np.uint8)
+    # A stretch mostly marked is rule from end to end, its gaps bridged, its ends where the
+    # marks end.
+    half = length // 2 * 2 + 1
+    spread = cv2.dilate(mostly, np.ones((1, half) if along_rows else (half, 1), np.uint8))
+    near = cv2.dilate(marked.astype(np.uint8),
+                      np.ones((1, _GAP) if along_rows else (_GAP, 1), np.uint8))
+    return ((spread > 0) & (near > 0) & ~text).astype(np.uint8)
 
 
 def _meeting(mask: np.ndarray, across: np.ndarray, long: int, *, horizontal_rules: bool

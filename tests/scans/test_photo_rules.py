@@ -62,6 +62,26 @@ def test_without_the_hairline_the_rows_are_one_cell():
     assert len(rules.tables[0]) == 2
 
 
+def _broken_rule_page() -> tuple[np.ndarray, np.ndarray]:
+    """Return a grey page whose middle row rule a shrunk JPEG broke every 20 pixels, and the
+    mask of its lines of text."""
+    grey = _table_page(inner_rule=255).copy()
+    text = np.zeros_like(grey)
+    for y in (260, 420):
+        for x in range(100, 1100, 24):
+            grey[y, x:x + 20] = np.minimum(grey[y, x:x + 20], 200)
+    for top in (100, 260, 420):
+        for x in (120, 520):  # where the two lines of each cell stand (see _table_page)
+            text[top + 8:top + 80, x:x + 300] = 255
+    return grey, text
+
+
+def test_a_hairline_a_photo_broke_here_and_there_divides_the_rows_beside_read_text():
+    grey, text = _broken_rule_page()
+    assert len(find_rules(ink_of(grey), grey).tables[0]) == 2  # without the text: no rule
+    assert len(find_rules(ink_of(grey), grey, text).tables[0]) == 6
+
+
 def test_shading_is_not_a_rule():
     page = np.full((600, 1000), 255, np.uint8)
     cv2.rectangle(page, (100, 100), (900, 500), 0, 3)
