@@ -143,10 +143,14 @@ def build_record(
                            spec_field.blank, printed_unit=raw.unit, from_image=scan is not None)
         field_value = FieldValue(spec_field.id, spec_field.label, spec_field.column, value,
                                  raw.raw)
+        # Only the printed placeholder read ("年 月 日", "无"): an empty blank, nothing to check.
+        placeholder = value is None and not any(p.field == spec_field.id
+                                                for p in record.problems)
         if scan is not None:
             field_value.source = SCAN_SOURCE
             field_value.confidence = _checked_reading(record, scan, spec_field.id,
-                                                      spec_field.display_label, raw.raw,
+                                                      spec_field.display_label,
+                                                      "" if placeholder else raw.raw,
                                                       _other_labels(spec, spec_field.id))
         record.fields.append(field_value)
         problem_raised = any(p.field == spec_field.id for p in record.problems)

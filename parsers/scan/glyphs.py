@@ -39,6 +39,10 @@ _APART = 2.5
 # reaches out this far (writing heights) for a mark beyond either end.
 _FIT_MARGIN = 0.2
 _END_REACH = 0.6
+# How sure a space is that may stand for a mark OCR did not read.
+_UNREAD_MARK = 0.5
+# The gap (ems) a full-width mark leaves between two characters when OCR misses it.
+_MARK_GAP = (0.75, 1.4)
 _CHINESE_PUNCTUATION = frozenset("，。、；：？！（）《》“”‘’【】「」…—")
 
 
@@ -76,6 +80,7 @@ def characters(line: TextLine, ink: np.ndarray) -> list[dict[str, Any]]:
         ends[number] = min(ends[number], glyph.x + half)
     chars: list[dict[str, Any]] = []
     for number, (index, glyph) in enumerate(printed):
+        confidence = glyph.confidence
         if number:
             previous_index, previous = printed[number - 1]
             spoken = any(g.text.isspace() for g in line.glyphs[previous_index + 1:index])
@@ -84,8 +89,18 @@ def characters(line: TextLine, ink: np.ndarray) -> list[dict[str, Any]]:
             if spaces:
                 chars.append(_char(" " * spaces, ends[number - 1], starts[number], top,
                                    bottom, em, 1.0))
+                # Chinese is set without spaces: a gap of about one character between two
+                # characters, which OCR did not read as a space, or one with ink in it, is
+                # most likely a faint mark it missed (、). The space is kept, the
+                # character after it read unsurely.
+                gap = columns[max(0, round(ends[number - 1]) - x0 + 1):
+                              max(0, round(starts[number]) - x0 - 1)]
+                width = (starts[number] - ends[number - 1]) / em
+                if gap.any() or (_ideograph(previous.text) and _ideograph(glyph.text)
+                                 and not spoken and _MARK_GAP[0] <= width <= _MARK_GAP[1]):
+                    confidence = min(confidence, _UNREAD_MARK)
         chars.append(_char(glyph.text, starts[number], ends[number], top, bottom, em,
-                           glyph.confidence))
+                           confidence))
     return chars
 
 
@@ -140,6 +155,11 @@ def space_between(before: str, after: str, gap: float, spoken: bool = False) -> 
     if is_wide(before) or is_wide(after):
         return 1 if gap >= _MIXED_SPACE else 0
     return 1 if spoken or gap >= _NARROW_SPACE else 0
+
+
+def _ideograph(text: str) -> bool:
+    """Tell whether `text` is one Chinese character (not a mark, a box or a letter)."""
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
 
 
 def _char(text: str, x0: float, x1: float, top: int, bottom: int, size: float,

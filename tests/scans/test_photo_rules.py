@@ -18,8 +18,9 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from parsers.pdf.model import Box, PageContent, Ruled
 from parsers.pdf.paragraphs import room_to_spare
-from parsers.scan.glyphs import fitted
+from parsers.scan.glyphs import characters, fitted
 from parsers.scan.images import Picture
+from parsers.scan.ocr import Glyph, TextLine
 from parsers.scan.page import _same_lines
 from parsers.scan.pages import line_up
 from parsers.scan.reader import read_image
@@ -199,3 +200,23 @@ def test_words_written_down_the_side_are_read_as_words():
     assert texts[0] == "数据管理与分析"
     numbered = [text for text in texts if text.startswith("24")]
     assert numbered == ["24.提供家庭教育相关影响因素分析。"]
+
+
+def _read_line(texts_and_starts: list[tuple[str, int]]) -> list[dict]:
+    """Return the characters of a line of 30-pixel characters starting where given."""
+    ink = np.zeros((100, 800), np.uint8)
+    glyphs = []
+    for text, start in texts_and_starts:
+        ink[35:65, start + 2:start + 28] = 255
+        glyphs.append(Glyph(text, start + 15, 0.99))
+    return characters(TextLine(0, 30, 800, 70, tuple(glyphs)), ink)
+
+
+def test_a_mark_ocr_missed_between_two_characters_makes_the_reading_unsure():
+    # "教学楼、实验楼" with the 、 too faint to read: a character's width of nothing between.
+    missed = _read_line([("楼", 100), ("实", 160), ("验", 190)])
+    assert "".join(c["text"] for c in missed) == "楼 实验"
+    assert [c["confidence"] for c in missed if c["text"] == "实"] == [0.5]
+    # Characters set close, as Chinese is set, are read as surely as OCR read them.
+    close = _read_line([("楼", 100), ("实", 130), ("验", 160)])
+    assert [c["confidence"] for c in close] == [0.99, 0.99, 0.99]
