@@ -18,7 +18,7 @@ from forms.checks import compute_derived, run_checks
 from forms.errors import ValueProblem
 from forms.kinds import Blank, Kind
 from forms.labels import label_key
-from forms.model import FormSpec
+from forms.model import FieldSpec, FormSpec
 from forms.problems import SCORE_OUT_OF_RANGE, Problem, record_status
 from parsers.extract import RawValue
 from parsers.grid import ScanReading
@@ -137,6 +137,7 @@ def build_record(
     it was read, and one read unsurely is flagged.
     """
     record = Record(file=file, form=spec.id, status="ok")
+    telling = _telling_labels(spec) if scan is not None else []
     for raw in raw_values:
         spec_field = raw.field
         value = _normalise(record, spec_field.id, spec_field.value_kind, raw.raw,
@@ -151,7 +152,7 @@ def build_record(
             field_value.confidence = _checked_reading(record, scan, spec_field.id,
                                                       spec_field.display_label,
                                                       "" if placeholder else raw.raw,
-                                                      _other_labels(spec, spec_field.id))
+                                                      _other_labels(telling, spec_field))
         record.fields.append(field_value)
         problem_raised = any(p.field == spec_field.id for p in record.problems)
         if spec_field.required and value is None and raw.found and not problem_raised:
@@ -217,22 +218,28 @@ def _checked_reading(record: Record, scan: ScanReading, field_id: str, label: st
     return round(confidence, 3)
 
 
-def _other_labels(spec: FormSpec, field_id: str) -> dict[str, str]:
-    """Return the printed labels of `spec`'s blanks but `field_id` and its parent, by key.
+def _telling_labels(spec: FormSpec) -> list[tuple[str, str | None, str, str]]:
+    """Return (field id, its parent, key, text) of each printed label of `spec`'s blanks that
+    tells another blank's cell inside a value.
 
     Short labels ("负责人") and labels with figures ("2021年") are left out: a school may
     well write them in an answer.
     """
-    own = {field_id, *(f.parent for f in spec.fields if f.id == field_id and f.parent)}
-    labels: dict[str, str] = {}
+    found = []
     for other in spec.fields:
-        if other.id in own or other.parent in own:
-            continue
         for text in (other.label, other.column):
             key = label_key(text or "")
             if len(key) >= _TELLING_LABEL and not any(ch.isdigit() for ch in key):
-                labels[key] = text or ""
-    return labels
+                found.append((other.id, other.parent, key, text or ""))
+    return found
+
+
+def _other_labels(telling: list[tuple[str, str | None, str, str]], field: FieldSpec
+                  ) -> dict[str, str]:
+    """Return the `telling` labels, by key, of every blank but `field` and its family."""
+    own = {field.id, field.parent} - {None}
+    return {key: text for owner, parent, key, text in telling
+            if owner not in own and parent not in own}
 
 
 def _normalise(record: Record, field_id: str, kind: Kind, raw: str, blank: Blank, *,
